@@ -1,0 +1,6 @@
+import type { Command } from "commander";
+import { registerConfig } from "./config";
+import { registerStart } from "./start";
+
+/** Every command of the `stratdeck` CLI, one file each. */
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerStart, registerConfig];

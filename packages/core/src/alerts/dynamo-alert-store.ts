@@ -1,0 +1,76 @@
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
+import type { Clock } from "../time/clock";
+import { storeCall } from "../storage/dynamo-batch";
+import { StoreError } from "../storage/store-error";
+import { AlertStore, type AlertRecord } from "./alert-store";
+
+const STREAM = "ALERT";
+
+/** AlertStore on DynamoDB: conditional put on `alertKey`; history via the `alerts-by-time` index. */
+export class DynamoAlertStore extends AlertStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    clock: Clock,
+  ) {
+    super(clock);
+  }
+
+  async release(alertKey: string): Promise<void> {
+    await storeCall(this.table, { alertKey }, () =>
+      this.doc.send(new DeleteCommand({ TableName: this.table, Key: { alertKey } })),
+    );
+  }
+
+  async recent(limit: number): Promise<AlertRecord[]> {
+    const res = await storeCall(this.table, { alertStream: STREAM }, () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: "alerts-by-time",
+          KeyConditionExpression: "alertStream = :s",
+          ExpressionAttributeValues: { ":s": STREAM },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      ),
+    );
+    return (res.Items ?? []).map(fromItem);
+  }
+
+  protected async insertIfAbsent(alert: AlertRecord, expiresAt: number): Promise<boolean> {
+    try {
+      await storeCall(this.table, { alertKey: alert.alertKey }, () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...alert, alertStream: STREAM, expiresAt },
+            ConditionExpression: "attribute_not_exists(alertKey)",
+          }),
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof StoreError && err.kind === "conflict") return false;
+      throw err;
+    }
+  }
+
+  protected async load(alertKey: string): Promise<AlertRecord | null> {
+    const res = await storeCall(this.table, { alertKey }, () =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: { alertKey }, ConsistentRead: true })),
+    );
+    return res.Item ? fromItem(res.Item) : null;
+  }
+}
+
+function fromItem(item: Record<string, unknown>): AlertRecord {
+  const { alertStream: _s, expiresAt: _e, ...rest } = item;
+  return rest as unknown as AlertRecord;
+}

@@ -1,0 +1,48 @@
+import type { TableNames } from "../storage/table-definitions";
+
+/** Where market data comes from: the local simulator or tastytrade. */
+export type DataMode = "sim" | "live";
+
+/** tastytrade credentials and endpoint (OAuth refresh-token flow). */
+export interface TastyConfig {
+  /** OAuth client secret (secret: never logged). */
+  clientSecret: string;
+  /** OAuth refresh token (secret: never logged). */
+  refreshToken: string;
+  /** Use the certification (sandbox) environment. */
+  isTest: boolean;
+  /** Explicit REST base URL (e.g. the simulator); overrides production/certification. */
+  apiUrl?: string;
+}
+
+/** Everything a shell needs, parsed from the environment. */
+export interface AppConfig {
+  dataMode: DataMode;
+  tradingMode: "paper" | "live";
+  /** True only when STRATDECK_LIVE_ARMED=YES exactly. */
+  liveArmed: boolean;
+  /** Drop candidates that fail filters instead of keeping them as advisory. */
+  strictFilters: boolean;
+  tables: TableNames;
+  /** DynamoDB endpoint (AWS_ENDPOINT_URL_DYNAMODB); undefined = AWS. */
+  dynamoEndpoint?: string;
+  region: string;
+  /** Local state folder for `npm start` (STRATDECK_STATE_DIR, default `.stratdeck`). */
+  stateDir: string;
+  logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
+  /** Path of strategies.yaml, when overridden. */
+  strategiesFile?: string;
+  /** Present when TASTY_* are set (required in live data mode). */
+  tasty?: TastyConfig;
+}
+
+/** One missing or invalid variable. */
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+/** Result of {@link validateConfig}: every problem at once, secrets never echoed. */
+export type ConfigResult =
+  | { ok: true; config: AppConfig; warnings: ConfigIssue[] }
+  | { ok: false; issues: ConfigIssue[]; warnings: ConfigIssue[] };

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { defaultTableNames, tableEnvVar, ALL_TABLES, type TableId } from "../storage/table-definitions";
+import type { AppConfig, ConfigIssue, ConfigResult, TastyConfig } from "./app-config";
+import { envBool, envTableName, envText, envUrl } from "./env-fields";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Variables whose values are secret: their values never appear in an issue message. */
+export const SECRET_VARIABLES = new Set([
+  "TASTY_CLIENT_SECRET",
+  "TASTY_REFRESH_TOKEN",
+  "TASTY_PASS",
+  "STRATDECK_API_TOKEN",
+]);
+
+/** Options for {@link validateConfig}. */
+export interface ValidateOptions {
+  /** Require the TASTY_* credentials even in sim mode (e.g. `tasty-health` against tastytrade). */
+  requireTasty?: boolean;
+}
+
+const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(values, { message: `must be one of ${values.join(", ")}` }));
+
+/**
+ * Parses StratDeck's configuration from an environment map. Returns one structured result listing
+ * every missing or invalid variable with a human message; secret values are never echoed.
+ */
+export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigResult {
+  const issues: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
+
+  function read<T>(variable: string, schema: z.ZodType<T>, fallback: T): T;
+  function read<T>(variable: string, schema: z.ZodType<T>): T | undefined;
+  function read<T>(variable: string, schema: z.ZodType<T>, fallback?: T): T | undefined {
+    const raw = env[variable];
+    if (raw === undefined || raw === "") return fallback;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const msg = parsed.error.issues[0]?.message ?? "is invalid";
+    const shown = SECRET_VARIABLES.has(variable)
+      ? ""
+      : ` (got ${JSON.stringify(raw.length > 60 ? raw.slice(0, 60) + "…" : raw)})`;
+    issues.push({ variable, message: `${variable} ${msg}${shown}` });
+    return fallback;
+  }
+
+  const dataMode = read<"sim" | "live">("STRATDECK_DATA_MODE", enumOf(["sim", "live"]), "sim");
+  const tradingMode = read<"paper" | "live">("STRATDECK_TRADING_MODE", enumOf(["paper", "live"]), "paper");
+  const armedRaw = env.STRATDECK_LIVE_ARMED;
+  const liveArmed = armedRaw === "YES";
+  if (armedRaw !== undefined && armedRaw !== "" && armedRaw !== "YES" && armedRaw !== "NO") {
+    warnings.push({
+      variable: "STRATDECK_LIVE_ARMED",
+      message: "STRATDECK_LIVE_ARMED arms live trading only when exactly YES; this value leaves it disarmed",
+    });
+  }
+  const strictFilters = read("STRATDECK_STRICT_FILTERS", envBool, false);
+  const logLevel = read<"DEBUG" | "INFO" | "WARN" | "ERROR">(
+    "STRATDECK_LOG_LEVEL",
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(
+        z.enum(["DEBUG", "INFO", "WARN", "ERROR"], { message: "must be one of DEBUG, INFO, WARN, ERROR" }),
+      ),
+    "INFO",
+  );
+  const prefix = read("STRATDECK_TABLE_PREFIX", envTableName, "stratdeck");
+  const defaults = defaultTableNames(prefix);
+  const tables = {} as Record<TableId, string>;
+  for (const t of ALL_TABLES) tables[t.id] = read(tableEnvVar(t.id), envTableName, defaults[t.id]);
+  const dynamoEndpoint = read("AWS_ENDPOINT_URL_DYNAMODB", envUrl);
+  const region = read("AWS_REGION", envText, env.AWS_DEFAULT_REGION || "us-east-1");
+  const stateDir = read("STRATDECK_STATE_DIR", envText, ".stratdeck");
+  const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
+
+  const tasty = readTasty(env, read, issues, warnings, options.requireTasty === true || dataMode === "live");
+
+  if (tradingMode === "live" && !liveArmed) {
+    warnings.push({
+      variable: "STRATDECK_LIVE_ARMED",
+      message: "STRATDECK_TRADING_MODE=live but STRATDECK_LIVE_ARMED is not YES: orders will be refused",
+    });
+  }
+
+  if (issues.length > 0) return { ok: false, issues, warnings };
+  const config: AppConfig = {
+    dataMode,
+    tradingMode,
+    liveArmed,
+    strictFilters,
+    tables,
+    region,
+    stateDir,
+    logLevel,
+    ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
+    ...(strategiesFile ? { strategiesFile } : {}),
+    ...(tasty ? { tasty } : {}),
+  };
+  return { ok: true, config, warnings };
+}
+
+function readTasty(
+  env: Env,
+  read: <T>(variable: string, schema: z.ZodType<T>) => T | undefined,
+  issues: ConfigIssue[],
+  warnings: ConfigIssue[],
+  required: boolean,
+): TastyConfig | undefined {
+  const clientSecret = read("TASTY_CLIENT_SECRET", envText);
+  const refreshToken = read("TASTY_REFRESH_TOKEN", envText);
+  const isTest = read("TASTY_IS_TEST", envBool) ?? false;
+  const apiUrl = read("TASTY_API_URL", envUrl);
+  const hasLegacy = Boolean(env.TASTY_USER || env.TASTY_PASS);
+  if (hasLegacy) {
+    warnings.push({
+      variable: env.TASTY_USER ? "TASTY_USER" : "TASTY_PASS",
+      message:
+        "TASTY_USER/TASTY_PASS are ignored: tastytrade decommissioned password sessions; create an OAuth grant and set TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN",
+    });
+  }
+  const anySet = clientSecret !== undefined || refreshToken !== undefined;
+  if (!required && !anySet) return undefined;
+  if (clientSecret === undefined && !issues.some((i) => i.variable === "TASTY_CLIENT_SECRET")) {
+    issues.push({
+      variable: "TASTY_CLIENT_SECRET",
+      message: "TASTY_CLIENT_SECRET is required (OAuth client secret of your tastytrade API application)",
+    });
+  }
+  if (refreshToken === undefined && !issues.some((i) => i.variable === "TASTY_REFRESH_TOKEN")) {
+    issues.push({
+      variable: "TASTY_REFRESH_TOKEN",
+      message:
+        "TASTY_REFRESH_TOKEN is required (create a grant under my.tastytrade.com → API → OAuth Applications)",
+    });
+  }
+  if (clientSecret === undefined || refreshToken === undefined) return undefined;
+  return { clientSecret, refreshToken, isTest, ...(apiUrl ? { apiUrl } : {}) };
+}
+
+/** Formats a failed result as one error message naming every bad variable. */
+export function describeIssues(issues: readonly ConfigIssue[]): string {
+  return (
+    `Invalid configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+    issues.map((i) => `  - ${i.message}`).join("\n")
+  );
+}
+
+/** Thrown by {@link loadConfig} when the environment is invalid. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(describeIssues(issues));
+  }
+}
+
+/** Validates and returns the config, or throws one ConfigError naming every bad variable. */
+export function loadConfig(
+  env: Env,
+  options?: ValidateOptions,
+): { config: AppConfig; warnings: ConfigIssue[] } {
+  const r = validateConfig(env, options);
+  if (!r.ok) throw new ConfigError(r.issues);
+  return { config: r.config, warnings: r.warnings };
+}

@@ -1,0 +1,4 @@
+export * from "./log";
+export * from "./redact";
+export * from "./secret-registry";
+export * from "./powertools-log";

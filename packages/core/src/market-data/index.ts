@@ -1,0 +1,4 @@
+export * from "./snapshot";
+export * from "./snapshot-store";
+export * from "./memory-snapshot-store";
+export * from "./dynamo-snapshot-store";

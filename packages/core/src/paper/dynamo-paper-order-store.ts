@@ -1,0 +1,159 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { storeCall } from "../storage/dynamo-batch";
+import { StoreError } from "../storage/store-error";
+import type { OrderRecord, PositionRecord } from "./order-types";
+import { PaperOrderStore } from "./paper-order-store";
+
+const POSITION_SK = "POSITION";
+const ORDER_STREAM = "ORDER";
+const OPEN = "OPEN";
+
+const orderSk = (kind: OrderRecord["kind"]): string => `ORDER#${kind}`;
+
+/**
+ * PaperOrderStore on one DynamoDB table: each position is a partition holding its orders
+ * (`ORDER#open`, `ORDER#close`) and its `POSITION` record. Open positions carry the sparse
+ * `openFlag` attribute indexed by `open-positions`; all orders carry `orderStream` for
+ * `orders-by-time`.
+ */
+export class DynamoPaperOrderStore extends PaperOrderStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {
+    super();
+  }
+
+  async getPosition(positionId: string): Promise<PositionRecord | null> {
+    const key = { pk: positionId, sk: POSITION_SK };
+    const res = await storeCall(this.table, key, () =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
+    );
+    return res.Item ? toPosition(res.Item) : null;
+  }
+
+  async listOpenPositions(): Promise<PositionRecord[]> {
+    return (await this.queryAll("open-positions", "openFlag", OPEN, true)).map(toPosition);
+  }
+
+  async listRecentOrders(limit: number): Promise<OrderRecord[]> {
+    const res = await storeCall(this.table, { orderStream: ORDER_STREAM }, () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: "orders-by-time",
+          KeyConditionExpression: "orderStream = :s",
+          ExpressionAttributeValues: { ":s": ORDER_STREAM },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      ),
+    );
+    return (res.Items ?? []).map(toOrder);
+  }
+
+  async ordersOf(positionId: string): Promise<OrderRecord[]> {
+    const res = await storeCall(this.table, { pk: positionId }, () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: "pk = :p AND begins_with(sk, :o)",
+          ExpressionAttributeValues: { ":p": positionId, ":o": "ORDER#" },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return (res.Items ?? []).map(toOrder).sort((a, b) => a.time - b.time);
+  }
+
+  async getOrder(orderId: string): Promise<OrderRecord | null> {
+    const [positionId, kind] = orderId.split(":");
+    if (!positionId || (kind !== "open" && kind !== "close")) return null;
+    const key = { pk: positionId, sk: orderSk(kind) };
+    const res = await storeCall(this.table, key, () =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
+    );
+    return res.Item ? toOrder(res.Item) : null;
+  }
+
+  protected async insertOrder(order: OrderRecord): Promise<boolean> {
+    const key = { pk: order.positionId, sk: orderSk(order.kind) };
+    try {
+      await storeCall(this.table, key, () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...order, ...key, orderStream: ORDER_STREAM },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof StoreError && err.kind === "conflict") return false;
+      throw err;
+    }
+  }
+
+  protected async insertPosition(position: PositionRecord): Promise<void> {
+    const key = { pk: position.positionId, sk: POSITION_SK };
+    try {
+      await storeCall(this.table, key, () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...position, ...key, openFlag: OPEN },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof StoreError && err.kind === "conflict")) throw err;
+    }
+  }
+
+  protected async markClosed(position: PositionRecord): Promise<void> {
+    const key = { pk: position.positionId, sk: POSITION_SK };
+    // Overwrite without `openFlag`, which removes the position from the sparse open index.
+    await storeCall(this.table, key, () =>
+      this.doc.send(new PutCommand({ TableName: this.table, Item: { ...position, ...key } })),
+    );
+  }
+
+  private async queryAll(
+    index: string,
+    attr: string,
+    value: string,
+    forward: boolean,
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await storeCall(this.table, { [attr]: value }, () =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: index,
+            KeyConditionExpression: `${attr} = :v`,
+            ExpressionAttributeValues: { ":v": value },
+            ScanIndexForward: forward,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      out.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}
+
+function toPosition(item: Record<string, unknown>): PositionRecord {
+  const { pk: _p, sk: _s, openFlag: _o, ...rest } = item;
+  return rest as unknown as PositionRecord;
+}
+
+function toOrder(item: Record<string, unknown>): OrderRecord {
+  const { pk: _p, sk: _s, orderStream: _o, ...rest } = item;
+  return rest as unknown as OrderRecord;
+}

@@ -1,0 +1,121 @@
+/** Where an order goes: the paper engine (default) or tastytrade. */
+export type TradingMode = "paper" | "live";
+
+/** tastytrade leg actions, abbreviated: Sell to Open, Buy to Open, Buy to Close, Sell to Close. */
+export type LegAction = "STO" | "BTO" | "BTC" | "STC";
+
+/** One option leg of an order, with the quote it was filled against. */
+export interface OrderLeg {
+  /** OCC symbol, e.g. `SPXW  261231P05800000`. */
+  occSymbol: string;
+  /** DXLink streamer symbol, e.g. `.SPXW261231P5800`. */
+  streamerSymbol: string;
+  optionType: "C" | "P";
+  /** Strike, index points (USD per share). */
+  strike: number;
+  /** Expiration date, `YYYY-MM-DD`. */
+  expiration: string;
+  action: LegAction;
+  /** Contracts of this leg per one spread. */
+  ratio: number;
+  /** Bid at fill, USD per share (absent when the side was missing). */
+  bid?: number;
+  /** Ask at fill, USD per share. */
+  ask?: number;
+  /** This leg's fill price, USD per share. */
+  fillPrice: number;
+  /** Time of the quote used, ms since epoch. */
+  quoteTime: number;
+}
+
+/** An entry in the append-only order log. */
+export interface OrderRecord {
+  orderId: string;
+  positionId: string;
+  /** `open` starts a position; `close` ends it (manual, exit rule or expiry settlement). */
+  kind: "open" | "close";
+  /** Order time, ms since epoch. */
+  time: number;
+  /** Underlying symbol, e.g. `SPX`. */
+  underlying: string;
+  strategy: string;
+  /** Net price effect of the order. */
+  side: "credit" | "debit";
+  /** Number of spreads. */
+  quantity: number;
+  /** Net fill price of one spread, USD per share, unsigned (see `side`). */
+  price: number;
+  /** Underlying price at the order, index points. */
+  underlyingPrice: number;
+  /** Where the underlying price came from (`stream`, `rest`, `ta-hint`, `settlement`). */
+  underlyingSource?: string;
+  mode: TradingMode;
+  legs: OrderLeg[];
+  /** Natural idempotency key (e.g. strategy|underlying|slot); duplicates write nothing. */
+  idempotencyKey: string;
+  /** Why the order was placed (`entry`, `manual`, `profit-target`, `expiry`, …). */
+  reason: string;
+}
+
+/** A leg of an open or closed position. */
+export interface PositionLeg {
+  occSymbol: string;
+  streamerSymbol: string;
+  optionType: "C" | "P";
+  /** Strike, index points. */
+  strike: number;
+  /** `YYYY-MM-DD`. */
+  expiration: string;
+  side: "short" | "long";
+  /** Contracts per spread. */
+  ratio: number;
+  /** Entry fill, USD per share. */
+  entryPrice: number;
+}
+
+/** A position: the mutable projection of its orders (status, exit). */
+export interface PositionRecord {
+  positionId: string;
+  strategy: string;
+  underlying: string;
+  /** Option root, e.g. `SPXW`. */
+  root: string;
+  settlement: "AM" | "PM";
+  /** Nearest leg expiration, `YYYY-MM-DD`. */
+  expiration: string;
+  /** Number of spreads. */
+  quantity: number;
+  /** Shares per contract (100 for index options). */
+  multiplier: number;
+  mode: TradingMode;
+  /** Entry time, ms since epoch. */
+  openedAt: number;
+  /** Net entry credit of one spread, USD per share. */
+  entryCredit: number;
+  /** Widest wing, index points. */
+  width: number;
+  /** Maximum profit of the whole position, cents. */
+  maxProfitCents: number;
+  /** Maximum loss of the whole position, cents (positive number). */
+  maxLossCents: number;
+  /** Breakeven underlying prices, index points (ascending). */
+  breakevens: number[];
+  legs: PositionLeg[];
+  /** Underlying at entry, index points. */
+  underlyingAtEntry: number;
+  idempotencyKey: string;
+  status: "open" | "closed";
+  /** Exit time, ms since epoch. */
+  closedAt?: number;
+  /** Net debit paid to close one spread, USD per share (negative when closed for a credit). */
+  exitDebit?: number;
+  /** Realised P&L of the whole position, cents. */
+  realizedPnlCents?: number;
+  /** Why it was closed. */
+  closeReason?: string;
+}
+
+/** Outcome of appending to the order log. */
+export type AppendResult =
+  | { status: "written"; order: OrderRecord; position: PositionRecord }
+  | { status: "duplicate"; order: OrderRecord; position: PositionRecord | null };

@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
+
+/** Position id derived from an entry's idempotency key, so the same slot always maps to one position. */
+export function positionIdFor(idempotencyKey: string): string {
+  return "pos_" + createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 20);
+}
+
+/** Order id of a position's open or close order (one of each per position). */
+export function orderIdFor(positionId: string, kind: OrderRecord["kind"]): string {
+  return `${positionId}:${kind}`;
+}
+
+/** Input of {@link PaperOrderStore.close}. */
+export interface CloseInput {
+  positionId: string;
+  order: Omit<OrderRecord, "orderId" | "positionId" | "kind">;
+  /** Net debit paid to close one spread, USD per share. */
+  exitDebit: number;
+  /** Realised P&L of the whole position, cents. */
+  realizedPnlCents: number;
+  closeReason: string;
+}
+
+/**
+ * Port for the append-only order log and its position records. Policy lives here: ids derive from
+ * idempotency keys, an open order is a conditional write (a duplicate slot writes nothing), a
+ * position closes at most once. Adapters only store and query; no transactions, no scans.
+ */
+export abstract class PaperOrderStore {
+  /**
+   * Appends an entry order and creates its position. Concurrent or repeated calls with the same
+   * idempotency key write exactly one order; the others get `duplicate` with the stored records.
+   */
+  async open(
+    order: Omit<OrderRecord, "orderId" | "positionId" | "kind">,
+    position: Omit<PositionRecord, "positionId" | "status" | "idempotencyKey">,
+  ): Promise<AppendResult> {
+    const positionId = positionIdFor(order.idempotencyKey);
+    const full: OrderRecord = { ...order, kind: "open", positionId, orderId: orderIdFor(positionId, "open") };
+    const pos: PositionRecord = {
+      ...position,
+      positionId,
+      status: "open",
+      idempotencyKey: order.idempotencyKey,
+    };
+    const inserted = await this.insertOrder(full);
+    if (!inserted) {
+      const existing = (await this.getOrder(full.orderId)) ?? full;
+      let stored = await this.getPosition(positionId);
+      // A crash between the two writes leaves an order without its position: repair it.
+      if (!stored) {
+        await this.insertPosition(pos);
+        stored = await this.getPosition(positionId);
+      }
+      return { status: "duplicate", order: existing, position: stored };
+    }
+    await this.insertPosition(pos);
+    return { status: "written", order: full, position: pos };
+  }
+
+  /**
+   * Appends the close order and marks the position closed. A second close of the same position
+   * writes nothing and returns `duplicate`.
+   */
+  async close(input: CloseInput): Promise<AppendResult> {
+    const full: OrderRecord = {
+      ...input.order,
+      kind: "close",
+      positionId: input.positionId,
+      orderId: orderIdFor(input.positionId, "close"),
+    };
+    const current = await this.getPosition(input.positionId);
+    if (!current) throw new Error(`close: unknown position ${input.positionId}`);
+    const inserted = await this.insertOrder(full);
+    const closed: PositionRecord = {
+      ...current,
+      status: "closed",
+      closedAt: full.time,
+      exitDebit: input.exitDebit,
+      realizedPnlCents: input.realizedPnlCents,
+      closeReason: input.closeReason,
+    };
+    if (!inserted) {
+      const existing = (await this.getOrder(full.orderId)) ?? full;
+      let stored = current;
+      if (current.status === "open") {
+        // Repair: the close order exists but the position was not yet marked closed.
+        await this.markClosed(closed);
+        stored = (await this.getPosition(input.positionId)) ?? closed;
+      }
+      return { status: "duplicate", order: existing, position: stored };
+    }
+    await this.markClosed(closed);
+    return { status: "written", order: full, position: closed };
+  }
+
+  /** One position by id, or null. */
+  abstract getPosition(positionId: string): Promise<PositionRecord | null>;
+  /** Open positions, oldest first, read through the open-positions index (never a scan). */
+  abstract listOpenPositions(): Promise<PositionRecord[]>;
+  /** Recent positions of any status, newest first (for history views). */
+  abstract listRecentOrders(limit: number): Promise<OrderRecord[]>;
+  /** All orders of one position, oldest first. */
+  abstract ordersOf(positionId: string): Promise<OrderRecord[]>;
+  /** One order by id, or null. */
+  abstract getOrder(orderId: string): Promise<OrderRecord | null>;
+
+  /** Adapter: insert an order unless its id exists; true when inserted. */
+  protected abstract insertOrder(order: OrderRecord): Promise<boolean>;
+  /** Adapter: insert a position unless it exists (no-op when present). */
+  protected abstract insertPosition(position: PositionRecord): Promise<void>;
+  /** Adapter: overwrite a position as closed (drops it from the open index). */
+  protected abstract markClosed(position: PositionRecord): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Clock } from "../time/clock";
+import { storeCall } from "../storage/dynamo-batch";
+import { StatusStore, type StatusRecord } from "./status-store";
+
+/** StatusStore on DynamoDB, keyed by `id`. */
+export class DynamoStatusStore extends StatusStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    clock: Clock,
+  ) {
+    super(clock);
+  }
+
+  protected async save(rec: StatusRecord): Promise<void> {
+    await storeCall(this.table, { id: rec.id }, () =>
+      this.doc.send(new PutCommand({ TableName: this.table, Item: rec })),
+    );
+  }
+
+  protected async load(id: string): Promise<StatusRecord | null> {
+    const res = await storeCall(this.table, { id }, () =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true })),
+    );
+    return (res.Item as StatusRecord | undefined) ?? null;
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./status-store";
+export * from "./memory-status-store";
+export * from "./dynamo-status-store";

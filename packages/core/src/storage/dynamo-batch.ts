@@ -1,0 +1,89 @@
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { backoffDelay, DEFAULT_RETRY, retryThrottled, type RetryPolicy } from "./retry";
+import { StoreError, toStoreError } from "./store-error";
+
+type Item = Record<string, unknown>;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Writes items with BatchWriteItem in chunks of 25, re-sending UnprocessedItems with backoff until
+ * all are written or the policy's attempts run out (then a throttled StoreError).
+ */
+export async function batchPutAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  items: readonly Item[],
+  keyOf: (item: Item) => Record<string, unknown>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= policy.attempts) {
+        throw new StoreError(
+          "throttled",
+          table,
+          keyOf(pending[0]!.PutRequest.Item),
+          `${pending.length} items left unprocessed`,
+        );
+      }
+      if (attempt > 0) await sleep(backoffDelay(attempt - 1, policy));
+      const req = pending;
+      const res = await retryThrottled(async () => {
+        try {
+          return await doc.send(new BatchWriteCommand({ RequestItems: { [table]: req } }));
+        } catch (err) {
+          throw toStoreError(err, table, keyOf(req[0]!.PutRequest.Item));
+        }
+      }, policy);
+      pending = (res.UnprocessedItems?.[table] ?? []).flatMap((w) =>
+        w.PutRequest?.Item ? [{ PutRequest: { Item: w.PutRequest.Item } }] : [],
+      );
+    }
+  }
+}
+
+/** Reads items by key with BatchGetItem in chunks of 100, retrying UnprocessedKeys. */
+export async function batchGetAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<Item[]> {
+  const out: Item[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending = keys.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= policy.attempts)
+        throw new StoreError("throttled", table, pending[0], "keys left unprocessed");
+      if (attempt > 0) await sleep(backoffDelay(attempt - 1, policy));
+      const req = pending;
+      const res = await retryThrottled(async () => {
+        try {
+          return await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: [...req] } } }));
+        } catch (err) {
+          throw toStoreError(err, table, req[0]);
+        }
+      }, policy);
+      out.push(...((res.Responses?.[table] ?? []) as Item[]));
+      pending = (res.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return out;
+}
+
+/** Runs one DocumentClient call with throttling retry and StoreError wrapping. */
+export function storeCall<T>(
+  table: string,
+  key: Record<string, unknown> | undefined,
+  op: () => Promise<T>,
+): Promise<T> {
+  return retryThrottled(async () => {
+    try {
+      return await op();
+    } catch (err) {
+      throw toStoreError(err, table, key);
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/** How to reach DynamoDB. `endpoint` follows the SDK convention `AWS_ENDPOINT_URL_DYNAMODB`. */
+export interface DynamoConnection {
+  /** Endpoint URL for a local engine; undefined means the AWS regional endpoint. */
+  endpoint?: string;
+  region?: string;
+  /** Per-request timeout, milliseconds. */
+  requestTimeoutMs?: number;
+  /** SDK-level attempts (the SDK's own throttling retry); our retry wraps this. */
+  maxAttempts?: number;
+}
+
+/**
+ * Builds a DocumentClient. Local engines get dummy credentials so no AWS profile is needed;
+ * in AWS the default credential chain is used.
+ */
+export function createDocumentClient(conn: DynamoConnection = {}): DynamoDBDocumentClient {
+  const local = conn.endpoint !== undefined;
+  const client = new DynamoDBClient({
+    region: conn.region ?? "us-east-1",
+    maxAttempts: conn.maxAttempts ?? 3,
+    ...(local
+      ? { endpoint: conn.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      : {}),
+    requestHandler: { requestTimeout: conn.requestTimeoutMs ?? 3_000, connectionTimeout: 1_000 },
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,11 @@
+/** A running DynamoDB-compatible engine on loopback. */
+export interface RunningEngine {
+  /** `dynalite` or `dynamodb-local`. */
+  kind: EngineKind;
+  /** Endpoint URL, e.g. `http://127.0.0.1:8000`. */
+  endpoint: string;
+  /** Stops the engine and releases its port. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export type EngineKind = "dynalite" | "dynamodb-local";

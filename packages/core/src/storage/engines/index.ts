@@ -1,0 +1,3 @@
+export * from "./engine";
+export * from "./dynalite-engine";
+export * from "./dynamodb-local-engine";

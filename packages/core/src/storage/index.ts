@@ -1,0 +1,6 @@
+export * from "./table-definitions";
+export * from "./store-error";
+export * from "./retry";
+export * from "./dynamo-client";
+export * from "./ensure-tables";
+export * from "./dynamo-batch";

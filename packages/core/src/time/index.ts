@@ -1,0 +1,3 @@
+export * from "./clock";
+export * from "./new-york";
+export * from "./nyse-calendar";

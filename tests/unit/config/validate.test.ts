@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, validateConfig } from "@stratdeck/core/config";
+
+describe("validateConfig", () => {
+  it("defaults to sim data, paper trading, disarmed, advisory filters, stratdeck-* tables", () => {
+    const r = validateConfig({});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config).toMatchObject({
+      dataMode: "sim",
+      tradingMode: "paper",
+      liveArmed: false,
+      strictFilters: false,
+      stateDir: ".stratdeck",
+    });
+    expect(r.config.tables.orders).toBe("stratdeck-orders");
+    expect(r.config.tasty).toBeUndefined();
+  });
+
+  it("reads the DynamoDB endpoint from the SDK's own variable", () => {
+    const r = validateConfig({ AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:8000" });
+    expect(r.ok && r.config.dynamoEndpoint).toBe("http://127.0.0.1:8000");
+  });
+
+  it("lists every bad variable at once with a human message", () => {
+    const r = validateConfig({
+      STRATDECK_DATA_MODE: "paperish",
+      STRATDECK_TRADING_MODE: "yolo",
+      STRATDECK_STRICT_FILTERS: "maybe",
+      STRATDECK_TABLE_ORDERS: "x",
+      AWS_ENDPOINT_URL_DYNAMODB: "not a url",
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.variable).sort()).toEqual([
+      "AWS_ENDPOINT_URL_DYNAMODB",
+      "STRATDECK_DATA_MODE",
+      "STRATDECK_STRICT_FILTERS",
+      "STRATDECK_TABLE_ORDERS",
+      "STRATDECK_TRADING_MODE",
+    ]);
+    expect(r.issues.find((i) => i.variable === "STRATDECK_DATA_MODE")?.message).toMatch(
+      /must be one of sim, live \(got "paperish"\)/,
+    );
+  });
+
+  it("requires both OAuth variables in live data mode and never echoes a secret", () => {
+    const r = validateConfig({ STRATDECK_DATA_MODE: "live", TASTY_CLIENT_SECRET: "   " });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.variable).sort()).toEqual(["TASTY_CLIENT_SECRET", "TASTY_REFRESH_TOKEN"]);
+    const bad = validateConfig({
+      STRATDECK_DATA_MODE: "live",
+      TASTY_CLIENT_SECRET: "cs-123456",
+      TASTY_REFRESH_TOKEN: "rt-abcdef",
+      TASTY_API_URL: "ftp://x",
+      TASTY_IS_TEST: "perhaps",
+    });
+    const text = JSON.stringify(bad);
+    expect(text).not.toContain("cs-123456");
+    expect(text).not.toContain("rt-abcdef");
+    expect(bad.ok).toBe(false);
+  });
+
+  it("parses a complete tastytrade config", () => {
+    const r = validateConfig({
+      STRATDECK_DATA_MODE: "LIVE",
+      TASTY_CLIENT_SECRET: "cs",
+      TASTY_REFRESH_TOKEN: "rt",
+      TASTY_IS_TEST: "1",
+      TASTY_API_URL: "http://127.0.0.1:18080",
+    });
+    expect(r.ok && r.config.tasty).toEqual({
+      clientSecret: "cs",
+      refreshToken: "rt",
+      isTest: true,
+      apiUrl: "http://127.0.0.1:18080",
+    });
+  });
+
+  it("warns that TASTY_USER/TASTY_PASS are decommissioned, without failing", () => {
+    const r = validateConfig({ TASTY_USER: "me", TASTY_PASS: "hunter22" });
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.message).join()).toMatch(/decommissioned password sessions/);
+    expect(JSON.stringify(r)).not.toContain("hunter22");
+  });
+
+  it("arms live trading only with exactly YES, and warns when live is not armed", () => {
+    expect(validateConfig({ STRATDECK_TRADING_MODE: "live", STRATDECK_LIVE_ARMED: "yes" })).toMatchObject({
+      ok: true,
+      config: { liveArmed: false },
+    });
+    const r = validateConfig({ STRATDECK_TRADING_MODE: "live" });
+    expect(r.warnings.some((w) => /orders will be refused/.test(w.message))).toBe(true);
+    expect(validateConfig({ STRATDECK_TRADING_MODE: "live", STRATDECK_LIVE_ARMED: "YES" })).toMatchObject({
+      ok: true,
+      config: { liveArmed: true },
+    });
+  });
+
+  it("loadConfig throws one error naming every bad variable", () => {
+    expect(() => loadConfig({ STRATDECK_DATA_MODE: "x", STRATDECK_LOG_LEVEL: "loud" })).toThrow(
+      /2 problems[\s\S]*STRATDECK_DATA_MODE[\s\S]*STRATDECK_LOG_LEVEL/,
+    );
+  });
+});
