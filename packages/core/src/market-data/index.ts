@@ -2,3 +2,5 @@ export * from "./snapshot";
 export * from "./snapshot-store";
 export * from "./memory-snapshot-store";
 export * from "./dynamo-snapshot-store";
+export * from "./option-chain";
+export * from "./market-data-provider";

@@ -1,2 +1,4 @@
 export * from "./normal";
 export * from "./black-scholes";
+export * from "./fill-model";
+export * from "./spread-fill";

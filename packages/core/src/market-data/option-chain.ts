@@ -1,0 +1,66 @@
+/** Settlement of an index option root: AM (at the open) or PM (at the close). */
+export type Settlement = "AM" | "PM";
+
+/** Minimum price increment for option prices below/above a threshold. */
+export interface TickSize {
+  /** Increment, USD per share. */
+  value: number;
+  /** Applies to prices strictly below this, USD per share; absent = no upper bound. */
+  threshold?: number;
+}
+
+/** One strike of an expiration, with both rights' symbols. */
+export interface ChainStrike {
+  /** Strike, index points. */
+  strike: number;
+  /** OCC call symbol, e.g. `SPXW  261231C05800000`. */
+  callOcc: string;
+  /** DXLink call symbol, e.g. `.SPXW261231C5800`. */
+  callStreamer: string;
+  putOcc: string;
+  putStreamer: string;
+}
+
+/** One expiration of one root. */
+export interface ChainExpiration {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Calendar days to expiration as of the chain's trading day. */
+  dte: number;
+  settlement: Settlement;
+  /** `Regular`, `Weekly`, … as reported by tastytrade. */
+  expirationType: string;
+  /** Ascending by strike. */
+  strikes: ChainStrike[];
+}
+
+/** One option root under an underlying (e.g. SPX monthlies, SPXW weeklies). */
+export interface ChainRoot {
+  root: string;
+  /** Shares per contract (100 for index options). */
+  sharesPerContract: number;
+  /** Ordered from lowest threshold; the last has no threshold. */
+  tickSizes: TickSize[];
+  /** Ascending by date. */
+  expirations: ChainExpiration[];
+}
+
+/** The nested option chain of an underlying (every root). */
+export interface OptionChain {
+  underlying: string;
+  roots: ChainRoot[];
+  /** When fetched, ms since epoch. */
+  fetchedAt: number;
+}
+
+/** Tick size that applies to `price` under a root's tick table, USD per share. */
+export function tickFor(ticks: readonly TickSize[], price: number): number {
+  for (const t of ticks) if (t.threshold === undefined || price < t.threshold) return t.value;
+  return ticks[ticks.length - 1]?.value ?? 0.01;
+}
+
+/** Rounds a price to the nearest tick (half away from zero), avoiding binary noise. */
+export function roundToTick(price: number, tick: number): number {
+  const n = Math.round(Math.abs(price) / tick + 1e-9) * tick;
+  return Math.sign(price) * Number(n.toFixed(6));
+}
