@@ -1,0 +1,3 @@
+export * from "./schedules";
+export * from "./slot";
+export * from "./local-scheduler";

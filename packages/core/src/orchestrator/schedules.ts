@@ -1,0 +1,75 @@
+/** A job the scheduler runs (in AWS: one EventBridge schedule + Lambda; locally: the local scheduler). */
+export type JobName = "ideas" | "exits" | "health";
+
+/** When a job runs: every `everyMinutes` within [startMinute, endMinute) New York time, Mon–Fri. */
+export interface JobSchedule {
+  job: JobName;
+  /** Period, minutes (must divide 60). */
+  everyMinutes: number;
+  /** First run, minutes after New York midnight (inclusive). */
+  startMinute: number;
+  /** Last run strictly before this, minutes after New York midnight. */
+  endMinute: number;
+  /** Skip runs outside NYSE sessions (holidays, early closes) even when the cron fires. */
+  marketHoursOnly: boolean;
+  description: string;
+}
+
+/** IANA time zone every schedule is expressed in (DST handled by the scheduler). */
+export const SCHEDULE_TIME_ZONE = "America/New_York";
+
+/**
+ * The one definition of StratDeck's schedules, used by the SST stacks (EventBridge Scheduler cron
+ * in America/New_York) and by the local scheduler.
+ */
+export const SCHEDULES: readonly JobSchedule[] = [
+  {
+    job: "ideas",
+    everyMinutes: 30,
+    startMinute: 10 * 60,
+    endMinute: 15 * 60 + 30,
+    marketHoursOnly: true,
+    description: "scan strategies, apply filters and risk, enter paper trades",
+  },
+  {
+    job: "exits",
+    everyMinutes: 5,
+    startMinute: 9 * 60 + 35,
+    endMinute: 16 * 60,
+    marketHoursOnly: true,
+    description: "settle expired positions, check exit rules, send deduplicated alerts",
+  },
+  {
+    job: "health",
+    everyMinutes: 15,
+    startMinute: 9 * 60,
+    endMinute: 16 * 60 + 15,
+    marketHoursOnly: false,
+    description: "check REST, DXLink and the stream heartbeat",
+  },
+];
+
+/**
+ * EventBridge Scheduler cron expression of a schedule (minutes, hours, day-of-month, month,
+ * day-of-week, year), evaluated in {@link SCHEDULE_TIME_ZONE}. Runs on the hour span covering
+ * [startMinute, endMinute); the handler trims the edges with {@link isScheduledMinute}.
+ */
+export function cronExpression(s: JobSchedule): string {
+  const firstHour = Math.floor(s.startMinute / 60);
+  const lastHour = Math.floor((s.endMinute - 1) / 60);
+  return `cron(0/${s.everyMinutes} ${firstHour}-${lastHour} ? * MON-FRI *)`;
+}
+
+/** True when New York minute-of-day `m` on a weekday is one of the schedule's run times. */
+export function isScheduledMinute(s: JobSchedule, minuteOfDay: number, weekday: number): boolean {
+  if (weekday === 0 || weekday === 6) return false;
+  if (minuteOfDay < s.startMinute || minuteOfDay >= s.endMinute) return false;
+  return minuteOfDay % s.everyMinutes === 0;
+}
+
+/** The schedule of a job. */
+export function scheduleOf(job: JobName): JobSchedule {
+  const s = SCHEDULES.find((x) => x.job === job);
+  if (!s) throw new Error(`unknown job ${job}`);
+  return s;
+}
