@@ -104,3 +104,23 @@ describe("validateConfig", () => {
     );
   });
 });
+
+describe("validateConfig: API token and alert topic", () => {
+  it("accepts a long API token and an SNS topic ARN", () => {
+    const r = validateConfig({
+      STRATDECK_API_TOKEN: "0123456789abcdef0123",
+      STRATDECK_ALERT_TOPIC_ARN: "arn:aws:sns:us-east-1:123456789012:stratdeck-alerts",
+    });
+    expect(r.ok && r.config.alertTopicArn).toBe("arn:aws:sns:us-east-1:123456789012:stratdeck-alerts");
+    expect(r.ok && r.config.apiToken).toBe("0123456789abcdef0123");
+  });
+  it("rejects a short API token without echoing it, and a malformed ARN", () => {
+    const r = validateConfig({ STRATDECK_API_TOKEN: "short-secret", STRATDECK_ALERT_TOPIC_ARN: "arn:nope" });
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toContain("short-secret");
+    expect(!r.ok && r.issues.map((i) => i.variable).sort()).toEqual([
+      "STRATDECK_ALERT_TOPIC_ARN",
+      "STRATDECK_API_TOKEN",
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ export function registerConfig(program: Command): void {
               warnings: r.warnings,
               config: {
                 ...r.config,
+                apiToken: r.config.apiToken ? "set" : null,
                 tasty: r.config.tasty
                   ? {
                       isTest: r.config.tasty.isTest,

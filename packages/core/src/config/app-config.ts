@@ -32,6 +32,10 @@ export interface AppConfig {
   logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
   /** Path of strategies.yaml, when overridden. */
   strategiesFile?: string;
+  /** Bearer token protecting the HTTP API (STRATDECK_API_TOKEN; secret). Local runs generate one. */
+  apiToken?: string;
+  /** SNS topic for exit alerts (STRATDECK_ALERT_TOPIC_ARN); absent = alerts are logged only. */
+  alertTopicArn?: string;
   /** Present when TASTY_* are set (required in live data mode). */
   tasty?: TastyConfig;
 }

@@ -79,6 +79,17 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const region = read("AWS_REGION", envText, env.AWS_DEFAULT_REGION || "us-east-1");
   const stateDir = read("STRATDECK_STATE_DIR", envText, ".stratdeck");
   const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
+  const apiToken = read(
+    "STRATDECK_API_TOKEN",
+    z.string().trim().min(16, "must be at least 16 characters (use a long random token)"),
+  );
+  const alertTopicArn = read(
+    "STRATDECK_ALERT_TOPIC_ARN",
+    z
+      .string()
+      .trim()
+      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "must be an SNS topic ARN"),
+  );
 
   const tasty = readTasty(env, read, issues, warnings, options.requireTasty === true || dataMode === "live");
 
@@ -101,6 +112,8 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     logLevel,
     ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
     ...(strategiesFile ? { strategiesFile } : {}),
+    ...(apiToken ? { apiToken } : {}),
+    ...(alertTopicArn ? { alertTopicArn } : {}),
     ...(tasty ? { tasty } : {}),
   };
   return { ok: true, config, warnings };
