@@ -11,6 +11,7 @@ export default tseslint.config(
       "dist/**",
       "test-artifacts/**",
       "**/*.d.ts",
+      "**/*.tmp.ts",
     ],
   },
   js.configs.recommended,

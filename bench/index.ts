@@ -1,4 +1,7 @@
 import type { BenchSection } from "./section";
+import { scanSection } from "./sections/scan";
+import { handlersSection } from "./sections/handlers";
+import { ingestSection } from "./sections/ingest";
 
 /** Every benchmark section, in run order. Each lives in bench/sections/<key>.ts. */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [scanSection, handlersSection, ingestSection];

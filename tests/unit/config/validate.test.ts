@@ -124,3 +124,11 @@ describe("validateConfig: API token and alert topic", () => {
     ]);
   });
 });
+
+describe("validateConfig: simulator URL", () => {
+  it("keeps TASTY_API_URL without credentials so sim mode can target a running simulator", () => {
+    const r = validateConfig({ TASTY_API_URL: "http://127.0.0.1:18080" });
+    expect(r.ok && r.config.tastyApiUrl).toBe("http://127.0.0.1:18080");
+    expect(r.ok && r.config.tasty).toBeUndefined();
+  });
+});

@@ -44,8 +44,19 @@ describe("logger", () => {
 
   it("keeps non-secret counters and expiry fields that merely contain the word token", () => {
     const { log, lines } = capture();
-    log.info("dxlink.token", { tokenExpiresAt: 123, tokenRefreshCount: 2 });
-    expect(JSON.parse(lines[0]!)).toMatchObject({ tokenExpiresAt: 123, tokenRefreshCount: 2 });
+    log.info("dxlink.token", {
+      tokenExpiresAt: 123,
+      tokenRefreshCount: 2,
+      summary: { pass: 3, passed: true },
+    });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      tokenExpiresAt: 123,
+      tokenRefreshCount: 2,
+      summary: { pass: 3, passed: true },
+    });
+    log.info("config", { TASTY_PASS: "hunter2-secret", password: "pw-123456" });
+    expect(lines[1]).not.toContain("hunter2-secret");
+    expect(lines[1]).not.toContain("pw-123456");
   });
 
   it("serialises errors with name and message", () => {

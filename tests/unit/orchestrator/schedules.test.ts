@@ -95,3 +95,33 @@ describe("LocalScheduler", () => {
     await s.stop();
   });
 });
+
+describe("LocalScheduler for a simulated market", () => {
+  it("fires every job once at start and then on each period from any minute, any day", async () => {
+    const clock = new FakeClock("2026-11-28T13:59:00Z"); // Saturday 08:59 ET
+    const runs: string[] = [];
+    const s = new LocalScheduler({
+      clock,
+      log: silentLog,
+      schedules: SCHEDULES,
+      marketHours: () => true,
+      ignoreGrid: true,
+      runAtStart: true,
+      run: async (r) => void runs.push(r.job),
+      pollMs: 60_000,
+    });
+    s.start();
+    expect(runs.sort()).toEqual(["exits", "health", "ideas"]);
+    runs.length = 0;
+    await new Promise((r) => setImmediate(r)); // let the first runs finish
+    clock.advance(60_000); // 09:00
+    s.tick();
+    expect(runs.sort()).toEqual(["exits", "health", "ideas"]);
+    runs.length = 0;
+    await new Promise((r) => setImmediate(r));
+    clock.advance(5 * 60_000); // 09:05
+    s.tick();
+    expect(runs).toEqual(["exits"]);
+    await s.stop();
+  });
+});

@@ -1,11 +1,29 @@
 import type { Command } from "commander";
 import { registerBench } from "./bench";
+import { registerCheckExits } from "./check-exits";
+import { registerClose } from "./close";
+import { registerEnterAuto } from "./enter-auto";
+import { registerPositions } from "./positions";
 import { registerConfig } from "./config";
+import { registerDay } from "./day";
+import { registerSim } from "./sim";
 import { registerStart } from "./start";
+import { registerStream } from "./stream";
+import { registerTastyHealth } from "./tasty-health";
+import { registerTradeIdeas } from "./trade-ideas";
 
 /** Every command of the `stratdeck` CLI, one file each. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerStart,
   registerConfig,
   registerBench,
+  registerEnterAuto,
+  registerPositions,
+  registerCheckExits,
+  registerClose,
+  registerSim,
+  registerTastyHealth,
+  registerTradeIdeas,
+  registerStream,
+  registerDay,
 ];

@@ -1,24 +1,89 @@
 import type { Command } from "commander";
+import { loadConfig } from "@stratdeck/core/config";
+import { createLogger } from "@stratdeck/core/log";
+import { startLocalStack } from "../local/local-stack";
 import { emit } from "../support/output";
 import { action } from "../support/run";
 
-/** `stratdeck start`: the whole local stack (filled in by the orchestrator work). */
+interface StartOptions {
+  json?: boolean;
+  seed?: string;
+  speed?: string;
+  port?: string;
+  host?: string;
+  simPort?: string;
+  marketHours?: "sim" | "nyse";
+}
+
+/** `stratdeck start` (`npm start`): the whole local stack until Ctrl-C. */
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("run the whole local stack (embedded DynamoDB, simulator, stream, scheduler, API)")
-    .option("--json", "print one JSON document")
+    .description(
+      "run the whole local stack: embedded DynamoDB, simulator, stream, scheduler, API and phone page",
+    )
+    .option("--json", "print one JSON document with the URLs and token, then keep running")
+    .option("--seed <n>", "simulator seed", "1")
+    .option("--speed <x>", "simulator market-time multiplier", "1")
+    .option("--port <n>", "local API port (0 = any free port)", process.env.STRATDECK_API_PORT ?? "8787")
+    .option(
+      "--host <addr>",
+      "interface for the API (0.0.0.0 to reach it from a phone)",
+      process.env.STRATDECK_API_HOST ?? "127.0.0.1",
+    )
+    .option("--sim-port <n>", "simulator port (default: a free port)")
+    .option(
+      "--market-hours <mode>",
+      "sim = open while running (default in sim mode), nyse = the NYSE calendar",
+    )
     .action(
-      action(async (opts: { json?: boolean }) => {
-        emit(
-          {
-            ok: true,
-            status: "local stack not assembled yet",
-            available: ["stratdeck config", "npm test"],
-          },
-          opts,
-          (r) => `${r.status}. Available now: ${r.available.join(", ")}`,
+      action(async (opts: StartOptions) => {
+        const { config, warnings } = loadConfig(process.env);
+        const log = createLogger({ service: "stratdeck-local", level: config.logLevel });
+        for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
+        const stack = await startLocalStack({
+          config,
+          log,
+          seed: Number(opts.seed),
+          speed: Number(opts.speed),
+          apiPort: Number(opts.port),
+          apiHost: opts.host ?? "127.0.0.1",
+          ...(opts.simPort ? { simPort: Number(opts.simPort) } : {}),
+          ...(opts.marketHours ? { marketHours: opts.marketHours } : {}),
+        });
+        const info = {
+          api: stack.apiUrl,
+          token: stack.token,
+          phone: `${stack.apiUrl}/#token=${encodeURIComponent(stack.token)}`,
+          dataMode: config.dataMode,
+          tradingMode: config.tradingMode,
+          simulator: stack.sim ? { rest: stack.sim.restUrl, dxlink: stack.sim.dxlinkUrl } : null,
+          stateDir: config.stateDir,
+        };
+        emit(info, opts, (i) =>
+          [
+            `StratDeck local stack (data: ${i.dataMode}, trading: ${i.tradingMode}; state in ${i.stateDir})`,
+            `API: ${i.api}`,
+            `Token: ${i.token}`,
+            `Phone page: ${i.phone}`,
+            ...(i.simulator ? [`Simulator: ${i.simulator.rest} (DXLink ${i.simulator.dxlink})`] : []),
+            "Ctrl-C stops everything cleanly.",
+          ].join("\n"),
         );
+        await new Promise<void>((resolve) => {
+          let stopping = false;
+          const stop = (signal: string): void => {
+            if (stopping) return;
+            stopping = true;
+            log.info("local.stopping", { signal });
+            void stack.stop().then(() => {
+              log.info("local.stopped", {});
+              resolve();
+            });
+          };
+          process.once("SIGINT", () => stop("SIGINT"));
+          process.once("SIGTERM", () => stop("SIGTERM"));
+        });
       }),
     );
 }

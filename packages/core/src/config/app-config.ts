@@ -36,6 +36,8 @@ export interface AppConfig {
   apiToken?: string;
   /** SNS topic for exit alerts (STRATDECK_ALERT_TOPIC_ARN); absent = alerts are logged only. */
   alertTopicArn?: string;
+  /** TASTY_API_URL on its own: in sim mode, the simulator to use (credentials optional there). */
+  tastyApiUrl?: string;
   /** Present when TASTY_* are set (required in live data mode). */
   tasty?: TastyConfig;
 }

@@ -115,6 +115,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     ...(apiToken ? { apiToken } : {}),
     ...(alertTopicArn ? { alertTopicArn } : {}),
     ...(tasty ? { tasty } : {}),
+    ...(env.TASTY_API_URL && !issues.length ? { tastyApiUrl: env.TASTY_API_URL.trim() } : {}),
   };
   return { ok: true, config, warnings };
 }

@@ -6,7 +6,8 @@ const SECRET_KEY_PARTS = [
   "token",
   "secret",
   "password",
-  "pass",
+  "passwd",
+  "passphrase",
   "authorization",
   "apikey",
   "credential",
@@ -17,6 +18,7 @@ const SECRET_KEY_PARTS = [
 /** True when a field named `key` holds a secret and must never be printed. */
 export function isSecretKey(key: string): boolean {
   const norm = key.toLowerCase().replace(/[-_]/g, "");
+  if (norm === "tastypass") return true;
   if (norm === "tokenexpiresat" || norm === "expiresin" || norm.endsWith("count")) return false;
   return SECRET_KEY_PARTS.some((p) => norm.includes(p));
 }

@@ -40,28 +40,32 @@ export class LocalScheduler {
       run: (run: JobRun) => Promise<void>;
       /** How often to look at the clock, real ms (default 1000). */
       pollMs?: number;
-      /** Ignore the schedule's minute grid and weekday (fire every period from now), for fast local demos. */
+      /** Ignore the schedule's minute grid and weekday (fire every period), for a simulated market. */
       ignoreGrid?: boolean;
+      /** Also fire every job once on start (subject to market hours), so a fresh stack shows data at once. */
+      runAtStart?: boolean;
     },
   ) {}
 
   start(): void {
-    this.tick();
+    this.tick(this.deps.runAtStart === true);
     this.timer = setInterval(() => this.tick(), this.deps.pollMs ?? 1_000);
     this.timer.unref?.();
   }
 
-  /** Fires due jobs for the current minute; exposed for tests driving a fake clock. */
-  tick(): void {
+  /** Fires due jobs for the current minute (or all with `all`); exposed for tests driving a fake clock. */
+  tick(all = false): void {
     const now = this.deps.clock.now();
     const p = nyParts(now);
     const key = `${p.date}T${p.minuteOfDay}`;
-    if (key === this.lastMinute) return;
+    if (key === this.lastMinute && !all) return;
     this.lastMinute = key;
     for (const s of this.deps.schedules) {
-      const due = this.deps.ignoreGrid
-        ? p.minuteOfDay % s.everyMinutes === 0
-        : isScheduledMinute(s, p.minuteOfDay, p.weekday);
+      const due =
+        all ||
+        (this.deps.ignoreGrid
+          ? p.minuteOfDay % s.everyMinutes === 0
+          : isScheduledMinute(s, p.minuteOfDay, p.weekday));
       if (!due) continue;
       if (s.marketHoursOnly && !this.deps.marketHours(now)) continue;
       if (this.running.has(s.job)) {

@@ -1,3 +1,5 @@
+import type { TickSize } from "../market-data/option-chain";
+
 /** Where an order goes: the paper engine (default) or tastytrade. */
 export type TradingMode = "paper" | "live";
 
@@ -26,6 +28,8 @@ export interface OrderLeg {
   fillPrice: number;
   /** Time of the quote used, ms since epoch. */
   quoteTime: number;
+  /** Where the quote came from (`stream`, `rest`, `settlement`). */
+  quoteSource?: string;
 }
 
 /** An entry in the append-only order log. */
@@ -103,6 +107,8 @@ export interface PositionRecord {
   legs: PositionLeg[];
   /** Underlying at entry, index points. */
   underlyingAtEntry: number;
+  /** The root's tick table at entry, for rounding exit fills (absent: CBOE index defaults). */
+  tickSizes?: TickSize[];
   idempotencyKey: string;
   status: "open" | "closed";
   /** Exit time, ms since epoch. */

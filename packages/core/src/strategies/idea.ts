@@ -53,7 +53,7 @@ export interface FilterCheck {
  * mode; still reported so the user can see why).
  */
 export interface Idea {
-  /** Stable id: strategy|underlying|expiration|strikes. */
+  /** Stable id: `strategy|underlying|root|expiration|strikes`, e.g. `…|SPX|SPXW|2026-04-16|5700P/5675P`. */
   id: string;
   strategy: StrategyName;
   underlying: string;
@@ -92,7 +92,10 @@ export interface Idea {
   checks: FilterCheck[];
   /** Human reasons for an advisory or rejected verdict. */
   reasons: string[];
-  /** False when any input was low-confidence (TA hint): such ideas never become entries. */
+  /**
+   * True only for verdict `pass` on live data. False for advisory and rejected ideas and for any idea
+   * built on a low-confidence input (TA hint): such ideas never become entries.
+   */
   tradable: boolean;
   /** When built, ms since epoch. */
   builtAt: number;

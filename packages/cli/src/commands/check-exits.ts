@@ -1,0 +1,56 @@
+import type { Command } from "commander";
+import {
+  checkExits,
+  paperSettingsFromStrategies,
+  ProviderSettlementSource,
+  settleExpired,
+  usd,
+  type CheckExitsResult,
+  type SettleResult,
+} from "@stratdeck/core/paper";
+import { emit } from "../support/output";
+import { withDeps } from "../support/deps";
+import { action } from "../support/run";
+
+interface Result {
+  settlement: SettleResult | null;
+  exits: CheckExitsResult;
+}
+
+/** `stratdeck check-exits`: settle expired positions, then list exit candidates and alert once. */
+export function registerCheckExits(program: Command): void {
+  program
+    .command("check-exits")
+    .description(
+      "settle expired positions, then check profit target / DTE / max loss and alert (once per rule)",
+    )
+    .option("--json", "print one JSON document")
+    .option("--no-settle", "skip settling expired positions")
+    .action(
+      action(async (opts: { json?: boolean; settle: boolean }) => {
+        const result = await withDeps(async (deps): Promise<Result> => {
+          const settlement = opts.settle
+            ? await settleExpired({ ...deps, settlement: new ProviderSettlementSource(deps.provider) })
+            : null;
+          const exits = await checkExits(deps, { settings: paperSettingsFromStrategies(deps.strategies) });
+          return { settlement, exits };
+        });
+        emit(result, opts, human);
+      }),
+    );
+}
+
+function human({ settlement, exits }: Result): string {
+  const lines: string[] = [];
+  for (const s of settlement?.settled ?? []) {
+    lines.push(
+      `settled ${s.positionId} at ${s.settlementPrice}${s.approximate ? " (approx.)" : ""}: P&L ${usd(s.realizedPnlCents)}`,
+    );
+  }
+  for (const a of settlement?.awaiting ?? []) lines.push(`awaiting settlement ${a.positionId}: ${a.reason}`);
+  lines.push(`${exits.checked} open positions checked, ${exits.candidates.length} exit candidates`);
+  for (const c of exits.candidates)
+    lines.push(`  ${c.rule.padEnd(13)} ${c.positionId} ${c.message} [alert ${c.alert}]`);
+  for (const u of exits.unpriced) lines.push(`  unpriced      ${u.positionId}: ${u.reason}`);
+  return lines.join("\n");
+}

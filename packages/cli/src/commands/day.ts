@@ -1,0 +1,96 @@
+import type { Command } from "commander";
+import { MemoryNotifier } from "@stratdeck/core/alerts";
+import { validateConfig } from "@stratdeck/core/config";
+import { createLogger } from "@stratdeck/core/log";
+import { runSimulatedDay } from "@stratdeck/core/orchestrator";
+import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
+import { startSimulator } from "@stratdeck/core/sim";
+import { startDynalite } from "@stratdeck/core/storage/engines";
+import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
+import { buildDeps } from "@stratdeck/core/wiring";
+import { emit } from "../support/output";
+import { action } from "../support/run";
+import { daySummary } from "./day-summary";
+
+interface DayOptions {
+  json?: boolean;
+  seed: string;
+  date?: string;
+  strategy: string;
+  maxPositions: string;
+}
+
+/** `stratdeck day`: a whole simulated trading day on a fake clock against the simulator, in seconds. */
+export function registerDay(program: Command): void {
+  program
+    .command("day")
+    .description(
+      "drive the orchestrator through a simulated trading day (fake clock, simulator, in-memory tables)",
+    )
+    .option("--json", "print one JSON report")
+    .option("--seed <n>", "simulator seed", "1")
+    .option("--date <YYYY-MM-DD>", "trading day (default: today or the next trading day, New York)")
+    .option(
+      "--strategy <name>",
+      "strategy the scans use ('all' for every strategy)",
+      "short_put_spread_index_45d",
+    )
+    .option("--max-positions <n>", "risk limit: open positions at once", "1")
+    .action(
+      action(async (opts: DayOptions) => {
+        const today = nyDate(systemClock.now());
+        const date = opts.date ?? (isTradingDay(today) ? today : nextTradingDay(today));
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`);
+        const seed = Number(opts.seed);
+        if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${opts.seed}"`);
+        const maxOpen = Number(opts.maxPositions);
+        if (!Number.isInteger(maxOpen) || maxOpen < 1)
+          throw new Error(`--max-positions must be a positive integer`);
+        const env = validateConfig({
+          ...process.env,
+          STRATDECK_DATA_MODE: "sim",
+          STRATDECK_TRADING_MODE: "paper",
+        });
+        if (!env.ok) throw new Error(env.issues.map((i) => i.message).join("; "));
+        const log = createLogger({
+          service: "stratdeck-day",
+          level: env.config.logLevel === "INFO" ? "WARN" : env.config.logLevel,
+        });
+        const clock = new FakeClock(Date.parse(`${date}T12:00:00Z`));
+        const sim = await startSimulator({ clock, seed, log: log.child({ component: "sim" }) });
+        const engine = await startDynalite();
+        const notifier = new MemoryNotifier();
+        const deps = await buildDeps(
+          {
+            ...env.config,
+            dynamoEndpoint: engine.endpoint,
+            tables: env.config.tables,
+            tasty: { clientSecret: "sim", refreshToken: "sim", isTest: false, apiUrl: sim.restUrl },
+          },
+          { clock, log, notifier },
+        );
+        try {
+          const settings = {
+            ...DEFAULT_PAPER_SETTINGS,
+            risk: { ...DEFAULT_PAPER_SETTINGS.risk, maxOpenPositions: maxOpen, maxEntriesPerSlot: maxOpen },
+          };
+          const t0 = performance.now();
+          const report = await runSimulatedDay(
+            { ...deps, clock, market: sim.market },
+            { date, settings, ...(opts.strategy !== "all" ? { strategy: opts.strategy } : {}) },
+          );
+          const result = {
+            seed,
+            wallMs: Math.round(performance.now() - t0),
+            alertsSent: notifier.sent,
+            ...report,
+          };
+          emit(result, opts, daySummary);
+        } finally {
+          await deps.close();
+          await sim.stop();
+          await engine.stop();
+        }
+      }),
+    );
+}

@@ -1,0 +1,71 @@
+import type { Command } from "commander";
+import {
+  enterAuto,
+  isSlot,
+  paperSettingsFromStrategies,
+  TastyDryRunGateway,
+  type EnterAutoResult,
+} from "@stratdeck/core/paper";
+import { generateIdeas } from "@stratdeck/core/strategies";
+import { emit, ExitCode } from "../support/output";
+import { withDeps } from "../support/deps";
+import { action } from "../support/run";
+
+interface Options {
+  json?: boolean;
+  slot?: string;
+  strategy?: string;
+  confirmLive?: boolean;
+}
+
+/** `stratdeck enter-auto`: scan, then enter the best passing ideas (paper unless live is armed). */
+export function registerEnterAuto(program: Command): void {
+  program
+    .command("enter-auto")
+    .description(
+      "scan for ideas and enter the best passing ones as paper trades (risk rules and fill model applied)",
+    )
+    .option("--json", "print one JSON document")
+    .option(
+      "--slot <YYYY-MM-DDTHH:MM>",
+      "schedule slot (New York minute); a rerun of the same slot writes nothing",
+    )
+    .option("--strategy <name>", "only this strategy")
+    .option(
+      "--confirm-live",
+      "with STRATDECK_TRADING_MODE=live and STRATDECK_LIVE_ARMED=YES: place real orders instead of dry-runs",
+    )
+    .action(
+      action(async (opts: Options) => {
+        if (opts.slot !== undefined && !isSlot(opts.slot)) {
+          throw new Error(`--slot must be a New York minute YYYY-MM-DDTHH:MM, got "${opts.slot}"`);
+        }
+        const result = await withDeps(async (deps) => {
+          const report = await generateIdeas(deps, opts.strategy ? { strategy: opts.strategy } : {});
+          // Only the dry-run endpoint is wired: a confirmed live order is refused (no `place`).
+          const live =
+            deps.config.tradingMode === "live" && deps.rest ? new TastyDryRunGateway(deps.rest) : undefined;
+          return enterAuto({ ...deps, ...(live ? { live } : {}) }, report.ideas, {
+            ...(opts.slot ? { slot: opts.slot } : {}),
+            confirm: opts.confirmLive === true,
+            settings: paperSettingsFromStrategies(deps.strategies),
+          });
+        });
+        emit(result, opts, human);
+        if (result.decision.mode === "refused") throw new ExitCode(3);
+      }),
+    );
+}
+
+function human(r: EnterAutoResult): string {
+  if (r.decision.mode === "refused") return `REFUSED: ${r.decision.reason}`;
+  const lines = [`slot ${r.slot} (${r.decision.mode}): ${r.entered} entered, ${r.outcomes.length} ideas`];
+  for (const o of r.outcomes) {
+    const what = o.credit !== undefined ? ` credit ${o.credit.toFixed(2)}` : "";
+    const why = o.reasons.length > 0 ? ` — ${o.reasons.map((x) => x.message).join("; ")}` : "";
+    lines.push(
+      `  ${o.status.padEnd(9)} ${o.strategy} ${o.underlying}${what}${o.positionId ? ` ${o.positionId}` : ""}${why}`,
+    );
+  }
+  return lines.join("\n");
+}

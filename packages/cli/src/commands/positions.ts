@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import { markPositions, paperSettingsFromStrategies, usd, type PositionsReport } from "@stratdeck/core/paper";
+import { emit } from "../support/output";
+import { withDeps } from "../support/deps";
+import { formatMark } from "../support/paper";
+import { action } from "../support/run";
+
+/** `stratdeck positions`: open paper positions marked to market. */
+export function registerPositions(program: Command): void {
+  program
+    .command("positions")
+    .description(
+      "open positions marked to market: P&L, % of max profit, DTE, breakevens, distance to the shorts",
+    )
+    .option("--json", "print one JSON document")
+    .action(
+      action(async (opts: { json?: boolean }) => {
+        const report = await withDeps((deps) =>
+          markPositions(deps, { settings: paperSettingsFromStrategies(deps.strategies) }),
+        );
+        emit(report, opts, human);
+      }),
+    );
+}
+
+function human(r: PositionsReport): string {
+  if (r.positions.length === 0) return "no open positions";
+  const total = `${r.positions.length} open, total P&L ${usd(r.totalPnlCents)}${r.unpriced ? ` (${r.unpriced} unpriced)` : ""}`;
+  return [...r.positions.flatMap(formatMark), total].join("\n");
+}

@@ -1,0 +1,118 @@
+import type { Command } from "commander";
+import { createLogger } from "@stratdeck/core/log";
+import { FaultState, startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { emit } from "../support/output";
+import { action } from "../support/run";
+
+interface SimOptions {
+  json?: boolean;
+  port: string;
+  host: string;
+  seed: string;
+  speed: string;
+  publishInterval?: string;
+  keepalive?: string;
+  closeEvery?: string;
+  silenceAfter?: string;
+  rejectAuth?: boolean;
+  quoteTokenTtl?: string;
+  accessTokenTtl?: string;
+  malformed?: string;
+  rateLimit?: string;
+  rateLimitFor?: string;
+  slow?: string;
+  maxFrame?: string;
+  garbage?: boolean;
+  requireAuth?: boolean;
+}
+
+/** A flag value as a number, or a clear error naming the flag. */
+function num(flag: string, value: string | undefined, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new Error(`--${flag} must be a number >= ${min}, got "${value}"`);
+  return n;
+}
+
+/** Turns on the fault flags; returns the timers to clear on shutdown. */
+function applyFaults(sim: RunningSimulator, opts: SimOptions): NodeJS.Timeout[] {
+  const timers: NodeJS.Timeout[] = [];
+  const closeEvery = num("close-every", opts.closeEvery, 0.1);
+  if (closeEvery)
+    timers.push(setInterval(() => sim.faults.closeAll(1012, "SERVICE_RESTART"), closeEvery * 1000));
+  const silenceAfter = num("silence-after", opts.silenceAfter);
+  if (silenceAfter !== undefined)
+    timers.push(setTimeout(() => sim.faults.silence(true), silenceAfter * 1000));
+  if (opts.rejectAuth) sim.faults.rejectAuth(true);
+  const malformed = num("malformed", opts.malformed);
+  if (malformed && sim.faults instanceof FaultState) sim.faults.malformedOnConnect = Math.floor(malformed);
+  const limitFor = num("rate-limit-for", opts.rateLimitFor);
+  const symbols = opts.rateLimit?.split(",").filter((s) => s.trim() !== "");
+  if (symbols?.length || limitFor) {
+    sim.faults.rateLimit({ symbols, forMs: limitFor ? limitFor * 1000 : undefined });
+  }
+  const slow = num("slow", opts.slow);
+  if (slow) sim.faults.slow(slow);
+  if (opts.garbage) sim.faults.garbage(true);
+  return timers;
+}
+
+/** `stratdeck sim`: the local tastytrade look-alike (REST + DXLink on one port) until SIGINT/SIGTERM. */
+export function registerSim(program: Command): void {
+  program
+    .command("sim")
+    .description("run the local tastytrade simulator: REST and DXLink (/realtime) on one port")
+    .option("--json", "print {restUrl, dxlinkUrl, seed} as one JSON document, then keep running")
+    .option("--port <port>", "TCP port (0 = a free port)", "0")
+    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .option("--seed <n>", "market seed", "1")
+    .option("--speed <x>", "market-time multiplier", "1")
+    .option("--publish-interval <ms>", "real ms between data pushes", "250")
+    .option("--keepalive <sec>", "keepalive timeout advertised in SETUP", "60")
+    .option("--close-every <sec>", "close every DXLink socket with 1012 this often")
+    .option("--silence-after <sec>", "go silent (sockets open, nothing sent) after this long")
+    .option("--reject-auth", "answer every DXLink AUTH with UNAUTHORIZED")
+    .option("--quote-token-ttl <sec>", "quote-token lifetime (market seconds)")
+    .option("--access-token-ttl <sec>", "access-token lifetime (market seconds)")
+    .option("--malformed <n>", "send n malformed frames to each socket after it authorizes")
+    .option("--rate-limit <SYM,SYM>", "answer 429 for REST requests touching these symbols")
+    .option("--rate-limit-for <sec>", "answer 429 for every REST request during this long")
+    .option("--slow <ms>", "delay every REST response")
+    .option("--max-frame <bytes>", "largest FEED_SUBSCRIPTION frame before a 1009 close")
+    .option("--garbage", "answer REST with 200 and a body that is not valid JSON / not the shape")
+    .option("--require-auth", "refuse REST requests without an Authorization header (401)")
+    .action(
+      action(async (opts: SimOptions) => {
+        const log = createLogger({ service: "sim", level: "INFO" });
+        const sim = await startSimulator({
+          host: opts.host,
+          port: num("port", opts.port),
+          seed: num("seed", opts.seed),
+          speed: num("speed", opts.speed, 0.001),
+          log,
+          publishIntervalMs: num("publish-interval", opts.publishInterval, 1),
+          keepaliveTimeoutSeconds: num("keepalive", opts.keepalive, 1),
+          quoteTokenTtlSeconds: num("quote-token-ttl", opts.quoteTokenTtl, 1),
+          accessTokenTtlSeconds: num("access-token-ttl", opts.accessTokenTtl, 1),
+          maxSubscriptionFrameBytes: num("max-frame", opts.maxFrame, 64),
+          requireAuthorization: opts.requireAuth === true,
+        });
+        const timers = applyFaults(sim, opts);
+        const seed = num("seed", opts.seed) ?? 1;
+        emit(
+          { restUrl: sim.restUrl, dxlinkUrl: sim.dxlinkUrl, seed },
+          opts,
+          (r) =>
+            `simulator running (seed ${r.seed})\nREST   ${r.restUrl}\nDXLink ${r.dxlinkUrl}\nCtrl-C to stop`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = (): void => {
+            for (const t of timers) clearTimeout(t);
+            void sim.stop().then(resolve);
+          };
+          process.once("SIGINT", stop);
+          process.once("SIGTERM", stop);
+        });
+      }),
+    );
+}

@@ -1,0 +1,101 @@
+import type { Command } from "commander";
+import type { AppConfig, ConfigResult } from "@stratdeck/core/config";
+import { validateConfig } from "@stratdeck/core/config";
+import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
+import { createLogger } from "@stratdeck/core/log";
+import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { DynamoStatusStore } from "@stratdeck/core/status";
+import { createDocumentClient } from "@stratdeck/core/storage";
+import { TastyRestClient } from "@stratdeck/core/tasty";
+import { systemClock } from "@stratdeck/core/time";
+import { emit, ExitCode } from "../support/output";
+import { action } from "../support/run";
+
+interface Options {
+  json?: boolean;
+  symbol: string;
+  timeoutMs: string;
+  requireStream?: boolean;
+}
+
+/** `stratdeck tasty-health`: is the market-data path healthy? Non-zero exit when not. */
+export function registerTastyHealth(program: Command): void {
+  program
+    .command("tasty-health")
+    .description(
+      "check config, tastytrade REST (OAuth + one call), DXLink (connect, auth, one Quote) and the stream heartbeat",
+    )
+    .option("--json", "print one JSON document")
+    .option("--symbol <symbol>", "symbol for the REST call and the DXLink Quote", "SPX")
+    .option("--timeout-ms <ms>", "deadline per REST call and for the DXLink probe", "8000")
+    .option("--require-stream", "count a stale or missing stream heartbeat as unhealthy")
+    .action(
+      action(async (opts: Options) => {
+        const timeoutMs = Number(opts.timeoutMs) > 0 ? Number(opts.timeoutMs) : 8000;
+        let parsed: ConfigResult = validateConfig(process.env);
+        const log = createLogger({
+          service: "tasty-health",
+          level: parsed.ok ? parsed.config.logLevel : "WARN",
+        });
+        let sim: RunningSimulator | null = null;
+        try {
+          // Sim data mode without TASTY_API_URL: play tastytrade with an embedded simulator.
+          if (parsed.ok && parsed.config.dataMode === "sim" && !parsed.config.tasty?.apiUrl) {
+            sim = await startSimulator({
+              log: createLogger({ service: "tasty-health", level: "WARN", fields: { component: "sim" } }),
+            });
+            const tasty = {
+              clientSecret: "sim-secret",
+              refreshToken: "sim-refresh",
+              isTest: false,
+              apiUrl: sim.restUrl,
+            };
+            parsed = { ...parsed, config: { ...parsed.config, tasty } };
+          }
+          const config = parsed.ok ? parsed.config : null;
+          const clock = systemClock;
+          const report = await runTastyHealth(
+            {
+              clock,
+              log,
+              config: parsed,
+              rest: config?.tasty
+                ? new TastyRestClient({ tasty: config.tasty, clock, log, timeoutMs })
+                : null,
+              status: config ? statusStore(config) : null,
+            },
+            { symbol: opts.symbol, probeTimeoutMs: timeoutMs, requireStream: opts.requireStream === true },
+          );
+          emit(report, opts, human);
+          if (!report.ok) throw new ExitCode(parsed.ok ? 1 : 2);
+        } finally {
+          await sim?.stop();
+        }
+      }),
+    );
+}
+
+/** Heartbeats live in DynamoDB; reachable only with a local endpoint or in live mode (AWS). */
+function statusStore(config: AppConfig): DynamoStatusStore | null {
+  if (!config.dynamoEndpoint && config.dataMode !== "live") return null;
+  const doc = createDocumentClient({
+    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+    region: config.region,
+    requestTimeoutMs: 3000,
+    maxAttempts: 1,
+  });
+  return new DynamoStatusStore(doc, config.tables.status, systemClock);
+}
+
+function human(r: TastyHealthReport): string {
+  const { config, rest, dxlink, stream } = r.checks;
+  const mark = (ok: boolean, skipped?: string) => (skipped ? "skip" : ok ? "ok  " : "FAIL");
+  return [
+    `tasty-health: ${r.ok ? "HEALTHY" : "UNHEALTHY"} (data ${r.dataMode ?? "?"}, ${r.environment ?? "?"} ${r.restUrl ?? ""})`,
+    `  config  ${mark(config.ok)} ${config.issues.map((i) => i.message).join("; ")}`,
+    `  rest    ${mark(rest.ok, rest.skipped)} ${rest.skipped ?? (rest.ok ? `token ${rest.tokenMs}ms, call ${rest.callMs}ms, quote token ${rest.quoteTokenMs}ms${rest.ivRank !== undefined ? `, ${rest.symbol} IV rank ${rest.ivRank}` : ""}` : rest.error?.message)}`,
+    `  dxlink  ${mark(dxlink.ok, dxlink.skipped)} ${dxlink.skipped ?? (dxlink.ok ? `connect ${dxlink.connectMs}ms, auth ${dxlink.authMs}ms, first quote ${dxlink.firstQuoteMs}ms` : dxlink.error)}`,
+    `  stream  ${stream.state}${stream.ageMs !== undefined ? ` (last heartbeat ${Math.round(stream.ageMs / 1000)}s ago)` : ""}${stream.error ? ` (${stream.error})` : ""}`,
+    ...r.problems.map((p) => `problem: ${p}`),
+  ].join("\n");
+}

@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import type { Log } from "@stratdeck/core/log";
+
+/** A request as the shared API route table sees it. */
+export interface LocalApiRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  body?: string;
+}
+
+/** The shared route table's answer. */
+export interface LocalApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** Largest accepted request body, bytes. */
+const MAX_BODY = 64 * 1024;
+
+const PHONE_PAGE = readFileSync(new URL("./phone-page.html", import.meta.url), "utf8");
+
+/**
+ * The local stand-in for API Gateway: serves the same routes (through the same route table and
+ * bearer-token check as the Lambda handler) plus the phone page at `/` (the page holds no data; it
+ * asks for the token and calls the protected routes).
+ */
+export async function startLocalHttpServer(opts: {
+  host?: string;
+  port?: number;
+  handle: (req: LocalApiRequest) => Promise<LocalApiResponse>;
+  log: Log;
+}): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+  const server = createServer((req, res) => void serve(req, res, opts.handle, opts.log));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: (r: LocalApiRequest) => Promise<LocalApiResponse>,
+  log: Log,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+    });
+    res.end(PHONE_PAGE);
+    return;
+  }
+  let body = "";
+  try {
+    body = await readBody(req);
+  } catch {
+    send(res, 413, { error: "payload-too-large", message: `request body over ${MAX_BODY} bytes` });
+    return;
+  }
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers))
+    headers[k.toLowerCase()] = Array.isArray(v) ? v.join(",") : v;
+  try {
+    const out = await handle({
+      method: req.method ?? "GET",
+      path: url.pathname,
+      headers,
+      query: Object.fromEntries(url.searchParams),
+      ...(body ? { body } : {}),
+    });
+    send(res, out.status, out.body, out.headers);
+  } catch (err) {
+    log.error("api.error", { path: url.pathname, error: err });
+    send(res, 500, { error: "internal", message: "internal error" });
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error("too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

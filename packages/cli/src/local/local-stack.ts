@@ -1,0 +1,153 @@
+import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { handleApiRequest } from "@stratdeck/core/api";
+import type { AppConfig } from "@stratdeck/core/config";
+import { registerSecret, type Log } from "@stratdeck/core/log";
+import {
+  alwaysOpen,
+  LocalScheduler,
+  nyseMarketHours,
+  runJob,
+  SCHEDULES,
+  type MarketHours,
+} from "@stratdeck/core/orchestrator";
+import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startDynalite } from "@stratdeck/core/storage/engines";
+import { runStreamTask, streamTaskDeps } from "@stratdeck/core/stream";
+import {
+  buildDeps,
+  clearLocalStack,
+  readLocalStack,
+  writeLocalStack,
+  type Deps,
+} from "@stratdeck/core/wiring";
+import { localApiToken } from "./api-token";
+import { startLocalHttpServer } from "./http-server";
+
+/** Options of {@link startLocalStack}. */
+export interface LocalStackOptions {
+  config: AppConfig;
+  log: Log;
+  /** Simulator seed (sim mode). */
+  seed?: number;
+  /** Simulator market-time multiplier (sim mode). */
+  speed?: number;
+  /** Local API port (default 8787; 0 = any free port). */
+  apiPort?: number;
+  /** Interface the API binds (default 127.0.0.1; 0.0.0.0 to reach it from a phone on the LAN). */
+  apiHost?: string;
+  /** Simulator port (default: a free port). */
+  simPort?: number;
+  /** Market hours: `sim` (always open while running; default in sim mode) or `nyse`. */
+  marketHours?: "sim" | "nyse";
+}
+
+/** A running local stack. */
+export interface RunningLocalStack {
+  apiUrl: string;
+  token: string;
+  deps: Deps;
+  sim: RunningSimulator | null;
+  /** Stops scheduler, stream (final flush), API, simulator and engine, in that order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system on one machine: the embedded DynamoDB-compatible engine with its data in the
+ * state folder, the simulator (sim mode), the stream task, the local scheduler running the same
+ * schedules as AWS, and the local HTTP API (same routes and bearer auth) with the phone page.
+ */
+export async function startLocalStack(opts: LocalStackOptions): Promise<RunningLocalStack> {
+  const { log } = opts;
+  const stateDir = resolve(opts.config.stateDir);
+  const running = readLocalStack(stateDir);
+  if (running)
+    throw new Error(`a local stack is already running (pid ${running.pid}, API ${running.apiUrl ?? "?"})`);
+  mkdirSync(stateDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const s of stops.reverse())
+      await s().catch((err: unknown) => log.warn("local.stop-failed", { error: err }));
+  };
+  try {
+    const engine = await startDynalite({ path: join(stateDir, "dynamodb") });
+    stops.push(() => engine.stop());
+    let sim: RunningSimulator | null = null;
+    let config: AppConfig = { ...opts.config, dynamoEndpoint: engine.endpoint };
+    if (config.dataMode === "sim") {
+      sim = await startSimulator({
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.speed !== undefined ? { speed: opts.speed } : {}),
+        ...(opts.simPort !== undefined ? { port: opts.simPort } : {}),
+        log: log.child({ component: "sim" }),
+      });
+      const simRef = sim;
+      stops.push(() => simRef.stop());
+      config = {
+        ...config,
+        tasty: {
+          clientSecret: "local-simulator",
+          refreshToken: "local-simulator",
+          isTest: false,
+          apiUrl: sim.restUrl,
+        },
+      };
+    }
+    const deps = await buildDeps(config, { log });
+    stops.push(() => deps.close());
+
+    const token = localApiToken(stateDir, config.apiToken);
+    registerSecret(token);
+    const apiDeps = { ...deps, apiToken: token };
+    const http = await startLocalHttpServer({
+      host: opts.apiHost ?? "127.0.0.1",
+      port: opts.apiPort ?? 8787,
+      log,
+      handle: (req) => handleApiRequest(apiDeps, req),
+    });
+    stops.push(() => http.stop());
+
+    const abort = new AbortController();
+    const stream = runStreamTask(streamTaskDeps(deps), abort.signal).catch((err: unknown) => {
+      log.error("stream.crashed", { error: err });
+      return null;
+    });
+    stops.push(async () => {
+      abort.abort();
+      await stream;
+    });
+
+    const marketHours: MarketHours =
+      (opts.marketHours ?? (config.dataMode === "sim" ? "sim" : "nyse")) === "sim"
+        ? alwaysOpen
+        : nyseMarketHours;
+    const scheduler = new LocalScheduler({
+      clock: deps.clock,
+      log: log.child({ component: "scheduler" }),
+      schedules: SCHEDULES,
+      marketHours,
+      // A simulated market is open whenever the stack runs: fire on the period from now, any day.
+      ignoreGrid: marketHours === alwaysOpen,
+      runAtStart: true,
+      run: async (run) => {
+        const outcome = await runJob(deps, run);
+        log.info("scheduler.job", { job: run.job, slot: run.slot, result: outcome });
+      },
+    });
+    scheduler.start();
+    stops.push(() => scheduler.stop());
+
+    writeLocalStack(stateDir, {
+      pid: process.pid,
+      dynamoEndpoint: engine.endpoint,
+      ...(sim ? { simRestUrl: sim.restUrl } : {}),
+      apiUrl: http.url,
+      startedAt: deps.clock.now(),
+    });
+    stops.push(async () => clearLocalStack(stateDir));
+    return { apiUrl: http.url, token, deps, sim, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { closePosition, type ClosePositionDeps } from "../../paper/close-position";
+import { routeError } from "../responses";
+import { defineRoute } from "../router";
+
+const params = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, "must be a position id such as pos_0123456789abcdef0123"),
+});
+
+const body = z
+  .strictObject({
+    reason: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 lowercase letters, digits or dashes")
+      .optional(),
+  })
+  .optional();
+
+/**
+ * POST /positions/{id}/close: closes a paper position at the fill model's price from current
+ * quotes. 200 closed, 404 unknown, 409 already closed, 422 refused (quotes missing/stale, live).
+ */
+export const closePositionRoute = defineRoute({
+  method: "POST",
+  pattern: "/positions/{id}/close",
+  params,
+  body,
+  handle: async (deps: ClosePositionDeps, { params: p, body: b }) => {
+    const r = await closePosition(deps, p.id, { reason: b?.reason ?? "manual" });
+    switch (r.status) {
+      case "closed":
+        return { status: 200, body: r };
+      case "not-found":
+        return routeError(404, "not-found", `no position ${p.id}`);
+      case "already-closed":
+        return routeError(409, "already-closed", `position ${p.id} is already closed`, {
+          position: r.position,
+        });
+      case "refused":
+        return routeError(422, "refused", r.reasons.map((x) => x.message).join("; "), { reasons: r.reasons });
+    }
+  },
+});

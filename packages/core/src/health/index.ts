@@ -1,0 +1,2 @@
+export * from "./tasty-health-report";
+export * from "./tasty-health";

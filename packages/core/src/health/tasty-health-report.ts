@@ -1,0 +1,78 @@
+import type { ConfigIssue } from "../config/app-config";
+import type { TastyEnvironment } from "../tasty/rest-base-url";
+import type { TastySubError } from "../tasty/tasty-api-error";
+
+/** Configuration check: every issue at once, secrets never echoed. */
+export interface ConfigCheck {
+  ok: boolean;
+  issues: ConfigIssue[];
+  warnings: ConfigIssue[];
+}
+
+/** A failed step, JSON-safe (a TastyApiError summary or a message). */
+export interface CheckError {
+  kind: string;
+  message: string;
+  endpoint?: string;
+  status?: number;
+  code?: string;
+  field?: string;
+  subErrors?: TastySubError[];
+  /** ISO time. */
+  cooldownUntil?: string;
+}
+
+/** REST check: OAuth token, one light call and a quote token, latencies in ms. */
+export interface RestCheck {
+  ok: boolean;
+  /** Why the check did not run (bad config). */
+  skipped?: string;
+  /** Time to a valid access token (0 when cached), ms. */
+  tokenMs?: number;
+  /** GET /market-metrics round trip, ms. */
+  callMs?: number;
+  /** GET /api-quote-tokens round trip, ms. */
+  quoteTokenMs?: number;
+  symbol: string;
+  /** IV rank of `symbol` from the light call, fraction 0–1. */
+  ivRank?: number;
+  error?: CheckError;
+}
+
+/** DXLink check: connect, authorize, first Quote, latencies in ms. */
+export interface DxLinkCheck {
+  ok: boolean;
+  skipped?: string;
+  dxlinkUrl?: string;
+  connectMs?: number;
+  authMs?: number;
+  firstQuoteMs?: number;
+  quote?: unknown;
+  error?: string;
+}
+
+/** The stream task's last heartbeat (StatusStore id `stream`). */
+export interface StreamCheck {
+  ok: boolean;
+  /** `fresh` within the max age, `stale` older, `absent` never written, `unknown` not readable. */
+  state: "fresh" | "stale" | "absent" | "unknown";
+  /** Whether this check counts toward overall health. */
+  required: boolean;
+  lastHeartbeatAt?: string;
+  ageMs?: number;
+  data?: Record<string, unknown>;
+  error?: string;
+}
+
+/** The tasty-health status document. */
+export interface TastyHealthReport {
+  ok: boolean;
+  /** ISO time of the check (by the deps clock). */
+  checkedAt: string;
+  dataMode: "sim" | "live" | null;
+  environment: TastyEnvironment | null;
+  restUrl: string | null;
+  /** One line per failed check. */
+  problems: string[];
+  checks: { config: ConfigCheck; rest: RestCheck; dxlink: DxLinkCheck; stream: StreamCheck };
+}

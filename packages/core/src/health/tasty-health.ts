@@ -1,0 +1,187 @@
+import { performance } from "node:perf_hooks";
+import type { AppConfig, ConfigResult } from "../config/app-config";
+import { probeDxLink, type ProbeOptions, type ProbeResult } from "../dxlink/probe";
+import type { Log } from "../log/log";
+import type { StatusStore } from "../status/status-store";
+import { restBaseUrl, tastyEnvironment } from "../tasty/rest-base-url";
+import { TastyApiError } from "../tasty/tasty-api-error";
+import type { TastyRestClient } from "../tasty/tasty-rest-client";
+import type { Clock } from "../time/clock";
+import type {
+  CheckError,
+  ConfigCheck,
+  DxLinkCheck,
+  RestCheck,
+  StreamCheck,
+  TastyHealthReport,
+} from "./tasty-health-report";
+
+/** The DXLink probe (`probeDxLink` from @stratdeck/core/dxlink). */
+export type DxLinkProbe = (opts: ProbeOptions) => Promise<ProbeResult>;
+
+/** The REST calls the health check makes. */
+export type HealthRest = Pick<TastyRestClient, "accessToken" | "getMarketMetrics" | "getQuoteToken">;
+
+/** What {@link runTastyHealth} needs (a narrow slice of the shells' deps). */
+export interface TastyHealthDeps {
+  clock: Clock;
+  log: Log;
+  /** The validated config, or a failed validation (reported; nothing else is checked). */
+  config: AppConfig | ConfigResult;
+  /** REST client; absent when the config has no tastytrade credentials. */
+  rest?: HealthRest | null;
+  /** Heartbeats; absent when no store is reachable from this shell. */
+  status?: Pick<StatusStore, "read"> | null;
+  /** The DXLink probe; default {@link probeDxLink}. */
+  probe?: DxLinkProbe;
+}
+
+/** Knobs of {@link runTastyHealth}. */
+export interface TastyHealthOptions {
+  /** Symbol for the light REST call and the DXLink Quote, default `SPX`. */
+  symbol?: string;
+  /** DXLink probe deadline, ms (default 8 000). */
+  probeTimeoutMs?: number;
+  /** Oldest acceptable stream heartbeat, ms (default 120 000). */
+  streamMaxAgeMs?: number;
+  /** Count a stale/absent stream heartbeat as unhealthy (e.g. during market hours), default false. */
+  requireStream?: boolean;
+}
+
+const elapsed = (t0: number) => Math.round(performance.now() - t0);
+
+/**
+ * Is the data path healthy? Validates config, gets an OAuth token and makes one light REST call,
+ * gets a quote token and probes DXLink (connect, authorize, one Quote), and reads the stream
+ * task's heartbeat. Never throws: every failure becomes a check with `ok: false`.
+ */
+export async function runTastyHealth(
+  deps: TastyHealthDeps,
+  options: TastyHealthOptions = {},
+): Promise<TastyHealthReport> {
+  const symbol = options.symbol ?? "SPX";
+  const cfg = "ok" in deps.config ? deps.config : { ok: true as const, config: deps.config, warnings: [] };
+  const config: AppConfig | null = cfg.ok ? cfg.config : null;
+  const configCheck: ConfigCheck = { ok: cfg.ok, issues: cfg.ok ? [] : cfg.issues, warnings: cfg.warnings };
+  if (config && !config.tasty) {
+    configCheck.ok = false;
+    configCheck.issues.push({
+      variable: "TASTY_CLIENT_SECRET",
+      message:
+        "no tastytrade credentials: set TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN (or TASTY_API_URL for a simulator)",
+    });
+  }
+
+  const rest: RestCheck = { ok: false, symbol };
+  const dxlink: DxLinkCheck = { ok: false };
+  if (!configCheck.ok || !deps.rest) {
+    rest.skipped = dxlink.skipped = configCheck.ok ? "no REST client" : "invalid configuration";
+  } else {
+    const grant = await checkRest(deps.rest, rest, symbol);
+    if (grant) await checkDxLink(deps, grant, dxlink, symbol, options.probeTimeoutMs ?? 8_000);
+    else dxlink.skipped = "no quote token (REST check failed)";
+  }
+  const stream = await checkStream(deps, options);
+
+  const problems: string[] = [];
+  if (!configCheck.ok) problems.push(`config: ${configCheck.issues.map((i) => i.message).join("; ")}`);
+  if (configCheck.ok && !rest.ok) problems.push(`rest: ${rest.error?.message ?? rest.skipped}`);
+  if (rest.ok && !dxlink.ok) problems.push(`dxlink: ${dxlink.error ?? dxlink.skipped}`);
+  if (stream.required && !stream.ok) problems.push(`stream: heartbeat ${stream.state}`);
+  const report: TastyHealthReport = {
+    ok: problems.length === 0,
+    checkedAt: new Date(deps.clock.now()).toISOString(),
+    dataMode: config?.dataMode ?? null,
+    environment: config?.tasty ? tastyEnvironment(config.tasty) : null,
+    restUrl: config?.tasty ? restBaseUrl(config.tasty) : null,
+    problems,
+    checks: { config: configCheck, rest, dxlink, stream },
+  };
+  deps.log[report.ok ? "info" : "warn"]("health.tasty", { ok: report.ok, problems });
+  return report;
+}
+
+async function checkRest(api: HealthRest, out: RestCheck, symbol: string) {
+  try {
+    let t0 = performance.now();
+    await api.accessToken();
+    out.tokenMs = elapsed(t0);
+    t0 = performance.now();
+    const metrics = await api.getMarketMetrics([symbol]);
+    out.callMs = elapsed(t0);
+    const cooled = metrics.cooldown[0];
+    if (cooled) {
+      out.error = {
+        kind: "cooldown",
+        message: `${symbol} in REST cooldown (${cooled.reason})`,
+        cooldownUntil: new Date(cooled.until).toISOString(),
+      };
+      return null;
+    }
+    const m = metrics.items.find((i) => i.symbol === symbol);
+    if (m?.ivRank !== undefined) out.ivRank = m.ivRank;
+    t0 = performance.now();
+    const grant = await api.getQuoteToken();
+    out.quoteTokenMs = elapsed(t0);
+    out.ok = true;
+    return grant;
+  } catch (err) {
+    out.error = toCheckError(err);
+    return null;
+  }
+}
+
+async function checkDxLink(
+  deps: TastyHealthDeps,
+  grant: { token: string; dxlinkUrl: string },
+  out: DxLinkCheck,
+  symbol: string,
+  timeoutMs: number,
+): Promise<void> {
+  out.dxlinkUrl = grant.dxlinkUrl;
+  try {
+    const probe = deps.probe ?? probeDxLink;
+    const r = await probe({
+      dxlinkUrl: grant.dxlinkUrl,
+      token: grant.token,
+      symbol,
+      timeoutMs,
+      log: deps.log,
+    });
+    Object.assign(out, r, { ok: r.ok });
+  } catch (err) {
+    out.error = (err as Error).message ?? String(err);
+  }
+}
+
+async function checkStream(deps: TastyHealthDeps, options: TastyHealthOptions): Promise<StreamCheck> {
+  const required = options.requireStream === true;
+  if (!deps.status) return { ok: false, state: "unknown", required, error: "no status store configured" };
+  try {
+    const rec = await deps.status.read("stream");
+    if (!rec) return { ok: false, state: "absent", required };
+    const fresh = rec.ageMs <= (options.streamMaxAgeMs ?? 120_000);
+    return {
+      ok: fresh,
+      state: fresh ? "fresh" : "stale",
+      required,
+      lastHeartbeatAt: new Date(rec.updatedAt).toISOString(),
+      ageMs: rec.ageMs,
+      data: rec.data,
+    };
+  } catch (err) {
+    return { ok: false, state: "unknown", required, error: (err as Error).message };
+  }
+}
+
+function toCheckError(err: unknown): CheckError {
+  if (err instanceof TastyApiError) {
+    const { cooldownUntil, ...rest } = err.toJSON();
+    return {
+      ...rest,
+      ...(cooldownUntil !== undefined ? { cooldownUntil: new Date(cooldownUntil).toISOString() } : {}),
+    };
+  }
+  const e = err as Error;
+  return { kind: e?.name ?? "error", message: e?.message ?? String(err) };
+}

@@ -1,0 +1,97 @@
+import { runTastyHealth, type TastyHealthDeps } from "../health/index";
+import {
+  checkExits,
+  enterAuto,
+  ProviderSettlementSource,
+  settleExpired,
+  type CheckExitsDeps,
+  type EnterAutoDeps,
+  paperSettingsFromStrategies,
+  type PaperSettings,
+  type SettleExpiredDeps,
+} from "../paper/index";
+import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
+import { isMarketOpen } from "../time/nyse-calendar";
+import type { JobRun } from "./local-scheduler";
+
+/** Deps of one ideas cycle: scan → filters → risk → paper entry. */
+export type IdeasJobDeps = GenerateIdeasDeps & EnterAutoDeps;
+
+/** Options of an ideas cycle. */
+export interface IdeasJobOptions {
+  /** Risk limits and fill settings (default: the paper engine's defaults). */
+  settings?: PaperSettings;
+  /** Only this strategy. */
+  strategy?: string;
+}
+
+/** One cycle: scan the strategies, apply filters and risk, enter the passing ideas for this slot (idempotent). */
+export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: IdeasJobOptions = {}) {
+  const report = await generateIdeas(deps, options.strategy ? { strategy: options.strategy } : {});
+  const entry = await enterAuto(deps, report.ideas, {
+    slot: run.slot,
+    settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
+  });
+  deps.log.info("orchestrator.ideas", { slot: run.slot, ideas: report.ideas.length, entered: entry.entered });
+  return {
+    report,
+    entry,
+    summary: report.summary,
+    entered: entry.entered,
+    outcomes: entry.outcomes.map((o) => ({ ideaId: o.ideaId, status: o.status, reasons: o.reasons })),
+  };
+}
+
+/** Deps of the exits cycle (the settlement source defaults to the provider's stand-in). */
+export type ExitsJobDeps = Omit<SettleExpiredDeps, "settlement"> &
+  CheckExitsDeps &
+  Partial<Pick<SettleExpiredDeps, "settlement">>;
+
+/** Settles expired positions, then checks the exit rules and alerts once per position and rule. */
+export async function runExitsJob(
+  deps: ExitsJobDeps & Pick<GenerateIdeasDeps, "strategies">,
+  _run?: JobRun,
+  options: { settings?: PaperSettings } = {},
+) {
+  const settlement = deps.settlement ?? new ProviderSettlementSource(deps.provider);
+  const settled = await settleExpired({ ...deps, settlement });
+  const exits = await checkExits(deps, {
+    settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
+  });
+  deps.log.info("exits.check", {
+    checked: exits.checked,
+    candidates: exits.candidates.length,
+    settled: settled.settled.length,
+  });
+  return {
+    settled: settled.settled.map((s) => s.positionId),
+    awaiting: settled.awaiting,
+    checked: exits.checked,
+    candidates: exits.candidates,
+    alerts: exits.candidates.map((c) => ({ positionId: c.positionId, rule: c.rule, alert: c.alert })),
+    unpriced: exits.unpriced,
+  };
+}
+
+/** Checks REST, DXLink and the stream heartbeat (required only during a session). */
+export async function runHealthJob(deps: TastyHealthDeps, run: JobRun) {
+  const report = await runTastyHealth(deps, { requireStream: isMarketOpen(run.at) });
+  return { ok: report.ok, problems: report.problems };
+}
+
+/** Deps of {@link runJob}: everything the three jobs need. */
+export type JobDeps = IdeasJobDeps & ExitsJobDeps & TastyHealthDeps;
+
+/** Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day). */
+export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
+  switch (run.job) {
+    case "ideas": {
+      const r = await runIdeasJob(deps, run);
+      return { summary: r.summary, entered: r.entered, outcomes: r.outcomes };
+    }
+    case "exits":
+      return runExitsJob(deps, run);
+    case "health":
+      return runHealthJob(deps, run);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Log } from "../log/log";
+import { orderLeg, type LegFillQuote } from "./order-leg";
+import type { AppendResult, PositionRecord } from "./order-types";
+import type { PaperOrderStore } from "./paper-order-store";
+import { pnlCents } from "./payoff";
+
+/** The exit of a position: per-leg prices (in the position's leg order) and the net debit. */
+export interface ExitFill {
+  /** Net debit to close one spread, USD per share (negative = closed for a credit). */
+  exitDebit: number;
+  /** Per leg, in the position's leg order. */
+  legs: LegFillQuote[];
+  /** Exit time, ms since epoch. */
+  time: number;
+  /** Index points, and where it came from (`stream`, `rest`, `settlement`, …). */
+  underlyingPrice: number;
+  underlyingSource: string;
+  /** Why: `manual`, `profit-target`, `dte`, `max-loss`, `expiry`, … */
+  reason: string;
+}
+
+/**
+ * Appends a position's close order (BTC shorts, STC longs) with its realised P&L and marks the
+ * position closed; a second close writes nothing (`duplicate`). Logs `paper.close`.
+ */
+export async function recordClose(
+  deps: { orders: PaperOrderStore; log: Log },
+  position: PositionRecord,
+  exit: ExitFill,
+): Promise<AppendResult & { realizedPnlCents: number }> {
+  const realizedPnlCents = pnlCents(
+    position.entryCredit,
+    exit.exitDebit,
+    position.multiplier,
+    position.quantity,
+  );
+  const legs = position.legs.map((l, i) =>
+    orderLeg(
+      l,
+      l.side === "short" ? "BTC" : "STC",
+      l.ratio,
+      exit.legs[i] ?? { fillPrice: 0, quoteTime: exit.time },
+    ),
+  );
+  const res = await deps.orders.close({
+    positionId: position.positionId,
+    order: {
+      time: exit.time,
+      underlying: position.underlying,
+      strategy: position.strategy,
+      side: exit.exitDebit >= 0 ? "debit" : "credit",
+      quantity: position.quantity,
+      price: Math.abs(exit.exitDebit),
+      underlyingPrice: exit.underlyingPrice,
+      underlyingSource: exit.underlyingSource,
+      mode: position.mode,
+      legs,
+      idempotencyKey: `${position.positionId}|close`,
+      reason: exit.reason,
+    },
+    exitDebit: exit.exitDebit,
+    realizedPnlCents,
+    closeReason: exit.reason,
+  });
+  deps.log.info(res.status === "written" ? "paper.close" : "paper.close.duplicate", {
+    positionId: position.positionId,
+    reason: exit.reason,
+    exitDebit: exit.exitDebit,
+    realizedPnlCents: res.position?.realizedPnlCents ?? realizedPnlCents,
+  });
+  return { ...res, realizedPnlCents: res.position?.realizedPnlCents ?? realizedPnlCents };
+}

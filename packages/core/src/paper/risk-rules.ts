@@ -1,0 +1,56 @@
+import type { Refusal } from "./leg-fill";
+import type { RiskLimits } from "./paper-settings";
+
+/** What the risk rules need to know about a position (open, or entered earlier in this run). */
+export interface RiskExposure {
+  underlying: string;
+  /** Max loss of the whole position, cents. */
+  maxLossCents: number;
+}
+
+/**
+ * Reasons the risk limits block a new position, empty when it may be entered. `book` holds the open
+ * positions plus those entered earlier in the same run; `enteredInSlot` counts the open positions
+ * entered in this schedule slot (by this run or an earlier delivery of it).
+ */
+export function riskBlocks(
+  candidate: RiskExposure,
+  book: readonly RiskExposure[],
+  enteredInSlot: number,
+  limits: RiskLimits,
+): Refusal[] {
+  const out: Refusal[] = [];
+  if (enteredInSlot >= limits.maxEntriesPerSlot) {
+    out.push({
+      code: "max-entries-per-slot",
+      message: `already ${enteredInSlot} entries in this slot (max ${limits.maxEntriesPerSlot})`,
+    });
+  }
+  if (book.length >= limits.maxOpenPositions) {
+    out.push({
+      code: "max-open-positions",
+      message: `${book.length} open positions (max ${limits.maxOpenPositions})`,
+    });
+  }
+  const same = book.filter((p) => p.underlying === candidate.underlying).length;
+  if (same >= limits.maxPerUnderlying) {
+    out.push({
+      code: "max-per-underlying",
+      message: `${same} open ${candidate.underlying} positions (max ${limits.maxPerUnderlying})`,
+    });
+  }
+  const total = book.reduce((s, p) => s + p.maxLossCents, 0);
+  if (total + candidate.maxLossCents > limits.maxTotalRiskCents) {
+    out.push({
+      code: "max-total-risk",
+      message: `total risk ${usd(total)} + ${usd(candidate.maxLossCents)} > max ${usd(limits.maxTotalRiskCents)}`,
+    });
+  }
+  return out;
+}
+
+/** Formats integer cents as dollars, e.g. `$4,855.00`. */
+export function usd(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  return `${sign}$${(Math.abs(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -1,0 +1,69 @@
+import type { TastyAccount } from "../tasty/account-wire";
+import type { DryRunResult, OrderRequest, OrderRequestLeg } from "../tasty/order-wire";
+import type { LegAction } from "./order-types";
+import type { LiveOrderGateway, LiveOrderRequest, LiveOrderResult } from "./live-order-gateway";
+
+/** The part of `TastyRestClient` the gateway uses. */
+export interface TastyOrderClient {
+  getAccounts(): Promise<TastyAccount[]>;
+  dryRunOrder(accountNumber: string, order: OrderRequest): Promise<DryRunResult>;
+}
+
+const ACTIONS: Record<LegAction, OrderRequestLeg["action"]> = {
+  STO: "Sell to Open",
+  BTO: "Buy to Open",
+  BTC: "Buy to Close",
+  STC: "Sell to Close",
+};
+
+/**
+ * LiveOrderGateway over tastytrade's `/orders/dry-run` only: it never places an order (no `place`),
+ * so a confirmed live decision is refused until real placement is built and reviewed. The account
+ * is the given one, else the first open account the grant can trade.
+ */
+export class TastyDryRunGateway implements LiveOrderGateway {
+  private account: Promise<string> | undefined;
+
+  constructor(
+    private readonly client: TastyOrderClient,
+    private readonly accountNumber?: string,
+  ) {}
+
+  async dryRun(order: LiveOrderRequest): Promise<LiveOrderResult> {
+    const account = await this.resolveAccount();
+    const r = await this.client.dryRunOrder(account, {
+      timeInForce: order.timeInForce,
+      orderType: order.orderType,
+      price: order.price,
+      priceEffect: order.priceEffect,
+      source: "stratdeck",
+      legs: order.legs.map((l) => ({
+        instrumentType: "Equity Option",
+        symbol: l.occSymbol,
+        quantity: l.quantity,
+        action: ACTIONS[l.action],
+      })),
+    });
+    return {
+      ok: true,
+      status: r.status,
+      warnings: r.warnings.map((w) => [w.code, w.message].filter(Boolean).join(": ")),
+      details: {
+        account,
+        buyingPowerChangeCents: r.buyingPowerChangeCents,
+        feesCents: r.feesCents,
+      },
+    };
+  }
+
+  private resolveAccount(): Promise<string> {
+    this.account ??= this.accountNumber
+      ? Promise.resolve(this.accountNumber)
+      : this.client.getAccounts().then((accounts) => {
+          const a = accounts.find((x) => !x.isClosed && x.authority !== "read-only");
+          if (!a) throw new Error("no open tastytrade account this grant can trade");
+          return a.accountNumber;
+        });
+    return this.account;
+  }
+}

@@ -1,0 +1,56 @@
+import type { ServerResponse } from "node:http";
+
+/** A REST failure in tastytrade's error envelope. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: ReadonlyArray<{ code?: string; message?: string; domain?: string; reason?: string }>,
+  ) {
+    super(message);
+  }
+}
+
+/** A JSON body and its status, before it is written. */
+export interface RestReply {
+  status: number;
+  body: unknown;
+}
+
+/** `{data, context}` */
+export function dataReply(data: unknown, context: string, status = 200): RestReply {
+  return { status, body: { data, context } };
+}
+
+/** `{data: {items}, context}` */
+export function itemsReply(items: unknown[], context: string): RestReply {
+  return { status: 200, body: { data: { items }, context } };
+}
+
+/** `{error: {code, message, errors?}}` */
+export function errorReply(e: HttpError): RestReply {
+  const error: Record<string, unknown> = { code: e.code, message: e.message };
+  if (e.errors) error.errors = e.errors;
+  return { status: e.status, body: { error } };
+}
+
+/** Writes a reply as JSON. */
+export function writeJson(res: ServerResponse, reply: RestReply): void {
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/**
+ * A decimal as tastytrade serialises it: a string, integers with `.0` (`"5800.0"`), others with
+ * binary noise removed (`"0.05"`). NaN and infinities become `"NaN"`.
+ */
+export function dec(n: number, dp = 6): string {
+  if (!Number.isFinite(n)) return "NaN";
+  const v = Number(n.toFixed(dp));
+  return Number.isInteger(v) ? `${v}.0` : String(v);
+}

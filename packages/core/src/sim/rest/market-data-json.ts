@@ -1,0 +1,83 @@
+import {
+  dayStats,
+  parseOccSymbol,
+  rootSpec,
+  underlyingSpec,
+  type DayStats,
+  type SyntheticMarket,
+} from "../market";
+import { dec } from "./envelope";
+
+/** The fields every `/market-data` item carries, from a quote and the session statistics. */
+function snapshotItem(
+  p: { symbol: string; type: string; now: number; bid: number; ask: number; mid: number; size: string },
+  s: DayStats,
+  dp: number,
+): Record<string, unknown> {
+  const closed = !Number.isNaN(s.close);
+  return {
+    symbol: p.symbol,
+    "instrument-type": p.type,
+    "updated-at": new Date(p.now).toISOString(),
+    bid: dec(p.bid, dp),
+    "bid-size": p.size,
+    ask: dec(p.ask, dp),
+    "ask-size": p.size,
+    mid: dec(p.mid, dp),
+    mark: dec(p.mid, dp),
+    last: dec(p.mid, dp),
+    open: dec(s.open, dp),
+    "day-high-price": dec(s.high, dp),
+    "day-low-price": dec(s.low, dp),
+    close: dec(closed ? s.close : p.mid, dp),
+    "close-price-type": closed ? "Final" : "Regular",
+    "prev-close": dec(s.prevClose, dp),
+    "prev-close-price-type": "Final",
+    "summary-date": s.summaryDate,
+    "prev-close-date": s.prevDate,
+    "is-trading-halted": false,
+    "halt-start-time": -1,
+    "halt-end-time": -1,
+    volume: "0.0",
+  };
+}
+
+/** `/market-data` item of an index, or undefined when the simulator does not list it. */
+export function indexItem(market: SyntheticMarket, symbol: string, now: number): unknown {
+  const spec = underlyingSpec(symbol);
+  if (!spec) return undefined;
+  const spot = market.spotAt(spec.symbol, now);
+  const half = Math.max(0.01, Math.round(spot * 0.00005 * 100) / 100);
+  const stats = dayStats((ms) => market.spotAt(spec.symbol, ms), now);
+  const item = snapshotItem(
+    { symbol: spec.symbol, type: "Index", now, bid: spot - half, ask: spot + half, mid: spot, size: "0.0" },
+    stats,
+    2,
+  );
+  const level = spec.level * (spec.follows?.ratio ?? 1) * 10;
+  return {
+    ...item,
+    "last-mkt": item.last,
+    "year-low-price": dec(level * 0.08, 2),
+    "year-high-price": dec(level * 0.105, 2),
+  };
+}
+
+/** `/market-data` item of an option by OCC symbol, or undefined when unknown or expired. */
+export function optionItem(market: SyntheticMarket, occ: string, now: number): unknown {
+  const id = parseOccSymbol(occ);
+  if (!id || !rootSpec(id.root)) return undefined;
+  const q = market.optionQuoteAt(id, now);
+  if (!q) return undefined;
+  // Options: open, now and the previous close only (pricing every minute of the day is wasted work).
+  const stats = dayStats(
+    (ms) => market.optionQuoteAt(id, ms)?.mid ?? Number.NaN,
+    now,
+    Number.POSITIVE_INFINITY,
+  );
+  return snapshotItem(
+    { symbol: occ, type: "Equity Option", now, bid: q.bid, ask: q.ask, mid: q.mid, size: "10.0" },
+    stats,
+    6,
+  );
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { readBody } from "./body";
+import type { RestContext, RestRequest, Route } from "./context";
+import { errorReply, HttpError, writeJson, type RestReply } from "./envelope";
+import { ROUTES } from "./routes";
+
+/** Bodies served while the `garbage` knob is on, in turn: not JSON, then JSON of the wrong shape. */
+const GARBAGE = ["<html><body>502 Bad Gateway</body></html>", '{"data":{"items":"not-a-list"},"context":7}'];
+
+function bearer(req: RestRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const token = h.replace(/^Bearer\s+/i, "").trim();
+  return token.length > 0 ? token : undefined;
+}
+
+function checkAuth(req: RestRequest, ctx: RestContext): void {
+  const token = bearer(req);
+  if (!token && !ctx.requireAuthorization) return;
+  if (!token)
+    throw new HttpError(401, "unauthorized", "Authorization header with a Bearer access token is required");
+  const problem = ctx.accessTokens.problem(token);
+  if (problem === "expired") throw new HttpError(401, "invalid_session", "The access token has expired");
+  if (problem) throw new HttpError(401, "invalid_session", "The access token is invalid");
+}
+
+function match(method: string, rawPath: string): { route: Route; groups: string[] } | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(rawPath);
+    if (m) return { route, groups: m.slice(1).map((g) => decodeURIComponent(g ?? "")) };
+  }
+  return undefined;
+}
+
+/**
+ * Serves one REST request: fault knobs (slow, garbage, 429), the mandatory User-Agent, route
+ * lookup, access-token check, body parsing, then the route; every failure in the error envelope.
+ */
+export class RestHandler {
+  private garbageTurn = 0;
+  requests = 0;
+
+  constructor(private readonly ctx: RestContext) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.requests += 1;
+    const { faults, log } = this.ctx;
+    if (faults.slowMs > 0) await sleep(faults.slowMs);
+    if (faults.garbageOn) {
+      const body = GARBAGE[this.garbageTurn++ % GARBAGE.length] as string;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+      return;
+    }
+    const reply = await this.reply(req).catch((e: unknown): RestReply => {
+      if (e instanceof HttpError) return errorReply(e);
+      log.error("sim.rest.error", { path: req.url, error: (e as Error).message });
+      return errorReply(new HttpError(500, "internal_error", "Simulator error"));
+    });
+    log.debug("sim.rest", { method: req.method, path: req.url, status: reply.status });
+    writeJson(res, reply);
+  }
+
+  private async reply(raw: IncomingMessage): Promise<RestReply> {
+    const url = new URL(raw.url ?? "/", "http://sim.local");
+    const method = (raw.method ?? "GET").toUpperCase();
+    const req: RestRequest = {
+      method,
+      path: url.pathname,
+      params: url.searchParams,
+      headers: raw.headers,
+      body: {},
+    };
+    const ua = raw.headers["user-agent"];
+    if (typeof ua !== "string" || ua.trim() === "") {
+      throw new HttpError(401, "unauthorized", "A User-Agent header is required");
+    }
+    const found = match(method, url.pathname);
+    if (!found) throw new HttpError(404, "not_found", `No route ${method} ${url.pathname}`);
+    const { faults } = this.ctx;
+    const touched = found.route.touches?.(req, found.groups) ?? [];
+    if (faults.isRateLimited(touched)) {
+      this.ctx.log.warn("sim.rest.429", { path: url.pathname, symbols: touched });
+      throw new HttpError(429, "too_many_requests", "Rate limit exceeded, try again later");
+    }
+    if (found.route.auth) checkAuth(req, this.ctx);
+    if (method === "POST") req.body = await readBody(raw);
+    return found.route.handle(req, found.groups, this.ctx);
+  }
+}

@@ -1,0 +1,21 @@
+import { customerAccounts, customerMe } from "./account-routes";
+import { apiQuoteTokens, oauthToken } from "./auth-routes";
+import { flatChain, nestedChain } from "./chain-routes";
+import type { Route } from "./context";
+import { marketDataByType, marketDataSingle } from "./market-data-routes";
+import { marketMetrics } from "./metrics-routes";
+import { orderDryRun } from "./order-routes";
+
+/** Every REST route of the simulator, first match wins. */
+export const ROUTES: readonly Route[] = [
+  oauthToken,
+  apiQuoteTokens,
+  nestedChain,
+  flatChain,
+  marketDataByType,
+  marketDataSingle,
+  marketMetrics,
+  customerAccounts,
+  customerMe,
+  orderDryRun,
+];

@@ -1,0 +1,65 @@
+import type { FillModel } from "../pricing/fill-model";
+import type { StrategyName } from "./idea";
+import type { IndexUnderlying } from "./names";
+
+/** A target with inclusive bounds. */
+export interface TargetRange {
+  target: number;
+  min: number;
+  max: number;
+}
+
+/** Filter thresholds (fractions); `null` = filter off. */
+export interface FilterRules {
+  /** Minimum credit / width. */
+  minCreditPerWidth: number | null;
+  /** Minimum probability of profit at expiry. */
+  minPop: number | null;
+  /** Minimum IV rank (an unknown IV rank fails the filter). */
+  minIvr: number | null;
+}
+
+/** One strategy's effective rules (`defaults` deep-merged with the strategy's own keys). */
+export interface StrategyRules {
+  name: StrategyName;
+  enabled: boolean;
+  underlyings: IndexUnderlying[];
+  /** Calendar days to expiration. */
+  dte: TargetRange;
+  /** Wing width per underlying, index points. */
+  width: Partial<Record<IndexUnderlying, number>>;
+  /** Absolute delta of the short strike(s), fraction. */
+  shortDelta: TargetRange;
+  filters: FilterRules;
+  /** Spreads per idea. */
+  quantity: number;
+}
+
+/** How idea credits are priced (passed to `fillSpread`). */
+export interface FillRules {
+  model: FillModel;
+  /** Share of the bid/ask spread given up by the conservative model (default 0.3). */
+  concession?: number;
+  /** Oldest usable quote, milliseconds. */
+  maxQuoteAgeMs: number;
+  /** Widest usable bid/ask spread of one leg, USD per share. */
+  maxSpreadWidth?: number;
+  /** Widest usable bid/ask spread of one leg as a fraction of its mid. */
+  maxSpreadPctOfMid?: number;
+}
+
+/** Inputs of the lognormal model used for deltas and POP. */
+export interface PricingRules {
+  /** Risk-free rate, continuously compounded annual fraction. */
+  rate: number;
+  /** Dividend yield of the index, continuously compounded annual fraction. */
+  dividendYield: number;
+}
+
+/** The validated contents of strategies.yaml. */
+export interface StrategiesConfig {
+  pricing: PricingRules;
+  fill: FillRules;
+  /** Strategies configured in the file (absent = not run). */
+  strategies: Partial<Record<StrategyName, StrategyRules>>;
+}

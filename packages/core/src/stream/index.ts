@@ -1,0 +1,4 @@
+export * from "./snapshot-writer";
+export * from "./subscription-plan";
+export * from "./stream-task";
+export * from "./stream-task-deps";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { ChainRoot, OptionChain, TickSize } from "../market-data/option-chain";
+import { daysBetween } from "../time/new-york";
+import { decimal, listEnvelope, optDecimal } from "./wire-fields";
+
+const strike = z.object({
+  "strike-price": decimal,
+  call: z.string().min(1),
+  "call-streamer-symbol": z.string().min(1),
+  put: z.string().min(1),
+  "put-streamer-symbol": z.string().min(1),
+});
+
+const expiration = z.object({
+  "expiration-date": z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
+  "expiration-type": z.string().default("Regular"),
+  "settlement-type": z.enum(["AM", "PM"]),
+  strikes: z.array(strike),
+});
+
+const chainItem = z.object({
+  "underlying-symbol": z.string().min(1),
+  "root-symbol": z.string().min(1),
+  "shares-per-contract": z.number().int().positive().default(100),
+  "tick-sizes": z.array(z.object({ value: decimal, threshold: optDecimal })).default([]),
+  expirations: z.array(expiration),
+});
+
+/** GET /option-chains/{underlying}/nested body: one item per root (SPX monthlies, SPXW weeklies, …). */
+export const nestedChainResponse = listEnvelope(chainItem);
+
+/**
+ * Maps the nested chain to the domain chain: tick sizes ordered by threshold (the unbounded one
+ * last), expirations by date with DTE counted from `today` (NY date), strikes ascending; expired
+ * expirations are dropped.
+ */
+export function toOptionChain(
+  underlying: string,
+  body: z.output<typeof nestedChainResponse>,
+  today: string,
+  fetchedAt: number,
+): OptionChain {
+  const roots: ChainRoot[] = body.data.items.map((item) => {
+    const tickSizes: TickSize[] = item["tick-sizes"]
+      .map((t) =>
+        t.threshold === undefined ? { value: t.value } : { value: t.value, threshold: t.threshold },
+      )
+      .sort((a, b) => (a.threshold ?? Infinity) - (b.threshold ?? Infinity));
+    const expirations = item.expirations
+      .map((e) => ({
+        date: e["expiration-date"],
+        dte: daysBetween(today, e["expiration-date"]),
+        settlement: e["settlement-type"],
+        expirationType: e["expiration-type"],
+        strikes: e.strikes
+          .map((s) => ({
+            strike: s["strike-price"],
+            callOcc: s.call,
+            callStreamer: s["call-streamer-symbol"],
+            putOcc: s.put,
+            putStreamer: s["put-streamer-symbol"],
+          }))
+          .sort((a, b) => a.strike - b.strike),
+      }))
+      .filter((e) => e.dte >= 0)
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return {
+      root: item["root-symbol"],
+      sharesPerContract: item["shares-per-contract"],
+      // No table sent: the standard index-option rule (0.05 under 3.00, else 0.10).
+      tickSizes: tickSizes.length > 0 ? tickSizes : [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
+      expirations,
+    };
+  });
+  return { underlying, roots, fetchedAt };
+}

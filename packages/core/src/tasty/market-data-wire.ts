@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
+
+/** Instrument types accepted by GET /market-data/by-type (query keys). */
+export type MarketDataType =
+  "index" | "equity" | "equity-option" | "future" | "future-option" | "cryptocurrency";
+
+/** Symbols to quote, grouped by instrument type (REST symbols: OCC for options). */
+export type SymbolsByType = Partial<Record<MarketDataType, readonly string[]>>;
+
+/** A REST market-data snapshot of one symbol. Prices in USD per share (index points). */
+export interface RestQuote {
+  /** REST symbol (OCC for options). */
+  symbol: string;
+  instrumentType: string;
+  bid?: number;
+  ask?: number;
+  mid?: number;
+  /** tastytrade's mark, USD per share. */
+  mark?: number;
+  last?: number;
+  /** Today's close (after the session), USD per share. */
+  close?: number;
+  /** Previous session's close, USD per share. */
+  prevClose?: number;
+  /** When tastytrade last updated it, ms since epoch; absent when not sent. */
+  updatedAt?: number;
+  halted: boolean;
+}
+
+const item = z.object({
+  symbol: z.string().min(1),
+  "instrument-type": z.string().default(""),
+  "updated-at": optIsoTime,
+  bid: optDecimal,
+  ask: optDecimal,
+  mid: optDecimal,
+  mark: optDecimal,
+  last: optDecimal,
+  close: optDecimal,
+  "prev-close": optDecimal,
+  "is-trading-halted": z.boolean().optional(),
+  "trading-halted": z.boolean().optional(),
+});
+
+/** GET /market-data/by-type body. */
+export const marketDataResponse = listEnvelope(item);
+
+/** Maps one wire item to a RestQuote (undefined fields dropped). */
+export function toRestQuote(i: z.output<typeof item>): RestQuote {
+  const q: RestQuote = {
+    symbol: i.symbol,
+    instrumentType: i["instrument-type"],
+    halted: i["is-trading-halted"] ?? i["trading-halted"] ?? false,
+  };
+  const fields: Array<[keyof RestQuote, number | undefined]> = [
+    ["bid", i.bid],
+    ["ask", i.ask],
+    ["mid", i.mid],
+    ["mark", i.mark],
+    ["last", i.last],
+    ["close", i.close],
+    ["prevClose", i["prev-close"]],
+    ["updatedAt", i["updated-at"]],
+  ];
+  for (const [k, v] of fields) if (v !== undefined) (q as unknown as Record<string, number>)[k] = v;
+  return q;
+}
+
+/**
+ * The price to use from a REST quote, USD per share: mark, else mid, else the bid/ask midpoint,
+ * else last. Undefined when none is positive.
+ */
+export function restQuotePrice(q: RestQuote): number | undefined {
+  const both = q.bid !== undefined && q.ask !== undefined && q.bid > 0 && q.ask > 0;
+  const candidates = [q.mark, q.mid, both ? (q.bid! + q.ask!) / 2 : undefined, q.last];
+  return candidates.find((p): p is number => p !== undefined && p > 0);
+}

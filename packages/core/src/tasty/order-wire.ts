@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { dataEnvelope, optDecimal, signedCents } from "./wire-fields";
+
+/** One leg of an order request. */
+export interface OrderRequestLeg {
+  /** `Equity Option` for index/equity options. */
+  instrumentType: string;
+  /** REST (OCC) symbol, e.g. `SPXW  251219P05800000`. */
+  symbol: string;
+  /** Contracts. */
+  quantity: number;
+  action: "Buy to Open" | "Sell to Open" | "Buy to Close" | "Sell to Close";
+}
+
+/** An order to dry-run (or place). */
+export interface OrderRequest {
+  timeInForce: "Day" | "GTC" | "IOC";
+  orderType: "Limit" | "Market";
+  /** Limit price, unsigned USD per share; direction in `priceEffect`. */
+  price?: number;
+  priceEffect?: "Credit" | "Debit";
+  legs: OrderRequestLeg[];
+  /** Identifies the app in tastytrade's order records. */
+  source?: string;
+}
+
+/** The dasherized JSON body tastytrade expects. */
+export function orderRequestBody(o: OrderRequest): Record<string, unknown> {
+  return {
+    "time-in-force": o.timeInForce,
+    "order-type": o.orderType,
+    ...(o.price !== undefined ? { price: o.price.toFixed(2) } : {}),
+    ...(o.priceEffect ? { "price-effect": o.priceEffect } : {}),
+    ...(o.source ? { source: o.source } : {}),
+    legs: o.legs.map((l) => ({
+      "instrument-type": l.instrumentType,
+      symbol: l.symbol,
+      quantity: l.quantity,
+      action: l.action,
+    })),
+  };
+}
+
+/** Result of a dry run: what tastytrade would do, money in signed integer cents (debit < 0). */
+export interface DryRunResult {
+  /** e.g. `Received`, `Contingent`. */
+  status: string;
+  /** Change in buying power, cents (negative = uses buying power). */
+  buyingPowerChangeCents?: number;
+  /** Margin requirement change, cents (negative = more margin required). */
+  marginChangeCents?: number;
+  /** Total fees, cents (negative = paid). */
+  feesCents?: number;
+  warnings: Array<{ code?: string; message?: string }>;
+}
+
+const warning = z.object({ code: z.string().optional(), message: z.string().optional() });
+
+/** POST /accounts/{acct}/orders/dry-run body. */
+export const dryRunResponse = dataEnvelope(
+  z.object({
+    order: z.object({ status: z.string().default("Received") }),
+    warnings: z.array(warning).default([]),
+    "buying-power-effect": z
+      .object({
+        "change-in-buying-power": optDecimal,
+        "change-in-buying-power-effect": z.string().optional(),
+        "change-in-margin-requirement": optDecimal,
+        "change-in-margin-requirement-effect": z.string().optional(),
+      })
+      .optional(),
+    "fee-calculation": z
+      .object({ "total-fees": optDecimal, "total-fees-effect": z.string().optional() })
+      .optional(),
+  }),
+);
+
+/** Maps the wire body to a DryRunResult. */
+export function toDryRunResult(body: z.output<typeof dryRunResponse>): DryRunResult {
+  const d = body.data;
+  const bp = d["buying-power-effect"];
+  const fee = d["fee-calculation"];
+  const out: DryRunResult = { status: d.order.status, warnings: d.warnings };
+  const bpc = signedCents(bp?.["change-in-buying-power"], bp?.["change-in-buying-power-effect"]);
+  const mc = signedCents(bp?.["change-in-margin-requirement"], bp?.["change-in-margin-requirement-effect"]);
+  const fc = signedCents(fee?.["total-fees"], fee?.["total-fees-effect"]);
+  if (bpc !== undefined) out.buyingPowerChangeCents = bpc;
+  if (mc !== undefined) out.marginChangeCents = mc;
+  if (fc !== undefined) out.feesCents = fc;
+  return out;
+}

@@ -1,0 +1,155 @@
+import { join } from "node:path";
+import { SNSClient } from "@aws-sdk/client-sns";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AppConfig, TastyConfig } from "../config/app-config";
+import {
+  ConsoleNotifier,
+  DynamoAlertStore,
+  SnsNotifier,
+  type AlertStore,
+  type Notifier,
+} from "../alerts/index";
+import type { Log } from "../log/log";
+import { createLogger } from "../log/powertools-log";
+import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
+import { DynamoPaperOrderStore, type PaperOrderStore } from "../paper/index";
+import { DynamoStatusStore, type StatusStore } from "../status/index";
+import { createDocumentClient } from "../storage/dynamo-client";
+import { ensureTables } from "../storage/ensure-tables";
+import { loadStrategiesFile, type StrategiesConfig } from "../strategies/index";
+import {
+  DynamoCooldownStore,
+  TastyMarketDataProvider,
+  TastyRestClient,
+  type CooldownStore,
+} from "../tasty/index";
+import { systemClock, type Clock } from "../time/clock";
+import { readLocalStack } from "./local-stack-file";
+
+/** Everything the shells (CLI, Lambda, stream task, local stack) hand to core use cases. */
+export interface Deps {
+  config: AppConfig;
+  clock: Clock;
+  log: Log;
+  doc: DynamoDBDocumentClient;
+  snapshots: SnapshotStore;
+  cooldowns: CooldownStore;
+  orders: PaperOrderStore;
+  alerts: AlertStore;
+  status: StatusStore;
+  rest: TastyRestClient;
+  provider: MarketDataProvider;
+  notifier: Notifier;
+  strategies: StrategiesConfig;
+  /** Where data comes from and lives. */
+  endpoints: { dynamo: string | "aws"; rest: string; embedded: string[] };
+  /** Releases embedded engines and simulators this call started. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link buildDeps}. */
+export interface BuildDepsOptions {
+  clock?: Clock;
+  log?: Log;
+  notifier?: Notifier;
+  strategies?: StrategiesConfig;
+  /**
+   * Sim mode with no DynamoDB endpoint and no running `stratdeck start`: starts an embedded engine
+   * for this process (the CLI passes dynalite). Absent = that situation is an error.
+   */
+  embeddedEngine?: () => Promise<{ endpoint: string; stop(): Promise<void> }>;
+  /** Sim mode with no simulator URL and no running local stack: starts one (the CLI passes it). */
+  embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
+}
+
+/** Credentials the simulator accepts (any non-empty values). */
+const SIM_CREDENTIALS = { clientSecret: "local-simulator", refreshToken: "local-simulator", isTest: false };
+
+/**
+ * The one composition root: builds adapters from the config. Sim data mode resolves, in order, an
+ * explicit TASTY_API_URL / AWS_ENDPOINT_URL_DYNAMODB, the running local stack (`stratdeck start`),
+ * or an embedded simulator + dynalite started for this process (state kept in memory).
+ */
+export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {}): Promise<Deps> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger({ service: "stratdeck", level: config.logLevel });
+  const cleanups: Array<() => Promise<void>> = [];
+  const embedded: string[] = [];
+  const close = async (): Promise<void> => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const local = config.dataMode === "sim" ? readLocalStack(config.stateDir) : null;
+
+    let dynamoEndpoint = config.dynamoEndpoint ?? local?.dynamoEndpoint;
+    if (!dynamoEndpoint && config.dataMode === "sim") {
+      if (!options.embeddedEngine)
+        throw new Error("sim mode: no AWS_ENDPOINT_URL_DYNAMODB and no running local stack");
+      const engine = await options.embeddedEngine();
+      cleanups.push(() => engine.stop());
+      dynamoEndpoint = engine.endpoint;
+      embedded.push(`dynamodb ${engine.endpoint}`);
+    }
+    if (dynamoEndpoint && (!config.dynamoEndpoint || config.dataMode === "sim")) {
+      await ensureTables({ endpoint: dynamoEndpoint, region: config.region }, config.tables);
+    }
+    const doc = createDocumentClient({
+      region: config.region,
+      ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),
+    });
+    cleanups.push(async () => doc.destroy());
+
+    let tasty: TastyConfig | undefined = config.tasty;
+    if (config.dataMode === "sim") {
+      let apiUrl = config.tasty?.apiUrl ?? config.tastyApiUrl ?? local?.simRestUrl;
+      if (!apiUrl) {
+        if (!options.embeddedSimulator)
+          throw new Error("sim mode: no TASTY_API_URL and no running local stack");
+        const sim = await options.embeddedSimulator();
+        cleanups.push(() => sim.stop());
+        apiUrl = sim.restUrl;
+        embedded.push(`simulator ${sim.restUrl}`);
+      }
+      tasty = { ...SIM_CREDENTIALS, ...config.tasty, apiUrl };
+    }
+    if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
+
+    const snapshots = new DynamoSnapshotStore(doc, config.tables.snapshots, clock);
+    const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
+    const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
+    const provider = new TastyMarketDataProvider({
+      rest,
+      snapshots,
+      clock,
+      log: log.child({ component: "provider" }),
+    });
+    const notifier =
+      options.notifier ??
+      (config.alertTopicArn
+        ? new SnsNotifier(new SNSClient({ region: config.region }), config.alertTopicArn)
+        : new ConsoleNotifier(log.child({ component: "alerts" })));
+    const strategies =
+      options.strategies ??
+      (await loadStrategiesFile(config.strategiesFile ?? join(process.cwd(), "strategies.yaml")));
+    return {
+      config,
+      clock,
+      log,
+      doc,
+      snapshots,
+      cooldowns,
+      orders: new DynamoPaperOrderStore(doc, config.tables.orders),
+      alerts: new DynamoAlertStore(doc, config.tables.alerts, clock),
+      status: new DynamoStatusStore(doc, config.tables.status, clock),
+      rest,
+      provider,
+      notifier,
+      strategies,
+      endpoints: { dynamo: dynamoEndpoint ?? "aws", rest: tasty.apiUrl ?? "tastytrade", embedded },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./build-deps";
+export * from "./local-stack-file";

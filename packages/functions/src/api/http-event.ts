@@ -1,0 +1,39 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { describeZodError, type ApiRequest, type ApiResponse } from "@stratdeck/core/api";
+import { z } from "zod";
+
+/** The parts of an API Gateway HTTP API (payload format 2.0) event the route table uses. */
+const HttpApiEvent = z.object({
+  rawPath: z.string().startsWith("/"),
+  headers: z.record(z.string(), z.string()).optional(),
+  queryStringParameters: z.record(z.string(), z.string()).optional(),
+  body: z.string().optional(),
+  isBase64Encoded: z.boolean().optional(),
+  requestContext: z.object({ http: z.object({ method: z.string().min(1) }) }),
+});
+
+/** An API Gateway v2 event as an {@link ApiRequest}, or a message naming the bad field. */
+export function toApiRequest(
+  event: unknown,
+): { ok: true; request: ApiRequest } | { ok: false; message: string } {
+  const r = HttpApiEvent.safeParse(event);
+  if (!r.success) return { ok: false, message: describeZodError("event", r.error) };
+  const e = r.data;
+  const body =
+    e.body !== undefined && e.isBase64Encoded ? Buffer.from(e.body, "base64").toString("utf8") : e.body;
+  return {
+    ok: true,
+    request: {
+      method: e.requestContext.http.method,
+      path: e.rawPath,
+      headers: e.headers ?? {},
+      query: e.queryStringParameters ?? {},
+      ...(body !== undefined ? { body } : {}),
+    },
+  };
+}
+
+/** An {@link ApiResponse} as the Lambda result API Gateway expects. */
+export function toLambdaResult(res: ApiResponse): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: res.status, headers: res.headers, body: JSON.stringify(res.body) };
+}

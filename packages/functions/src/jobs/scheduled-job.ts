@@ -1,0 +1,65 @@
+import { describeZodError } from "@stratdeck/core/api";
+import type { Log } from "@stratdeck/core/log";
+import {
+  isScheduledMinute,
+  scheduleOf,
+  slotOf,
+  type JobName,
+  type JobRun,
+} from "@stratdeck/core/orchestrator";
+import { isMarketOpen, nyParts, systemClock, type Clock } from "@stratdeck/core/time";
+import { ScheduledEvent } from "./job-event";
+
+/** What a scheduled invocation did. */
+export type JobOutcome<R> =
+  | { job: JobName; slot: string; status: "ran"; ms: number; result: R }
+  | { job: JobName; slot: string; status: "skipped"; reason: "off-schedule" | "market-closed" };
+
+/** How a job handler gets its deps and the time (injectable for tests). */
+export interface ScheduledJobOptions<D> {
+  deps: () => Promise<D>;
+  log: Log;
+  clock?: Clock;
+}
+
+/**
+ * A Lambda handler for a scheduled job: parses the event, skips runs off the job's New York grid
+ * (the cron covers whole hours) and, for market-hours jobs, outside NYSE sessions (holidays, early
+ * closes) before building any deps, then runs the job for the slot of the scheduled time, so an
+ * at-least-once redelivery is the same slot.
+ */
+export function scheduledJob<D, R>(
+  job: JobName,
+  run: (deps: D, at: JobRun) => Promise<R>,
+  options: ScheduledJobOptions<D>,
+) {
+  const schedule = scheduleOf(job);
+  const clock = options.clock ?? systemClock;
+  return async (event: unknown): Promise<JobOutcome<R>> => {
+    const parsed = ScheduledEvent.safeParse(event ?? {});
+    if (!parsed.success) throw new Error(`bad scheduled event: ${describeZodError("event", parsed.error)}`);
+    const e = parsed.data;
+    if (e.detail?.job && e.detail.job !== job)
+      throw new Error(`event is for job "${e.detail.job}", this is "${job}"`);
+    const at = e.time ? Date.parse(e.time) : clock.now();
+    const slot = slotOf(at, schedule.everyMinutes);
+    const force = e.detail?.force === true;
+    const ny = nyParts(at);
+    const reason = force
+      ? null
+      : e.time && !isScheduledMinute(schedule, ny.minuteOfDay, ny.weekday)
+        ? "off-schedule"
+        : schedule.marketHoursOnly && !isMarketOpen(at)
+          ? "market-closed"
+          : null;
+    if (reason) {
+      options.log.info("job.skipped", { job, slot, reason });
+      return { job, slot, status: "skipped", reason };
+    }
+    const started = clock.now();
+    const result = await run(await options.deps(), { job, slot, at });
+    const ms = clock.now() - started;
+    options.log.info("job.done", { job, slot, ms });
+    return { job, slot, status: "ran", ms, result };
+  };
+}

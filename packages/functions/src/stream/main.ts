@@ -1,0 +1,58 @@
+/**
+ * Entry of the stream task container (Fargate, market hours): builds the deps from the
+ * environment (ECS injects the tastytrade secrets as env vars) and runs the stream task until
+ * SIGTERM. On a day the NYSE is closed it idles instead of streaming, so the scheduled service
+ * neither writes snapshots nor crash-loops.
+ */
+import { loadConfig } from "@stratdeck/core/config";
+import { createLogger } from "@stratdeck/core/log";
+import { runStreamTask, streamTaskDeps } from "@stratdeck/core/stream";
+import { isTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
+import { buildDeps } from "@stratdeck/core/wiring";
+
+/** SIGTERM to exit, ms: ECS waits `stopTimeout` (60 s); we promise well under 10 s. */
+const HARD_EXIT_MS = 9_500;
+
+const log = createLogger({ service: "stream-task", level: logLevel(process.env.STRATDECK_LOG_LEVEL) });
+const stop = new AbortController();
+for (const sig of ["SIGTERM", "SIGINT"] as const) {
+  process.once(sig, () => {
+    log.info("stream.signal", { signal: sig });
+    stop.abort();
+    setTimeout(() => {
+      log.error("stream.hard-exit", { afterMs: HARD_EXIT_MS });
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
+  });
+}
+
+try {
+  const { config, warnings } = loadConfig(process.env);
+  for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
+  const deps = await buildDeps(config, { log });
+  try {
+    const today = nyDate(systemClock.now());
+    if (!isTradingDay(today)) {
+      log.info("stream.idle", { reason: "NYSE closed", date: today });
+      await new Promise<void>((r) => stop.signal.addEventListener("abort", () => r(), { once: true }));
+    } else {
+      const summary = await runStreamTask(streamTaskDeps(deps), stop.signal);
+      log.info("stream.exit", {
+        state: summary.state,
+        events: summary.events,
+        reconnects: summary.reconnects,
+      });
+    }
+  } finally {
+    await deps.close();
+  }
+  process.exit(0);
+} catch (err) {
+  log.error("stream.fatal", { error: err as Error });
+  process.exit(1);
+}
+
+function logLevel(v: string | undefined): "DEBUG" | "INFO" | "WARN" | "ERROR" {
+  const u = v?.toUpperCase();
+  return u === "DEBUG" || u === "WARN" || u === "ERROR" ? u : "INFO";
+}

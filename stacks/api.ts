@@ -1,0 +1,89 @@
+import { Api, use, type StackContext } from "sst/constructs";
+import { Secrets } from "./secrets";
+import { Storage } from "./storage";
+import { appFunction, type AppFunctionProps } from "./support/app-function";
+import { LOG_RETENTION_SST } from "./support/logs";
+import { STRATEGY_FILES } from "./support/strategy-files";
+
+type RouteSpec = Pick<AppFunctionProps, "access" | "description"> & { file: string };
+
+/** Every route of the HTTP API and what its function may reach (least privilege: nothing else). */
+export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
+  "GET /positions": {
+    file: "positions",
+    description: "Open positions marked to market",
+    access: { orders: "read", snapshots: "read", cooldowns: "readwrite" },
+  },
+  "GET /orders": {
+    file: "orders",
+    description: "Recent orders from the order log",
+    access: { orders: "read" },
+  },
+  "GET /ideas": {
+    file: "ideas",
+    description: "Current trade ideas (advisory, no entry)",
+    access: { snapshots: "read", cooldowns: "readwrite" },
+  },
+  "GET /health": {
+    file: "health",
+    description: "tastytrade REST/DXLink health and the stream heartbeat",
+    access: { status: "read", cooldowns: "readwrite" },
+  },
+  "POST /positions/{id}/close": {
+    file: "close-position",
+    description: "Close one paper position at the current fill model price",
+    access: { orders: "readwrite", snapshots: "read", cooldowns: "readwrite" },
+  },
+};
+
+/**
+ * The phone-facing HTTP API. Every route goes through a Lambda authorizer that compares the bearer
+ * token with the STRATDECK_API_TOKEN secret in constant time (cached 5 minutes per token); the
+ * route handlers check it again through the shared core route table.
+ */
+export function HttpApi({ stack }: StackContext) {
+  const { tables } = use(Storage);
+  const secrets = use(Secrets);
+  const authorizer = appFunction(stack, "ApiAuthorizer", {
+    handler: "packages/functions/src/api/authorizer.handler",
+    description: "Bearer-token authorizer for the HTTP API",
+    tables,
+    access: {},
+    secrets: [secrets.apiToken],
+    timeout: "5 seconds",
+  });
+  const routes: Record<string, ReturnType<typeof appFunction>> = {};
+  for (const [routeKey, spec] of Object.entries(API_ROUTES)) {
+    const id = `Api${spec.file.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`;
+    routes[routeKey] = appFunction(stack, id, {
+      handler: `packages/functions/src/api/${spec.file}.handler`,
+      description: spec.description,
+      tables,
+      access: spec.access,
+      secrets: [secrets.apiToken, secrets.tastyClientSecret, secrets.tastyRefreshToken],
+      ...STRATEGY_FILES,
+      timeout: "25 seconds",
+    });
+  }
+  const api = new Api(stack, "Api", {
+    accessLog: { retention: LOG_RETENTION_SST },
+    cors: {
+      allowHeaders: ["authorization", "content-type"],
+      allowMethods: ["GET", "POST"],
+      allowOrigins: ["*"],
+    },
+    authorizers: {
+      token: {
+        type: "lambda",
+        function: authorizer,
+        responseTypes: ["simple"],
+        identitySource: ["$request.header.Authorization"],
+        resultsCacheTtl: "300 seconds",
+      },
+    },
+    defaults: { authorizer: "token", throttle: { burst: 20, rate: 10 } },
+    routes,
+  });
+  stack.addOutputs({ ApiUrl: api.url });
+  return { api };
+}

@@ -1,0 +1,164 @@
+import { Duration, TimeZone } from "aws-cdk-lib";
+import { Schedule } from "aws-cdk-lib/aws-applicationautoscaling";
+import { SecurityGroup, SubnetType, Vpc } from "aws-cdk-lib/aws-ec2";
+import { Platform } from "aws-cdk-lib/aws-ecr-assets";
+import {
+  AwsLogDriver,
+  Cluster,
+  ContainerImage,
+  ContainerInsights,
+  CpuArchitecture,
+  FargateService,
+  FargateTaskDefinition,
+  OperatingSystemFamily,
+  Secret as EcsSecret,
+} from "aws-cdk-lib/aws-ecs";
+import { StringParameter } from "aws-cdk-lib/aws-ssm";
+import { NagSuppressions } from "cdk-nag";
+import { use, type StackContext } from "sst/constructs";
+import { useProject } from "sst/project.js";
+import { SCHEDULE_TIME_ZONE } from "@stratdeck/core/orchestrator";
+import { Secrets } from "./secrets";
+import { Storage } from "./storage";
+import { appLogGroup } from "./support/logs";
+import { grantTables, type TableAccess } from "./support/table-access";
+import { STREAM_WINDOW } from "./support/stream-window";
+
+/** Dockerfile of the stream task, relative to the repo root (the build context). */
+export const STREAM_DOCKERFILE = "packages/functions/src/stream/Dockerfile";
+
+/** The stream task writes snapshots and its heartbeat; REST calls go through the cooldown gate. */
+export const STREAM_ACCESS: TableAccess = { snapshots: "write", status: "write", cooldowns: "readwrite" };
+
+/** Kept out of the Docker build context (and out of the asset hash). */
+const CONTEXT_EXCLUDE = [
+  "node_modules",
+  "**/node_modules",
+  ".git",
+  ".sst",
+  ".sst.config.*",
+  "cdk.out",
+  ".stratdeck",
+  "test-artifacts",
+  "dist",
+  "*.log",
+  ".env*",
+];
+
+/**
+ * The DXLink stream task on Fargate: arm64, 0.25 vCPU / 0.5 GB, one task, public subnets with a
+ * public IP and no NAT gateway (egress-only security group), running only during market hours
+ * via scheduled scaling in America/New_York. Secrets come from SST's SSM parameters.
+ */
+export function Stream({ stack, app }: StackContext) {
+  const { tables } = use(Storage);
+  const secrets = use(Secrets);
+  const vpc = new Vpc(stack, "Vpc", {
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: "public", subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
+  });
+  const cluster = new Cluster(stack, "Cluster", { vpc, containerInsightsV2: ContainerInsights.DISABLED });
+  const task = new FargateTaskDefinition(stack, "StreamTask", {
+    cpu: 256,
+    memoryLimitMiB: 512,
+    runtimePlatform: {
+      cpuArchitecture: CpuArchitecture.ARM64,
+      operatingSystemFamily: OperatingSystemFamily.LINUX,
+    },
+  });
+  const env = grantTables(task.taskRole, tables, STREAM_ACCESS);
+  const { config, paths } = useProject();
+  const ssmPrefix = config.ssmPrefix;
+  const secret = (s: { name: string }) =>
+    EcsSecret.fromSsmParameter(
+      StringParameter.fromSecureStringParameterAttributes(stack, `${s.name}Param`, {
+        parameterName: `${ssmPrefix}Secret/${s.name}/value`,
+      }),
+    );
+  task.addContainer("stream", {
+    image: ContainerImage.fromAsset(paths.root, {
+      file: STREAM_DOCKERFILE,
+      platform: Platform.LINUX_ARM64,
+      exclude: CONTEXT_EXCLUDE,
+    }),
+    logging: new AwsLogDriver({ streamPrefix: "stream", logGroup: appLogGroup(stack, "StreamLogs") }),
+    environment: {
+      ...env,
+      STRATDECK_DATA_MODE: "live",
+      STRATDECK_TRADING_MODE: "paper",
+      STRATDECK_LOG_LEVEL: "INFO",
+      SST_STAGE: app.stage,
+    },
+    secrets: {
+      TASTY_CLIENT_SECRET: secret(secrets.tastyClientSecret),
+      TASTY_REFRESH_TOKEN: secret(secrets.tastyRefreshToken),
+    },
+    // SIGTERM (scale-in at the close, a deploy) gets time to flush the coalescer and mark the gap.
+    stopTimeout: Duration.seconds(60),
+  });
+  const securityGroup = new SecurityGroup(stack, "StreamSecurityGroup", {
+    vpc,
+    description: "Stream task: egress only (DXLink WebSocket, tastytrade REST, DynamoDB)",
+    allowAllOutbound: true,
+  });
+  const service = new FargateService(stack, "StreamService", {
+    cluster,
+    taskDefinition: task,
+    assignPublicIp: true,
+    vpcSubnets: { subnetType: SubnetType.PUBLIC },
+    securityGroups: [securityGroup],
+    minHealthyPercent: 0,
+    maxHealthyPercent: 100,
+    circuitBreaker: { rollback: true },
+  });
+  const scaling = service.autoScaleTaskCount({ minCapacity: 0, maxCapacity: 1 });
+  const timeZone = TimeZone.of(SCHEDULE_TIME_ZONE);
+  scaling.scaleOnSchedule("OpenStream", {
+    schedule: Schedule.cron({ ...STREAM_WINDOW.start, weekDay: "MON-FRI" }),
+    timeZone,
+    minCapacity: 1,
+    maxCapacity: 1,
+  });
+  // Every day, so a task started by a weekend deploy stops the same afternoon.
+  scaling.scaleOnSchedule("CloseStream", {
+    schedule: Schedule.cron({ ...STREAM_WINDOW.stop, weekDay: "*" }),
+    timeZone,
+    minCapacity: 0,
+    maxCapacity: 0,
+  });
+  NagSuppressions.addResourceSuppressions(vpc, [
+    {
+      id: "AwsSolutions-VPC7",
+      reason:
+        "The VPC holds one egress-only task (no ingress rule at all); flow logs would cost more than the task and show only its outbound HTTPS",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(cluster, [
+    {
+      id: "AwsSolutions-ECS4",
+      reason:
+        "Container Insights bills custom metrics per task; the stream task reports its own heartbeat (status table) and logs, which the health job checks",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(task, [
+    {
+      id: "AwsSolutions-ECS2",
+      reason:
+        "The plain environment holds only table names and modes; the tastytrade credentials are injected as secrets from SSM Parameter Store",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(
+    task.obtainExecutionRole(),
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "ecr:GetAuthorizationToken has no resource-level permissions and must use Resource *; image pulls are scoped to the asset repository",
+        appliesTo: ["Resource::*"],
+      },
+    ],
+    true,
+  );
+  return { service, cluster, vpc };
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { planSubscriptions, SubscriptionPlanner } from "@stratdeck/core/stream";
+import type { OptionChain } from "@stratdeck/core/market-data";
+import type { PositionRecord } from "@stratdeck/core/paper";
+import { silentLog } from "@stratdeck/core/log";
+import { FakeClock } from "@stratdeck/core/time";
+
+function chain(underlying: string, root: string, dates: string[], strikes: number[]): OptionChain {
+  return {
+    underlying,
+    fetchedAt: 0,
+    roots: [
+      {
+        root,
+        sharesPerContract: 100,
+        tickSizes: [{ value: 0.05 }],
+        expirations: dates.map((date) => ({
+          date,
+          dte: 0,
+          settlement: "PM" as const,
+          expirationType: "Weekly",
+          strikes: strikes.map((k) => ({
+            strike: k,
+            callOcc: "",
+            putOcc: "",
+            callStreamer: `.${root}${date.replaceAll("-", "").slice(2)}C${k}`,
+            putStreamer: `.${root}${date.replaceAll("-", "").slice(2)}P${k}`,
+          })),
+        })),
+      },
+    ],
+  };
+}
+
+const spx = chain(
+  "SPX",
+  "SPXW",
+  ["2026-12-01", "2026-12-18", "2027-03-19"],
+  [5600, 5800, 5900, 6000, 6100, 6400],
+);
+const position = {
+  underlying: "RUT",
+  legs: [{ streamerSymbol: ".RUTW261218P2000" }, { streamerSymbol: ".RUTW261218P1990" }],
+} as unknown as Pick<PositionRecord, "underlying" | "legs">;
+
+describe("subscription plan", () => {
+  const base = {
+    window: { underlyings: ["SPX" as const], minDte: 7, maxDte: 45 },
+    positions: [position],
+    chains: new Map([["SPX", spx]]),
+    spotOf: (u: string) => (u === "SPX" ? 5950 : undefined),
+    today: "2026-11-25",
+  };
+
+  it("streams underlyings, position legs and strikes in the band for expirations in the DTE window", () => {
+    const plan = planSubscriptions({ ...base, options: { bandFraction: 0.03 } });
+    const symbols = (t: string) => plan.entries.filter((e) => e.type === t).map((e) => e.symbol);
+    expect(symbols("Summary")).toEqual(["SPX", "RUT"]);
+    expect(symbols("Greeks")).toEqual([
+      ".RUTW261218P2000",
+      ".RUTW261218P1990",
+      ".SPXW261218C5900",
+      ".SPXW261218C6000",
+      ".SPXW261218P5900",
+      ".SPXW261218P6000",
+      ".SPXW261218C5800",
+      ".SPXW261218C6100",
+      ".SPXW261218P5800",
+      ".SPXW261218P6100",
+    ]);
+    expect(plan).toMatchObject({ strategySymbols: 8, positionSymbols: 2, pending: [] });
+  });
+
+  it("caps strategy symbols, nearest strikes first, but always keeps position legs", () => {
+    const plan = planSubscriptions({ ...base, options: { bandFraction: 0.1, maxOptionSymbols: 2 } });
+    expect(plan.strategySymbols).toBe(2);
+    expect(plan.entries.filter((e) => e.type === "Quote").map((e) => e.symbol)).toEqual([
+      "SPX",
+      "RUT",
+      ".RUTW261218P2000",
+      ".RUTW261218P1990",
+      ".SPXW261218C5900",
+      ".SPXW261218C6000",
+    ]);
+  });
+
+  it("marks an underlying pending until the stream has its spot", () => {
+    const plan = planSubscriptions({ ...base, spotOf: () => undefined });
+    expect(plan).toMatchObject({ strategySymbols: 0, pending: ["SPX"] });
+  });
+
+  it("keeps the last chain when a chain fetch fails", async () => {
+    let fail = false;
+    const planner = new SubscriptionPlanner(
+      {
+        streamWindow: () => base.window,
+        openPositions: async () => [],
+        getChain: async () => {
+          if (fail) throw new Error("429");
+          return spx;
+        },
+        spotOf: base.spotOf,
+      },
+      new FakeClock("2026-11-25T15:00:00Z"),
+      silentLog,
+    );
+    const first = await planner.plan();
+    fail = true;
+    const second = await planner.plan();
+    expect(second.entries).toEqual(first.entries);
+    expect(second.strategySymbols).toBeGreaterThan(0);
+  });
+});

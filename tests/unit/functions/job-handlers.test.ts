@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from "vitest";
+import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
+import { silentLog } from "@stratdeck/core/log";
+import { ProviderSettlementSource } from "@stratdeck/core/paper";
+import { FakeClock } from "@stratdeck/core/time";
+import { runExitsJob } from "../../../packages/functions/src/jobs/run-exits";
+import { runHealthJob } from "../../../packages/functions/src/jobs/run-health";
+import { runIdeasJob } from "../../../packages/functions/src/jobs/run-ideas";
+import { scheduledJob } from "../../../packages/functions/src/jobs/scheduled-job";
+import { memoryApiDeps } from "../api/api-fixtures";
+import { FakeMarket, LONG, seed, SHORT, T0 } from "../paper/fake-market";
+import { scheduledEvent, schedulerEvent } from "./fixtures";
+
+/** A job handler over memory deps that records whether the deps were built. */
+function jobWith<D, R>(job: "ideas" | "exits" | "health", run: (d: D, r: never) => Promise<R>, deps: D) {
+  const built = { count: 0 };
+  const handler = scheduledJob(job, run as (d: D, r: unknown) => Promise<R>, {
+    deps: async () => {
+      built.count += 1;
+      return deps;
+    },
+    log: silentLog,
+    clock: new FakeClock(T0),
+  });
+  return { handler, built };
+}
+
+describe("scheduled job handlers", () => {
+  it("ideas: runs on its grid in a session, keyed by the scheduled time's New York slot", async () => {
+    const { handler, built } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    const r = await handler(schedulerEvent("2026-11-25T15:30:00Z", "ideas"));
+    expect(r).toMatchObject({
+      job: "ideas",
+      slot: "2026-11-25T10:30",
+      status: "ran",
+      result: { entered: 0 },
+    });
+    expect(built.count).toBe(1);
+  });
+
+  it("skips off the grid and outside sessions (holiday, early close, weekend) without building deps", async () => {
+    const { handler, built } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    expect(await handler(scheduledEvent("2026-11-25T15:05:00Z"))).toMatchObject({
+      status: "skipped",
+      reason: "off-schedule",
+    });
+    // Thanksgiving 2026-11-26 10:00 New York: the cron fires, the market is closed.
+    expect(await handler(scheduledEvent("2026-11-26T15:00:00Z"))).toMatchObject({
+      status: "skipped",
+      reason: "market-closed",
+    });
+    // Friday 2026-11-27 closes at 13:00: 14:00 is past the early close.
+    expect(await handler(scheduledEvent("2026-11-27T19:00:00Z"))).toMatchObject({
+      status: "skipped",
+      reason: "market-closed",
+    });
+    expect(await handler(scheduledEvent("2026-11-28T15:00:00Z"))).toMatchObject({
+      status: "skipped",
+      reason: "off-schedule",
+    });
+    expect(built.count).toBe(0);
+  });
+
+  it("uses New York time across DST: 09:35 EDT is 13:35Z in July, 14:35Z in November", async () => {
+    const { handler } = jobWith("exits", runExitsJob, {
+      ...memoryApiDeps(),
+      alerts: new MemoryAlertStore(new FakeClock(T0)),
+      notifier: new MemoryNotifier(),
+      settlement: new ProviderSettlementSource(memoryApiDeps().provider),
+    });
+    expect(await handler(scheduledEvent("2026-07-01T13:35:00Z"))).toMatchObject({
+      status: "ran",
+      slot: "2026-07-01T09:35",
+    });
+    expect(await handler(scheduledEvent("2026-07-01T13:30:00Z"))).toMatchObject({
+      status: "skipped",
+      reason: "off-schedule",
+    });
+    expect(await handler(scheduledEvent("2026-11-25T14:35:00Z"))).toMatchObject({
+      status: "ran",
+      slot: "2026-11-25T09:35",
+    });
+  });
+
+  it("exits: settles, checks exit rules and alerts once per position and rule", async () => {
+    const clock = new FakeClock(T0);
+    const provider = new FakeMarket(clock).spot("SPX", 6050).quote(SHORT, 0.6, 0.7).quote(LONG, 0.35, 0.45);
+    const notifier = new MemoryNotifier();
+    const deps = {
+      ...memoryApiDeps({ clock, provider }),
+      alerts: new MemoryAlertStore(clock),
+      notifier,
+      settlement: new ProviderSettlementSource(provider),
+    };
+    const id = await seed(deps.orders, 1.45);
+    const { handler } = jobWith("exits", runExitsJob, deps);
+    const first = await handler(scheduledEvent("2026-11-25T15:00:00Z"));
+    expect(first).toMatchObject({
+      status: "ran",
+      result: { checked: 1, alerts: [{ positionId: id, alert: "sent" }] },
+    });
+    await handler(scheduledEvent("2026-11-25T15:05:00Z"));
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]?.subject).toMatch(/^StratDeck exit: /);
+  });
+
+  it("health: runs outside sessions too and reports problems", async () => {
+    const { handler } = jobWith("health", runHealthJob, memoryApiDeps());
+    const r = await handler(scheduledEvent("2026-11-26T15:00:00Z"));
+    expect(r).toMatchObject({ status: "ran", result: { ok: false } });
+  });
+
+  it("force runs a manual invocation outside the session", async () => {
+    const { handler } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    expect(await handler({ detail: { force: true } })).toMatchObject({ status: "ran" });
+  });
+
+  it("rejects a malformed event naming the field, and an event for another job", async () => {
+    const { handler } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    await expect(handler({ time: "yesterday" })).rejects.toThrow(
+      /event\.time: must be an ISO 8601 date-time/,
+    );
+    await expect(handler(schedulerEvent("2026-11-25T15:30:00Z", "exits"))).rejects.toThrow(/for job "exits"/);
+  });
+
+  it("the exported ideas handler skips a holiday before building any AWS deps", async () => {
+    vi.stubEnv("STRATDECK_LOG_LEVEL", "WARN");
+    const { handler: ideasHandler } = await import("../../../packages/functions/src/jobs/ideas");
+    vi.unstubAllEnvs();
+    expect(await ideasHandler(schedulerEvent("2026-11-26T15:00:00Z", "ideas"))).toMatchObject({
+      status: "skipped",
+      reason: "market-closed",
+    });
+  });
+});

@@ -1,0 +1,165 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  loadStrategiesFile,
+  parseStrategiesYaml,
+  StrategiesConfigError,
+  streamWindow,
+} from "@stratdeck/core/strategies";
+import { DEFAULT_YAML } from "./fixtures";
+
+function issuesOf(text: string): { path: string; message: string; line?: number }[] {
+  try {
+    parseStrategiesYaml(text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(StrategiesConfigError);
+    return [...(err as StrategiesConfigError).issues];
+  }
+  throw new Error("expected the config to be rejected");
+}
+
+describe("strategies.yaml", () => {
+  it("parses the documented default with every strategy inheriting defaults", () => {
+    const c = parseStrategiesYaml(DEFAULT_YAML);
+    const put = c.strategies.short_put_spread_index_45d!;
+    const condor = c.strategies.iron_condor_index_30d!;
+    expect(put.dte).toEqual({ target: 45, min: 30, max: 60 });
+    expect(put.width).toEqual({ SPX: 25, XSP: 3, RUT: 10, NDX: 100 });
+    expect(put.underlyings).toEqual(["SPX", "XSP", "RUT", "NDX"]);
+    expect(c.strategies.short_call_spread_index_45d!.filters).toEqual(put.filters);
+    // Deep merge: the condor overrides dte and one filter, inherits the rest.
+    expect(condor.dte).toEqual({ target: 30, min: 21, max: 45 });
+    expect(condor.filters).toEqual({ ...put.filters, minPop: 0.55 });
+    expect(condor.width).toEqual(put.width);
+    expect(c.fill).toEqual({
+      model: "conservative",
+      concession: 0.3,
+      maxQuoteAgeMs: 15000,
+      maxSpreadWidth: 3,
+    });
+    expect(c.pricing).toEqual({ rate: 0.04, dividendYield: 0.013 });
+  });
+
+  it("merges key by key: a strategy may override one width only", () => {
+    const text = DEFAULT_YAML.replace(
+      "short_put_spread_index_45d: {}",
+      "short_put_spread_index_45d:\n    width: { SPX: 50 }",
+    );
+    const put = parseStrategiesYaml(text).strategies.short_put_spread_index_45d!;
+    expect(put.width).toEqual({ SPX: 50, XSP: 3, RUT: 10, NDX: 100 });
+  });
+
+  it("names an unknown key with its path, the allowed keys and the line (in defaults)", () => {
+    const issues = issuesOf(DEFAULT_YAML.replace("    min_pop: 0.65", "    min_popp: 0.65"));
+    const i = issues.find((x) => x.path === "defaults.filters.min_popp");
+    expect(i?.message).toMatch(/^unknown key \(allowed: min_credit_per_width, min_pop, min_ivr\)/);
+    expect(i?.line).toBe(DEFAULT_YAML.split("\n").findIndex((l) => l.includes("min_pop: 0.65")) + 1);
+    // the now-missing key is reported too, once per strategy that inherits it
+    expect(issues.map((x) => x.path)).toContain("strategies.short_put_spread_index_45d.filters.min_pop");
+  });
+
+  it("names an unknown key in a strategy, an unknown strategy and an unknown top-level key", () => {
+    const text =
+      DEFAULT_YAML.replace("      target: 30", "      targt: 30").replace(
+        "strategies:\n",
+        "strategies:\n  straddle_spx: {}\n",
+      ) + "risks: {}\n";
+    const paths = issuesOf(text).map((i) => i.path);
+    expect(paths).toContain("strategies.iron_condor_index_30d.dte.targt");
+    expect(paths).toContain("strategies.straddle_spx");
+    expect(paths).toContain("risks");
+  });
+
+  it("names the key and the rule of a bad value, with the value", () => {
+    const issues = issuesOf(
+      DEFAULT_YAML.replace("quantity: 1", "quantity: 1.5")
+        .replace("model: conservative", "model: optimistic")
+        .replace("    SPX: 25", "    SPX: -5")
+        .replace("    min_ivr: 0.15", "    min_ivr: lots")
+        .replace("underlyings: [SPX, XSP, RUT, NDX]", "underlyings: [SPX, SPY]"),
+    );
+    const by = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+    expect(by["defaults.quantity"]).toBe("must be a whole number >= 1 (got 1.5)");
+    expect(by["fill.model"]).toBe('must be one of mid, conservative (got "optimistic")');
+    expect(by["defaults.width.SPX"]).toBe("must be a number > 0 (got -5)");
+    expect(by["defaults.filters.min_ivr"]).toBe('must be a number >= 0 and <= 1 (got "lots")');
+    expect(by["defaults.underlyings[1]"]).toBe('must be one of SPX, XSP, RUT, NDX (got "SPY")');
+  });
+
+  it("checks ranges across keys: target within [min, max]", () => {
+    const issues = issuesOf(
+      DEFAULT_YAML.replace("      target: 30\n      min: 21", "      target: 14\n      min: 21"),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: "strategies.iron_condor_index_30d.dte.target",
+        message: "target 14 outside [21, 45]",
+      }),
+    );
+  });
+
+  it("names a missing required key and where to set it", () => {
+    const issues = issuesOf(
+      DEFAULT_YAML.replace("  max_quote_age_ms: 15000\n", "").replace("    NDX: 100\n", ""),
+    );
+    const by = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+    expect(by["fill.max_quote_age_ms"]).toBe("required");
+    expect(by["strategies.short_put_spread_index_45d.width.NDX"]).toBe(
+      "required (NDX is in underlyings): set it under defaults or strategies.short_put_spread_index_45d",
+    );
+    expect(
+      issuesOf("fill: { model: mid, max_quote_age_ms: 1000 }\nstrategies: {}\n").map((i) => i.path),
+    ).toEqual(["pricing", "strategies"]);
+  });
+
+  it("lists every problem in one error message", () => {
+    try {
+      parseStrategiesYaml(
+        DEFAULT_YAML.replace("quantity: 1", "quantity: 0").replace("rate: 0.04", "rate: high"),
+      );
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).toMatch(/2 problems/);
+      expect((err as Error).message).toMatch(/pricing\.rate: must be a number/);
+      expect((err as Error).message).toMatch(
+        /defaults\.quantity: must be a whole number >= 1 \(got 0\) \(line \d+\)/,
+      );
+    }
+  });
+
+  it("reports YAML syntax errors with a line, and a non-mapping document", () => {
+    expect(issuesOf("pricing: [\n")[0]?.line).toBeGreaterThan(0);
+    expect(issuesOf("- 1\n- 2\n")[0]?.message).toMatch(/must be a mapping/);
+    expect(issuesOf("fill: {}\nfill: {}\n")[0]?.message).toMatch(/unique/i);
+  });
+
+  it("loads a file and names it in errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "strategies-"));
+    const good = join(dir, "good.yaml");
+    writeFileSync(good, DEFAULT_YAML);
+    expect((await loadStrategiesFile(good)).strategies.iron_condor_index_30d?.dte.target).toBe(30);
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, DEFAULT_YAML.replace("quantity: 1", "quantity: x"));
+    await expect(loadStrategiesFile(bad)).rejects.toThrow(`Invalid strategies config ${bad}`);
+    await expect(loadStrategiesFile(join(dir, "none.yaml"))).rejects.toThrow(/cannot read file/);
+  });
+
+  it("derives the stream window from the enabled strategies", () => {
+    expect(streamWindow(parseStrategiesYaml(DEFAULT_YAML))).toEqual({
+      underlyings: ["SPX", "XSP", "RUT", "NDX"],
+      minDte: 21,
+      maxDte: 60,
+    });
+    const text = DEFAULT_YAML.replace(
+      "iron_condor_index_30d:\n",
+      "iron_condor_index_30d:\n    enabled: false\n",
+    ).replace("underlyings: [SPX, XSP, RUT, NDX]", "underlyings: [RUT, SPX]");
+    expect(streamWindow(parseStrategiesYaml(text))).toEqual({
+      underlyings: ["SPX", "RUT"],
+      minDte: 30,
+      maxDte: 60,
+    });
+  });
+});

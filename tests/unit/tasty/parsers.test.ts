@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  TastyApiError,
+  accessTokenResponse,
+  accountsResponse,
+  dryRunResponse,
+  marketDataResponse,
+  marketMetricsResponse,
+  nestedChainResponse,
+  parseBody,
+  quoteTokenResponse,
+  toDryRunResult,
+  toMarketMetrics,
+  toOptionChain,
+  toQuoteTokenGrant,
+  toRestQuote,
+  toTastyAccount,
+  restQuotePrice,
+} from "@stratdeck/core/tasty";
+import { FIXTURES } from "./fixtures";
+
+function malformed(schema: z.ZodType, body: unknown, endpoint = "GET /x"): TastyApiError {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  try {
+    parseBody(schema, text, endpoint);
+  } catch (err) {
+    expect(err).toBeInstanceOf(TastyApiError);
+    expect((err as TastyApiError).kind).toBe("malformed");
+    return err as TastyApiError;
+  }
+  throw new Error("expected a malformed error");
+}
+
+const ENDPOINTS: Array<[string, z.ZodType]> = [
+  ["POST /oauth/token", accessTokenResponse],
+  ["GET /api-quote-tokens", quoteTokenResponse],
+  ["GET /option-chains/SPX/nested", nestedChainResponse],
+  ["GET /market-data/by-type", marketDataResponse],
+  ["GET /market-metrics", marketMetricsResponse],
+  ["GET /customers/me/accounts", accountsResponse],
+  ["POST /accounts/5WT00001/orders/dry-run", dryRunResponse],
+];
+
+describe("every endpoint parser refuses bad bodies with a malformed error naming endpoint and field", () => {
+  for (const [endpoint, schema] of ENDPOINTS) {
+    it(`${endpoint}: HTML instead of JSON`, () => {
+      const e = malformed(schema, "<html><body>502 Bad Gateway</body></html>", endpoint);
+      expect(e.message).toContain(endpoint);
+      expect(e.message).toContain("not JSON");
+      expect(e.field).toBe("(body)");
+    });
+    it(`${endpoint}: truncated JSON`, () => {
+      expect(malformed(schema, '{"data":{"items":[', endpoint).message).toContain("not JSON");
+    });
+    it(`${endpoint}: JSON of the wrong shape`, () => {
+      const e = malformed(schema, { unexpected: true }, endpoint);
+      expect(e.message).toContain(endpoint);
+      expect(e.field).toMatch(/^(data|access_token)/);
+    });
+  }
+});
+
+describe("oauth token", () => {
+  it("reads access_token and expires_in (seconds)", () => {
+    expect(parseBody(accessTokenResponse, JSON.stringify(FIXTURES.token), "POST /oauth/token")).toMatchObject(
+      {
+        access_token: "at-fixture-0001",
+        expires_in: 900,
+      },
+    );
+  });
+  it("names a missing expires_in", () => {
+    expect(malformed(accessTokenResponse, { access_token: "x" }).field).toBe("expires_in");
+  });
+});
+
+describe("quote token", () => {
+  it("maps to a grant with expiry in ms", () => {
+    const g = toQuoteTokenGrant(parseBody(quoteTokenResponse, JSON.stringify(FIXTURES.quoteToken), "x"), 0);
+    expect(g).toEqual({
+      token: "qt-fixture-0001",
+      dxlinkUrl: "wss://tasty-openapi-ws.dxfeed.com/realtime",
+      level: "api",
+      expiresAt: Date.parse("2025-06-02T13:00:00.000Z"),
+    });
+  });
+  it("defaults the expiry to 24 h when absent", () => {
+    const body = { data: { token: "qt", "dxlink-url": "ws://127.0.0.1:1/realtime" } };
+    expect(toQuoteTokenGrant(parseBody(quoteTokenResponse, JSON.stringify(body), "x"), 1000).expiresAt).toBe(
+      1000 + 86_400_000,
+    );
+  });
+  it("names a bad dxlink-url", () => {
+    expect(malformed(quoteTokenResponse, { data: { token: "t", "dxlink-url": 5 } }).field).toBe(
+      "data.dxlink-url",
+    );
+  });
+});
+
+describe("nested chain", () => {
+  const body = parseBody(nestedChainResponse, JSON.stringify(FIXTURES.chain), "x");
+  const chain = toOptionChain("SPX", body, "2025-12-07", 123);
+  it("maps roots, tick sizes (threshold ascending, unbounded last), settlement and symbols", () => {
+    const root = chain.roots[0]!;
+    expect(root.root).toBe("SPXW");
+    expect(root.tickSizes).toEqual([{ value: 0.05, threshold: 3 }, { value: 0.1 }]);
+    expect(root.expirations).toHaveLength(1); // 2025-12-01 is before today
+    const exp = root.expirations[0]!;
+    expect(exp).toMatchObject({ date: "2025-12-19", dte: 12, settlement: "PM", expirationType: "Weekly" });
+    expect(exp.strikes.map((s) => s.strike)).toEqual([5800, 5810]);
+    expect(exp.strikes[0]).toEqual({
+      strike: 5800,
+      callOcc: "SPXW  251219C05800000",
+      callStreamer: ".SPXW251219C5800",
+      putOcc: "SPXW  251219P05800000",
+      putStreamer: ".SPXW251219P5800",
+    });
+    expect(chain.fetchedAt).toBe(123);
+  });
+  it("names a non-decimal strike", () => {
+    const bad = structuredClone(FIXTURES.chain) as unknown as {
+      data: { items: Array<{ expirations: Array<{ strikes: Array<Record<string, unknown>> }> }> };
+    };
+    bad.data.items[0]!.expirations[0]!.strikes[0]!["strike-price"] = "abc";
+    const e = malformed(nestedChainResponse, bad, "GET /option-chains/SPX/nested");
+    expect(e.field).toBe("data.items[0].expirations[0].strikes[0].strike-price");
+    expect(e.message).toContain('expected a decimal, got "abc"');
+  });
+  it("names an unknown settlement type", () => {
+    const bad = structuredClone(FIXTURES.chain) as unknown as {
+      data: { items: Array<{ expirations: Array<Record<string, unknown>> }> };
+    };
+    bad.data.items[0]!.expirations[0]!["settlement-type"] = "XX";
+    expect(malformed(nestedChainResponse, bad).field).toBe("data.items[0].expirations[0].settlement-type");
+  });
+});
+
+describe("market data", () => {
+  it("parses decimal strings into USD numbers and picks the mark", () => {
+    const q = toRestQuote(
+      parseBody(marketDataResponse, JSON.stringify(FIXTURES.marketData), "x").data.items[0]!,
+    );
+    expect(q).toMatchObject({
+      symbol: "SPX",
+      bid: 5998.1,
+      ask: 6001.2,
+      mark: 5999.65,
+      prevClose: 5950.4,
+      halted: false,
+    });
+    expect(q.updatedAt).toBe(Date.parse("2025-06-02T20:15:00.123Z"));
+    expect(restQuotePrice(q)).toBe(5999.65);
+  });
+  it("treats null / NaN prices as absent and falls back to the bid/ask midpoint", () => {
+    const body = { data: { items: [{ symbol: "SPX", bid: "10", ask: "12", mark: null, mid: "NaN" }] } };
+    const q = toRestQuote(parseBody(marketDataResponse, JSON.stringify(body), "x").data.items[0]!);
+    expect(q.mark).toBeUndefined();
+    expect(restQuotePrice(q)).toBe(11);
+  });
+  it("names a garbage price", () => {
+    const e = malformed(marketDataResponse, { data: { items: [{ symbol: "SPX", bid: "12,5" }] } });
+    expect(e.field).toBe("data.items[0].bid");
+  });
+});
+
+describe("market metrics", () => {
+  it("reads the live implied-volatility-index-rank family (fractions)", () => {
+    const m = toMarketMetrics(
+      parseBody(marketMetricsResponse, JSON.stringify(FIXTURES.metricsLive), "x").data.items[0]!,
+    );
+    expect(m).toEqual({
+      symbol: "SPX",
+      ivRank: 0.0223,
+      ivPercentile: 0.0312,
+      ivIndex: 0.2237,
+      updatedAt: Date.parse("2025-06-02T20:00:00Z"),
+    });
+  });
+  it("also reads the OpenAPI implied-volatility-rank name", () => {
+    const m = toMarketMetrics(
+      parseBody(marketMetricsResponse, JSON.stringify(FIXTURES.metricsSpec), "x").data.items[0]!,
+    );
+    expect(m).toMatchObject({ ivRank: 0.41, ivPercentile: 0.5 });
+  });
+  it("names a bad rank", () => {
+    expect(
+      malformed(marketMetricsResponse, {
+        data: { items: [{ symbol: "SPX", "implied-volatility-index-rank": true }] },
+      }).field,
+    ).toBe("data.items[0].implied-volatility-index-rank");
+  });
+});
+
+describe("accounts and dry run", () => {
+  it("maps accounts", () => {
+    const a = toTastyAccount(
+      parseBody(accountsResponse, JSON.stringify(FIXTURES.accounts), "x").data.items[0]!,
+    );
+    expect(a).toEqual({
+      accountNumber: "5WT00001",
+      nickname: "main",
+      accountType: "Individual",
+      marginOrCash: "Margin",
+      isClosed: false,
+      authority: "owner",
+    });
+  });
+  it("maps a dry run into signed cents (debit negative)", () => {
+    const r = toDryRunResult(parseBody(dryRunResponse, JSON.stringify(FIXTURES.dryRun), "x"));
+    expect(r).toEqual({
+      status: "Received",
+      buyingPowerChangeCents: -87_500,
+      marginChangeCents: -87_500,
+      feesCents: -354,
+      warnings: [],
+    });
+  });
+  it("names a dry run without an order", () => {
+    expect(malformed(dryRunResponse, { data: { warnings: [] } }).field).toBe("data.order");
+  });
+  it("names an account without a number", () => {
+    expect(malformed(accountsResponse, { data: { items: [{ account: {} }] } }).field).toBe(
+      "data.items[0].account.account-number",
+    );
+  });
+});
