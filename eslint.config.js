@@ -12,6 +12,7 @@ export default tseslint.config(
       "test-artifacts/**",
       "**/*.d.ts",
       "**/*.tmp.ts",
+      "**/_probe*",
     ],
   },
   js.configs.recommended,

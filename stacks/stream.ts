@@ -21,14 +21,23 @@ import { SCHEDULE_TIME_ZONE } from "@stratdeck/core/orchestrator";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
 import { appLogGroup } from "./support/logs";
+import { TABLE_INDEX_WILDCARD } from "./support/nag";
 import { grantTables, type TableAccess } from "./support/table-access";
 import { STREAM_WINDOW } from "./support/stream-window";
 
 /** Dockerfile of the stream task, relative to the repo root (the build context). */
 export const STREAM_DOCKERFILE = "packages/functions/src/stream/Dockerfile";
 
-/** The stream task writes snapshots and its heartbeat; REST calls go through the cooldown gate. */
-export const STREAM_ACCESS: TableAccess = { snapshots: "write", status: "write", cooldowns: "readwrite" };
+/**
+ * The stream task writes snapshots (BatchWriteItem only) and its heartbeat, reads open positions
+ * to subscribe their legs, and its REST calls (quote token, chains) go through the cooldown gate.
+ */
+export const STREAM_ACCESS: TableAccess = {
+  snapshots: "write",
+  status: "write",
+  orders: "read",
+  cooldowns: "readwrite",
+};
 
 /** Kept out of the Docker build context (and out of the asset hash). */
 const CONTEXT_EXCLUDE = [
@@ -148,6 +157,17 @@ export function Stream({ stack, app }: StackContext) {
         "The plain environment holds only table names and modes; the tastytrade credentials are injected as secrets from SSM Parameter Store",
     },
   ]);
+  NagSuppressions.addResourceSuppressions(
+    task.taskRole,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "Read grant on the orders table includes orders/index/* so the task can Query the open-positions GSI",
+        appliesTo: [TABLE_INDEX_WILDCARD],
+      },
+    ],
+    true,
+  );
   NagSuppressions.addResourceSuppressions(
     task.obtainExecutionRole(),
     [
