@@ -69,6 +69,11 @@ async function serve(
     res.end(PHONE_PAGE);
     return;
   }
+  if (req.method === "GET" && url.pathname === "/favicon.ico") {
+    res.writeHead(204, { "cache-control": "max-age=86400" });
+    res.end();
+    return;
+  }
   let body = "";
   try {
     body = await readBody(req);

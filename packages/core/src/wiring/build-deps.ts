@@ -12,7 +12,12 @@ import {
 import type { Log } from "../log/log";
 import { createLogger } from "../log/powertools-log";
 import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
-import { DynamoPaperOrderStore, type PaperOrderStore } from "../paper/index";
+import {
+  DynamoPaperOrderStore,
+  TastyDryRunGateway,
+  type LiveOrderGateway,
+  type PaperOrderStore,
+} from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import { createDocumentClient } from "../storage/dynamo-client";
 import { ensureTables } from "../storage/ensure-tables";
@@ -41,6 +46,8 @@ export interface Deps {
   provider: MarketDataProvider;
   notifier: Notifier;
   strategies: StrategiesConfig;
+  /** tastytrade order gateway (dry-run only), present only in live trading mode; the guard decides. */
+  live?: LiveOrderGateway;
   /** Where data comes from and lives. */
   endpoints: { dynamo: string | "aws"; rest: string; embedded: string[] };
   /** Releases embedded engines and simulators this call started. */
@@ -145,6 +152,7 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       provider,
       notifier,
       strategies,
+      ...(config.tradingMode === "live" ? { live: new TastyDryRunGateway(rest) } : {}),
       endpoints: { dynamo: dynamoEndpoint ?? "aws", rest: tasty.apiUrl ?? "tastytrade", embedded },
       close,
     };

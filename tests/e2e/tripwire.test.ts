@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateConfig } from "@stratdeck/core/config";
+import { createLogger } from "@stratdeck/core/log";
+import { runIdeasJob } from "@stratdeck/core/orchestrator";
+import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { defaultTableNames } from "@stratdeck/core/storage";
+import { buildDeps, type Deps } from "@stratdeck/core/wiring";
+import { engineTargets } from "../support/engines";
+
+/** Builds deps for a trading mode against the simulator and a fresh table set on dynalite. */
+async function depsFor(sim: RunningSimulator, env: Record<string, string>, lines: string[]): Promise<Deps> {
+  const r = validateConfig(env);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return buildDeps(
+    {
+      ...r.config,
+      dynamoEndpoint: engineTargets()[0]!.endpoint!,
+      tables: defaultTableNames(`trip${randomUUID().slice(0, 6)}`),
+      tasty: { clientSecret: "sim", refreshToken: "sim", isTest: false, apiUrl: sim.restUrl },
+    },
+    { log: createLogger({ service: "tripwire-test", sink: (l) => lines.push(l) }) },
+  );
+}
+
+const run = { job: "ideas" as const, slot: "2026-12-02T10:00", at: Date.parse("2026-12-02T15:00:00Z") };
+
+describe("live-trading tripwires", () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: 2 });
+  });
+  afterAll(async () => {
+    await sim.stop();
+  });
+
+  it("paper is the default: the scheduled cycle writes paper orders", async () => {
+    const lines: string[] = [];
+    const deps = await depsFor(sim, {}, lines);
+    try {
+      const r = await runIdeasJob(deps, run);
+      expect(r.entry.decision).toEqual({ mode: "paper" });
+      expect(r.entered).toBeGreaterThan(0);
+      const orders = await deps.orders.listRecentOrders(10);
+      expect(orders.every((o) => o.mode === "paper")).toBe(true);
+    } finally {
+      await deps.close();
+    }
+  }, 60_000);
+
+  it("live without STRATDECK_LIVE_ARMED=YES refuses every order with a clear, logged error and writes nothing", async () => {
+    const lines: string[] = [];
+    const deps = await depsFor(
+      sim,
+      { STRATDECK_TRADING_MODE: "live", STRATDECK_LIVE_ARMED: "yes please" },
+      lines,
+    );
+    try {
+      const before = sim.stats().requests;
+      const r = await runIdeasJob(deps, run);
+      expect(r.entry.decision.mode).toBe("refused");
+      expect(r.entered).toBe(0);
+      expect(await deps.orders.listRecentOrders(10)).toEqual([]);
+      const refused = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.message === "guard.refused");
+      expect(refused?.level).toBe("ERROR");
+      expect(String(refused?.reason)).toMatch(/STRATDECK_LIVE_ARMED is not YES/);
+      expect(sim.stats().requests).toBeGreaterThan(before); // it still scanned (read-only)
+    } finally {
+      await deps.close();
+    }
+  }, 60_000);
+
+  it("armed but unconfirmed: orders go to tastytrade's dry-run endpoint, nothing is written to the log of positions", async () => {
+    const lines: string[] = [];
+    const deps = await depsFor(sim, { STRATDECK_TRADING_MODE: "live", STRATDECK_LIVE_ARMED: "YES" }, lines);
+    try {
+      const r = await runIdeasJob(deps, run);
+      expect(r.entry.decision).toEqual({ mode: "live-dry-run" });
+      const dry = r.entry.outcomes.filter((o) => o.status === "dry-run");
+      expect(dry.length).toBeGreaterThan(0);
+      expect(dry[0]!.broker).toBeDefined();
+      expect(r.entry.outcomes.some((o) => o.status === "placed")).toBe(false);
+      expect(await deps.orders.listOpenPositions()).toEqual([]);
+    } finally {
+      await deps.close();
+    }
+  }, 60_000);
+
+  it("the CLI refuses live mode unarmed with exit code 3 and a guard.refused log line", () => {
+    const r = spawnSync("npx", ["stratdeck", "enter-auto", "--json"], {
+      env: {
+        ...process.env,
+        STRATDECK_TRADING_MODE: "live",
+        STRATDECK_LIVE_ARMED: "",
+        TASTY_API_URL: sim.restUrl,
+        STRATDECK_STATE_DIR: `/tmp/stratdeck-trip-${randomUUID()}`,
+      },
+      encoding: "utf8",
+      timeout: 90_000,
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('"guard.refused"');
+    expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+  }, 100_000);
+});
