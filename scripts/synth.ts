@@ -5,9 +5,13 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import config from "../sst.config";
-import { nagFindings } from "../stacks/support/nag-findings";
-import { buildOfflineApp } from "../stacks/support/offline-app";
+
+// SST's toolchain loads aws-sdk v2, which prints an end-of-support notice on load; nothing here
+// uses it. The notice checks this variable, so it is set before SST is imported.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = "1";
+const { default: config } = await import("../sst.config");
+const { nagFindings } = await import("../stacks/support/nag-findings");
+const { buildOfflineApp } = await import("../stacks/support/offline-app");
 
 const { values } = parseArgs({
   options: { stage: { type: "string", default: "offline" }, out: { type: "string", default: "cdk.out" } },

@@ -19,6 +19,11 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
     description: "Recent orders from the order log",
     access: { orders: "read" },
   },
+  "GET /alerts": {
+    file: "alerts",
+    description: "Recent exit alerts",
+    access: { alerts: "read" },
+  },
   "GET /ideas": {
     file: "ideas",
     description: "Current trade ideas (advisory, no entry)",

@@ -14,14 +14,13 @@ import {
   Secret as EcsSecret,
 } from "aws-cdk-lib/aws-ecs";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
-import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
 import { useProject } from "sst/project.js";
 import { SCHEDULE_TIME_ZONE } from "@stratdeck/core/orchestrator";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
 import { appLogGroup } from "./support/logs";
-import { TABLE_INDEX_WILDCARD } from "./support/nag";
+import { suppressStreamFindings } from "./support/nag";
 import { grantTables, type TableAccess } from "./support/table-access";
 import { STREAM_WINDOW } from "./support/stream-window";
 
@@ -38,6 +37,14 @@ export const STREAM_ACCESS: TableAccess = {
   orders: "read",
   cooldowns: "readwrite",
 };
+
+/**
+ * Run the task on Fargate Spot (about 50-70% cheaper; AWS may stop it with 2 minutes' notice,
+ * after which the service starts another) when `STRATDECK_STREAM_SPOT=true` at deploy.
+ */
+export function streamOnSpot(env: Readonly<Record<string, string | undefined>>): boolean {
+  return /^(1|true|yes|on)$/i.test(env.STRATDECK_STREAM_SPOT?.trim() ?? "");
+}
 
 /** Kept out of the Docker build context (and out of the asset hash). */
 const CONTEXT_EXCLUDE = [
@@ -59,7 +66,7 @@ const CONTEXT_EXCLUDE = [
  * public IP and no NAT gateway (egress-only security group), running only during market hours
  * via scheduled scaling in America/New_York. Secrets come from SST's SSM parameters.
  */
-export function Stream({ stack, app }: StackContext) {
+export function Stream({ stack }: StackContext) {
   const { tables } = use(Storage);
   const secrets = use(Secrets);
   const vpc = new Vpc(stack, "Vpc", {
@@ -68,6 +75,8 @@ export function Stream({ stack, app }: StackContext) {
     subnetConfiguration: [{ name: "public", subnetType: SubnetType.PUBLIC, cidrMask: 24 }],
   });
   const cluster = new Cluster(stack, "Cluster", { vpc, containerInsightsV2: ContainerInsights.DISABLED });
+  const spot = streamOnSpot(process.env);
+  if (spot) cluster.enableFargateCapacityProviders();
   const task = new FargateTaskDefinition(stack, "StreamTask", {
     cpu: 256,
     memoryLimitMiB: 512,
@@ -97,7 +106,6 @@ export function Stream({ stack, app }: StackContext) {
       STRATDECK_DATA_MODE: "live",
       STRATDECK_TRADING_MODE: "paper",
       STRATDECK_LOG_LEVEL: "INFO",
-      SST_STAGE: app.stage,
     },
     secrets: {
       TASTY_CLIENT_SECRET: secret(secrets.tastyClientSecret),
@@ -120,6 +128,7 @@ export function Stream({ stack, app }: StackContext) {
     minHealthyPercent: 0,
     maxHealthyPercent: 100,
     circuitBreaker: { rollback: true },
+    ...(spot ? { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }] } : {}),
   });
   const scaling = service.autoScaleTaskCount({ minCapacity: 0, maxCapacity: 1 });
   const timeZone = TimeZone.of(SCHEDULE_TIME_ZONE);
@@ -136,49 +145,6 @@ export function Stream({ stack, app }: StackContext) {
     minCapacity: 0,
     maxCapacity: 0,
   });
-  NagSuppressions.addResourceSuppressions(vpc, [
-    {
-      id: "AwsSolutions-VPC7",
-      reason:
-        "The VPC holds one egress-only task (no ingress rule at all); flow logs would cost more than the task and show only its outbound HTTPS",
-    },
-  ]);
-  NagSuppressions.addResourceSuppressions(cluster, [
-    {
-      id: "AwsSolutions-ECS4",
-      reason:
-        "Container Insights bills custom metrics per task; the stream task reports its own heartbeat (status table) and logs, which the health job checks",
-    },
-  ]);
-  NagSuppressions.addResourceSuppressions(task, [
-    {
-      id: "AwsSolutions-ECS2",
-      reason:
-        "The plain environment holds only table names and modes; the tastytrade credentials are injected as secrets from SSM Parameter Store",
-    },
-  ]);
-  NagSuppressions.addResourceSuppressions(
-    task.taskRole,
-    [
-      {
-        id: "AwsSolutions-IAM5",
-        reason: "Read grant on the orders table includes orders/index/* so the task can Query the open-positions GSI",
-        appliesTo: [TABLE_INDEX_WILDCARD],
-      },
-    ],
-    true,
-  );
-  NagSuppressions.addResourceSuppressions(
-    task.obtainExecutionRole(),
-    [
-      {
-        id: "AwsSolutions-IAM5",
-        reason:
-          "ecr:GetAuthorizationToken has no resource-level permissions and must use Resource *; image pulls are scoped to the asset repository",
-        appliesTo: ["Resource::*"],
-      },
-    ],
-    true,
-  );
+  suppressStreamFindings({ vpc, cluster, task });
   return { service, cluster, vpc };
 }

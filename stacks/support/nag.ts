@@ -1,4 +1,6 @@
 import { Stack } from "aws-cdk-lib";
+import type { Vpc } from "aws-cdk-lib/aws-ec2";
+import type { Cluster, FargateTaskDefinition } from "aws-cdk-lib/aws-ecs";
 import { NagSuppressions } from "cdk-nag";
 import type { IConstruct } from "constructs";
 
@@ -54,4 +56,61 @@ export function suppressFunctionFindings(fn: IConstruct, role: IConstruct, usesI
 /** Applies {@link suppressSstInternals} to every stack of the app. */
 export function suppressSstInternalsEverywhere(app: IConstruct): void {
   for (const child of app.node.children) if (child instanceof Stack) suppressSstInternals(child);
+}
+
+/** Suppressions of the stream task's network, cluster and roles, with the reason for each. */
+export function suppressStreamFindings({
+  vpc,
+  cluster,
+  task,
+}: {
+  vpc: Vpc;
+  cluster: Cluster;
+  task: FargateTaskDefinition;
+}): void {
+  NagSuppressions.addResourceSuppressions(vpc, [
+    {
+      id: "AwsSolutions-VPC7",
+      reason:
+        "The VPC holds one egress-only task (no ingress rule at all); flow logs would cost more than the task and show only its outbound HTTPS",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(cluster, [
+    {
+      id: "AwsSolutions-ECS4",
+      reason:
+        "Container Insights bills custom metrics per task; the stream task reports its own heartbeat (status table) and logs, which the health job checks",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(task, [
+    {
+      id: "AwsSolutions-ECS2",
+      reason:
+        "The plain environment holds only table names and modes; the tastytrade credentials are injected as secrets from SSM Parameter Store",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(
+    task.taskRole,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "Read grant on the orders table includes orders/index/* so the task can Query the open-positions GSI",
+        appliesTo: [TABLE_INDEX_WILDCARD],
+      },
+    ],
+    true,
+  );
+  NagSuppressions.addResourceSuppressions(
+    task.obtainExecutionRole(),
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "ecr:GetAuthorizationToken has no resource-level permissions and must use Resource *; image pulls are scoped to the asset repository",
+        appliesTo: ["Resource::*"],
+      },
+    ],
+    true,
+  );
 }

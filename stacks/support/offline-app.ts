@@ -30,8 +30,6 @@ export const OFFLINE_ACCOUNT = "123456789012";
  */
 export async function buildOfflineApp(config: SSTConfig, options: OfflineAppOptions): Promise<App> {
   process.env.NODE_ENV = "test";
-  // SST's toolchain loads aws-sdk v2, which prints an end-of-support notice; nothing here uses it.
-  process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = "1";
   const region = options.region ?? "us-east-1";
   await initProject({ stage: options.stage, region });
   Object.assign(process.env, options.env ?? {});

@@ -57,7 +57,7 @@ export function iamSuite(app: () => BuiltApp): void {
       });
     }
 
-    it("stream task: writes snapshots and its heartbeat, uses cooldowns, nothing else", () => {
+    it("stream task: writes snapshots and its heartbeat, reads open positions, uses cooldowns, nothing else", () => {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       expectTables(
         roleStatements(app(), "Stream", roleIdOf(task, "TaskRoleArn")),

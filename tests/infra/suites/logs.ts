@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resourcesOfType, type BuiltApp } from "../built-app";
+import { API_ROUTES } from "../../../stacks/api";
 
 /** SST's per-stack custom-resource handler (not app code; never invoked by this app). */
 const isSstInternal = (id: string) => id.startsWith("CustomResourceHandler");
@@ -15,7 +16,8 @@ export function logsSuite(app: () => BuiltApp): void {
 
     it("sends every app function's logs to its own log group; Node 22 on arm64", () => {
       const fns = resourcesOfType(app(), "AWS::Lambda::Function").filter(([, id]) => !isSstInternal(id));
-      expect(fns.length).toBe(3 + 5 + 1);
+      // 3 jobs + one function per API route + the authorizer
+      expect(fns.length).toBe(3 + Object.keys(API_ROUTES).length + 1);
       for (const [stack, id, fn] of fns) {
         expect(fn.Properties, `${stack}/${id}`).toMatchObject({
           Runtime: "nodejs22.x",

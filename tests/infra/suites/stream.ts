@@ -1,5 +1,6 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
+import { streamOnSpot } from "../../../stacks/stream";
 import { resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
 
 export function streamSuite(app: () => BuiltApp): void {
@@ -42,6 +43,12 @@ export function streamSuite(app: () => BuiltApp): void {
       for (const [, , sg] of resourcesOfType(app(), "AWS::EC2::SecurityGroup"))
         expect(sg.Properties?.SecurityGroupIngress).toBeUndefined();
       expect(resourcesOfType(app(), "AWS::EC2::SecurityGroupIngress")).toHaveLength(0);
+    });
+
+    it("uses Fargate on-demand unless STRATDECK_STREAM_SPOT is set at deploy", () => {
+      expect(streamOnSpot({})).toBe(false);
+      expect(streamOnSpot({ STRATDECK_STREAM_SPOT: "true" })).toBe(true);
+      expect(streamOnSpot({ STRATDECK_STREAM_SPOT: "0" })).toBe(false);
     });
 
     it("leaves the task count to the schedule (a deploy does not reset it)", () => {

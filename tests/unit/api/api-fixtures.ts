@@ -4,6 +4,7 @@ import { validateConfig, type AppConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
 import type { MarketDataProvider } from "@stratdeck/core/market-data";
 import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { MemoryAlertStore } from "@stratdeck/core/alerts";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { parseStrategiesYaml } from "@stratdeck/core/strategies";
 import { FakeClock } from "@stratdeck/core/time";
@@ -37,6 +38,7 @@ export function memoryApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps & { con
     provider: emptyProvider,
     strategies: parseStrategiesYaml(readFileSync("strategies.yaml", "utf8")),
     status: new MemoryStatusStore(clock),
+    alerts: new MemoryAlertStore(clock),
     rest: null,
     probe: async () => ({ ok: false, error: "fixture: no DXLink" }),
     ...overrides,
@@ -53,6 +55,7 @@ export function request(method: string, path: string, extra: Partial<ApiRequest>
 export const EVERY_ROUTE: readonly [string, string][] = [
   ["GET", "/positions"],
   ["GET", "/orders"],
+  ["GET", "/alerts"],
   ["GET", "/ideas"],
   ["GET", "/health"],
   ["POST", "/positions/pos_0123456789abcdef0123/close"],

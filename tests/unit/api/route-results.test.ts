@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handleApiRequest } from "@stratdeck/core/api";
+import { MemoryAlertStore } from "@stratdeck/core/alerts";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "../paper/fake-market";
 import { memoryApiDeps, request } from "./api-fixtures";
@@ -27,6 +28,26 @@ describe("API routes: results", () => {
     expect((all.body as { orders: unknown[] }).orders).toHaveLength(1);
     const none = await handleApiRequest(deps, request("GET", "/orders", { query: { limit: "1" } }));
     expect((none.body as { orders: unknown[] }).orders.length).toBeLessThanOrEqual(1);
+  });
+
+  it("GET /alerts returns recent alerts newest first, honouring limit, and rejects a bad limit", async () => {
+    const clock = new FakeClock(T0);
+    const alerts = new MemoryAlertStore(clock);
+    const deps = memoryApiDeps({ alerts });
+    await alerts.claim({ positionId: "pos_a", rule: "profit-target", message: "take profit", details: {} });
+    clock.advance(1_000);
+    await alerts.claim({ positionId: "pos_b", rule: "dte", message: "21 DTE", details: {} });
+    const all = await handleApiRequest(deps, request("GET", "/alerts"));
+    expect(all.status).toBe(200);
+    expect((all.body as { alerts: Array<{ positionId: string }> }).alerts.map((a) => a.positionId)).toEqual([
+      "pos_b",
+      "pos_a",
+    ]);
+    const one = await handleApiRequest(deps, request("GET", "/alerts", { query: { limit: "1" } }));
+    expect((one.body as { alerts: unknown[] }).alerts).toHaveLength(1);
+    const bad = await handleApiRequest(deps, request("GET", "/alerts", { query: { limit: "0" } }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/limit/);
   });
 
   it("GET /ideas scans (advisory) and reports what could not be built", async () => {

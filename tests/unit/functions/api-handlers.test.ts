@@ -9,6 +9,7 @@ import { httpApiEvent } from "./fixtures";
 const HANDLER_FILES: Record<string, string> = {
   "GET /positions": "positions",
   "GET /orders": "orders",
+  "GET /alerts": "alerts",
   "GET /ideas": "ideas",
   "GET /health": "health",
   "POST /positions/{id}/close": "close-position",

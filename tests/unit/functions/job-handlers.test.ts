@@ -1,20 +1,25 @@
 import { describe, expect, it, vi } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { silentLog } from "@stratdeck/core/log";
-import { ProviderSettlementSource } from "@stratdeck/core/paper";
+import { runJob, type JobDeps } from "@stratdeck/core/orchestrator";
 import { FakeClock } from "@stratdeck/core/time";
-import { runExitsJob } from "../../../packages/functions/src/jobs/run-exits";
-import { runHealthJob } from "../../../packages/functions/src/jobs/run-health";
-import { runIdeasJob } from "../../../packages/functions/src/jobs/run-ideas";
 import { scheduledJob } from "../../../packages/functions/src/jobs/scheduled-job";
 import { memoryApiDeps } from "../api/api-fixtures";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "../paper/fake-market";
 import { scheduledEvent, schedulerEvent } from "./fixtures";
 
-/** A job handler over memory deps that records whether the deps were built. */
-function jobWith<D, R>(job: "ideas" | "exits" | "health", run: (d: D, r: never) => Promise<R>, deps: D) {
+/** Memory deps for every job, alerts recorded by a MemoryNotifier. */
+function memoryJobDeps(
+  overrides: Parameters<typeof memoryApiDeps>[0] = {},
+): JobDeps & { notifier: MemoryNotifier } {
+  const api = memoryApiDeps(overrides);
+  return { ...api, alerts: new MemoryAlertStore(api.clock), notifier: new MemoryNotifier() };
+}
+
+/** A job handler (the shared runJob) over memory deps that records whether the deps were built. */
+function jobWith(job: "ideas" | "exits" | "health", deps: JobDeps) {
   const built = { count: 0 };
-  const handler = scheduledJob(job, run as (d: D, r: unknown) => Promise<R>, {
+  const handler = scheduledJob(job, runJob, {
     deps: async () => {
       built.count += 1;
       return deps;
@@ -27,7 +32,7 @@ function jobWith<D, R>(job: "ideas" | "exits" | "health", run: (d: D, r: never) 
 
 describe("scheduled job handlers", () => {
   it("ideas: runs on its grid in a session, keyed by the scheduled time's New York slot", async () => {
-    const { handler, built } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    const { handler, built } = jobWith("ideas", memoryJobDeps());
     const r = await handler(schedulerEvent("2026-11-25T15:30:00Z", "ideas"));
     expect(r).toMatchObject({
       job: "ideas",
@@ -39,7 +44,7 @@ describe("scheduled job handlers", () => {
   });
 
   it("skips off the grid and outside sessions (holiday, early close, weekend) without building deps", async () => {
-    const { handler, built } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    const { handler, built } = jobWith("ideas", memoryJobDeps());
     expect(await handler(scheduledEvent("2026-11-25T15:05:00Z"))).toMatchObject({
       status: "skipped",
       reason: "off-schedule",
@@ -62,12 +67,7 @@ describe("scheduled job handlers", () => {
   });
 
   it("uses New York time across DST: 09:35 EDT is 13:35Z in July, 14:35Z in November", async () => {
-    const { handler } = jobWith("exits", runExitsJob, {
-      ...memoryApiDeps(),
-      alerts: new MemoryAlertStore(new FakeClock(T0)),
-      notifier: new MemoryNotifier(),
-      settlement: new ProviderSettlementSource(memoryApiDeps().provider),
-    });
+    const { handler } = jobWith("exits", memoryJobDeps());
     expect(await handler(scheduledEvent("2026-07-01T13:35:00Z"))).toMatchObject({
       status: "ran",
       slot: "2026-07-01T09:35",
@@ -85,15 +85,10 @@ describe("scheduled job handlers", () => {
   it("exits: settles, checks exit rules and alerts once per position and rule", async () => {
     const clock = new FakeClock(T0);
     const provider = new FakeMarket(clock).spot("SPX", 6050).quote(SHORT, 0.6, 0.7).quote(LONG, 0.35, 0.45);
-    const notifier = new MemoryNotifier();
-    const deps = {
-      ...memoryApiDeps({ clock, provider }),
-      alerts: new MemoryAlertStore(clock),
-      notifier,
-      settlement: new ProviderSettlementSource(provider),
-    };
+    const deps = memoryJobDeps({ clock, provider });
+    const { notifier } = deps;
     const id = await seed(deps.orders, 1.45);
-    const { handler } = jobWith("exits", runExitsJob, deps);
+    const { handler } = jobWith("exits", deps);
     const first = await handler(scheduledEvent("2026-11-25T15:00:00Z"));
     expect(first).toMatchObject({
       status: "ran",
@@ -105,18 +100,18 @@ describe("scheduled job handlers", () => {
   });
 
   it("health: runs outside sessions too and reports problems", async () => {
-    const { handler } = jobWith("health", runHealthJob, memoryApiDeps());
+    const { handler } = jobWith("health", memoryJobDeps());
     const r = await handler(scheduledEvent("2026-11-26T15:00:00Z"));
     expect(r).toMatchObject({ status: "ran", result: { ok: false } });
   });
 
   it("force runs a manual invocation outside the session", async () => {
-    const { handler } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    const { handler } = jobWith("ideas", memoryJobDeps());
     expect(await handler({ detail: { force: true } })).toMatchObject({ status: "ran" });
   });
 
   it("rejects a malformed event naming the field, and an event for another job", async () => {
-    const { handler } = jobWith("ideas", runIdeasJob, memoryApiDeps());
+    const { handler } = jobWith("ideas", memoryJobDeps());
     await expect(handler({ time: "yesterday" })).rejects.toThrow(
       /event\.time: must be an ISO 8601 date-time/,
     );

@@ -4,3 +4,4 @@ export * from "./responses";
 export * from "./router";
 export * from "./routes/index";
 export * from "./handle-api-request";
+export * from "./query-fields";

@@ -1,8 +1,8 @@
+import { runJob } from "@stratdeck/core/orchestrator";
 import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
-import { runIdeasJob } from "./run-ideas";
 import { scheduledJob } from "./scheduled-job";
 
 const log = lambdaLog("job-ideas");
 
-/** Scheduled (EventBridge Scheduler): scan the strategies and enter paper trades. */
-export const handler = scheduledJob("ideas", runIdeasJob, { deps: () => lambdaDeps(log), log });
+/** Scheduled (EventBridge Scheduler, America/New_York): scan the strategies and enter paper trades for the slot. */
+export const handler = scheduledJob("ideas", runJob, { deps: () => lambdaDeps(log), log });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { closePosition, type ClosePositionDeps } from "../../paper/close-position";
+import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
+import type { StrategiesConfig } from "../../strategies/config-types";
 import { routeError } from "../responses";
 import { defineRoute } from "../router";
 
@@ -18,15 +20,21 @@ const body = z
 
 /**
  * POST /positions/{id}/close: closes a paper position at the fill model's price from current
- * quotes. 200 closed, 404 unknown, 409 already closed, 422 refused (quotes missing/stale, live).
+ * quotes (fill settings of strategies.yaml, as `stratdeck close`). 200 closed, 404 unknown, 409 already closed, 422 refused (quotes missing/stale, live).
  */
 export const closePositionRoute = defineRoute({
   method: "POST",
   pattern: "/positions/{id}/close",
   params,
   body,
-  handle: async (deps: ClosePositionDeps, { params: p, body: b }) => {
-    const r = await closePosition(deps, p.id, { reason: b?.reason ?? "manual" });
+  handle: async (
+    deps: ClosePositionDeps & { strategies: Pick<StrategiesConfig, "fill"> },
+    { params: p, body: b },
+  ) => {
+    const r = await closePosition(deps, p.id, {
+      reason: b?.reason ?? "manual",
+      settings: paperSettingsFromStrategies(deps.strategies),
+    });
     switch (r.status) {
       case "closed":
         return { status: 200, body: r };

@@ -1,18 +1,11 @@
-import { z } from "zod";
 import type { PaperOrderStore } from "../../paper/paper-order-store";
+import { limitQuery } from "../query-fields";
 import { defineRoute } from "../router";
 
 /** Largest `limit` GET /orders accepts. */
 export const MAX_ORDERS_LIMIT = 500;
 
-const query = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_ORDERS_LIMIT}`)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_ORDERS_LIMIT, `must be a whole number from 1 to ${MAX_ORDERS_LIMIT}`)
-    .optional(),
-});
+const query = limitQuery(MAX_ORDERS_LIMIT);
 
 /** GET /orders?limit=N: the most recent orders of the order log, newest first (default 50). */
 export const ordersRoute = defineRoute({
