@@ -39,11 +39,32 @@ export const STREAM_ACCESS: TableAccess = {
 };
 
 /**
- * Run the task on Fargate Spot (about 50-70% cheaper; AWS may stop it with 2 minutes' notice,
- * after which the service starts another) when `STRATDECK_STREAM_SPOT=true` at deploy.
+ * Run the task on Fargate Spot (about 70% cheaper; AWS may stop it with 2 minutes' notice, after
+ * which the service starts another and the stream resubscribes) — the default, to keep the bill
+ * under $3/month. `STRATDECK_STREAM_SPOT=false` at deploy uses on-demand Fargate.
  */
 export function streamOnSpot(env: Readonly<Record<string, string | undefined>>): boolean {
-  return /^(1|true|yes|on)$/i.test(env.STRATDECK_STREAM_SPOT?.trim() ?? "");
+  return !/^(0|false|no|off)$/i.test(env.STRATDECK_STREAM_SPOT?.trim() ?? "");
+}
+
+/**
+ * Snapshot write cadence and size of the deployed stream: at most one write per symbol per window and a
+ * re-confirmation of unchanged symbols every heartbeat. 10 s keeps 50 symbols at ~$1.6/month of
+ * DynamoDB writes (1 s would be ~$15) while readers' 15 s max age still sees fresh quotes. Override
+ * at deploy with `STRATDECK_STREAM_WINDOW_MS` / `STRATDECK_STREAM_HEARTBEAT_MS`.
+ */
+export function streamWriteCadence(env: Readonly<Record<string, string | undefined>>): {
+  STRATDECK_STREAM_WINDOW_MS: string;
+  STRATDECK_STREAM_HEARTBEAT_MS: string;
+  STRATDECK_STREAM_MAX_OPTIONS: string;
+} {
+  return {
+    STRATDECK_STREAM_WINDOW_MS: env.STRATDECK_STREAM_WINDOW_MS?.trim() || "10000",
+    STRATDECK_STREAM_HEARTBEAT_MS: env.STRATDECK_STREAM_HEARTBEAT_MS?.trim() || "10000",
+    // 4 underlyings + 46 option symbols = the 50 streamed symbols the cost model prices (open
+    // positions' legs come on top and are always streamed).
+    STRATDECK_STREAM_MAX_OPTIONS: env.STRATDECK_STREAM_MAX_OPTIONS?.trim() || "46",
+  };
 }
 
 /** Kept out of the Docker build context (and out of the asset hash). */
@@ -106,6 +127,7 @@ export function Stream({ stack }: StackContext) {
       STRATDECK_DATA_MODE: "live",
       STRATDECK_TRADING_MODE: "paper",
       STRATDECK_LOG_LEVEL: "INFO",
+      ...streamWriteCadence(process.env),
     },
     secrets: {
       TASTY_CLIENT_SECRET: secret(secrets.tastyClientSecret),

@@ -25,7 +25,8 @@ interface Frame {
  * A deterministic recording of ~1 M Quote + Greeks events over 2 000 symbols (4 indexes and
  * SPXW options around the money), as the COMPACT FEED_DATA text frames a server sends: activity
  * is skewed (a few hot symbols update every tick, far strikes rarely), prices are tick-rounded,
- * greeks are Black-Scholes doubles at full precision, NaN sizes on indexes as tastytrade sends.
+ * greeks are Black-Scholes doubles at full precision, NaN sizes on indexes as tastytrade sends;
+ * rows carry exactly the fields our client requests (ACCEPT_EVENT_FIELDS), as a server answers.
  */
 function record(): { frames: Frame[]; events: number; minutes: number } {
   let seed = 42;
@@ -51,11 +52,15 @@ function record(): { frames: Frame[]; events: number; minutes: number } {
     at += TICK_MS;
     const spx = (spots[0] = spots[0]! * (1 + (rnd() - 0.5) * 2e-4));
     const quotes: unknown[] = [];
+    const push = (out: unknown[], type: "Quote" | "Greeks", v: Record<string, unknown>): void => {
+      for (const f of ACCEPT_EVENT_FIELDS[type])
+        out.push(f === "eventType" ? type : f === "eventTime" ? at : (v[f] ?? "NaN"));
+    };
     for (let n = 60 + Math.floor(rnd() * 80); n > 0; n--) {
       const i = pick(SYMBOLS);
       if (i < indexes.length) {
         const px = Math.round(spots[i]! * 100) / 100;
-        quotes.push("Quote", indexes[i], at, px - 0.3, px + 0.3, "NaN", "NaN");
+        push(quotes, "Quote", { eventSymbol: indexes[i], bidPrice: px - 0.3, askPrice: px + 0.3 });
       } else {
         const o = options[i - indexes.length]!;
         const mid = Math.max(
@@ -63,8 +68,14 @@ function record(): { frames: Frame[]; events: number; minutes: number } {
           blackScholes({ right: o.right, spot: spx, strike: o.strike, years: o.years, vol: 0.16, rate: 0.04 })
             .price,
         );
-        const bid = Math.round(mid * 20 - 1) / 20;
-        quotes.push("Quote", o.symbol, at, Math.max(0, bid), bid + 0.1, 1 + pick(200), 1 + pick(200));
+        const bid = Math.max(0, Math.round(mid * 20 - 1) / 20);
+        push(quotes, "Quote", {
+          eventSymbol: o.symbol,
+          bidPrice: bid,
+          askPrice: bid + 0.1,
+          bidSize: 1 + pick(200),
+          askSize: 1 + pick(200),
+        });
       }
     }
     const greeks: unknown[] = [];
@@ -78,28 +89,26 @@ function record(): { frames: Frame[]; events: number; minutes: number } {
         vol: 0.16,
         rate: 0.04,
       });
-      greeks.push(
-        "Greeks",
-        o.symbol,
-        at,
-        g.price,
-        0.16 + rnd() * 0.01,
-        g.delta,
-        g.gamma,
-        g.theta,
-        g.rho,
-        g.vega,
-      );
+      push(greeks, "Greeks", {
+        eventSymbol: o.symbol,
+        price: g.price,
+        volatility: 0.16 + rnd() * 0.01,
+        delta: g.delta,
+        gamma: g.gamma,
+        theta: g.theta,
+        rho: g.rho,
+        vega: g.vega,
+      });
     }
-    for (const [type, values, width] of [
-      ["Quote", quotes, 7],
-      ["Greeks", greeks, 10],
+    for (const [type, values] of [
+      ["Quote", quotes],
+      ["Greeks", greeks],
     ] as const) {
       frames.push({
         at,
         bytes: Buffer.from(JSON.stringify({ type: "FEED_DATA", channel: 1, data: [type, values] })),
       });
-      events += values.length / width;
+      events += values.length / ACCEPT_EVENT_FIELDS[type].length;
     }
   }
   return { frames, events, minutes: (at - START) / 60_000 };

@@ -54,12 +54,9 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     // With the token (in the URL fragment, never sent to the server) the data appears.
     const page = await browser.newPage(phone);
     await page.goto(`${stack.apiUrl}/#token=${encodeURIComponent(stack.token)}`);
-    await page.waitForFunction(`document.querySelectorAll("#positions .card").length > 0`, undefined, {
-      timeout: 90_000,
-    });
-    await page.waitForFunction(`document.querySelectorAll("#ideas .card").length > 0`, undefined, {
-      timeout: 30_000,
-    });
+    // Locators, not waitForFunction: the page's CSP forbids eval.
+    await page.locator("#positions .card").first().waitFor({ timeout: 90_000 });
+    await page.locator("#ideas .card").first().waitFor({ timeout: 30_000 });
     const positionsText = await page.textContent("#positions");
     expect(positionsText).toMatch(/\$\d/); // P&L in dollars
     expect(positionsText).toMatch(/DTE/);

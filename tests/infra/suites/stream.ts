@@ -1,6 +1,6 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { streamOnSpot } from "../../../stacks/stream";
+import { streamOnSpot, streamWriteCadence } from "../../../stacks/stream";
 import { resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
 
 export function streamSuite(app: () => BuiltApp): void {
@@ -45,15 +45,37 @@ export function streamSuite(app: () => BuiltApp): void {
       expect(resourcesOfType(app(), "AWS::EC2::SecurityGroupIngress")).toHaveLength(0);
     });
 
-    it("uses Fargate on-demand unless STRATDECK_STREAM_SPOT is set at deploy", () => {
-      expect(streamOnSpot({})).toBe(false);
+    it("uses Fargate Spot by default (cost target) unless STRATDECK_STREAM_SPOT=false at deploy", () => {
+      expect(streamOnSpot({})).toBe(true);
       expect(streamOnSpot({ STRATDECK_STREAM_SPOT: "true" })).toBe(true);
+      expect(streamOnSpot({ STRATDECK_STREAM_SPOT: "false" })).toBe(false);
       expect(streamOnSpot({ STRATDECK_STREAM_SPOT: "0" })).toBe(false);
+      const service = singleOfType(app(), "AWS::ECS::Service");
+      expect(service.Properties?.CapacityProviderStrategy).toEqual([
+        { CapacityProvider: "FARGATE_SPOT", Weight: 1 },
+      ]);
+    });
+
+    it("writes snapshots on a 10 s window and heartbeat by default (DynamoDB cost), overridable at deploy", () => {
+      expect(streamWriteCadence({})).toEqual({
+        STRATDECK_STREAM_WINDOW_MS: "10000",
+        STRATDECK_STREAM_HEARTBEAT_MS: "10000",
+        STRATDECK_STREAM_MAX_OPTIONS: "46",
+      });
+      expect(streamWriteCadence({ STRATDECK_STREAM_WINDOW_MS: "1000" }).STRATDECK_STREAM_WINDOW_MS).toBe(
+        "1000",
+      );
+      const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
+      const env = (
+        task.Properties?.ContainerDefinitions as Array<{
+          Environment: Array<{ Name: string; Value: string }>;
+        }>
+      )[0]!.Environment;
+      expect(env).toEqual(expect.arrayContaining([{ Name: "STRATDECK_STREAM_WINDOW_MS", Value: "10000" }]));
     });
 
     it("leaves the task count to the schedule (a deploy does not reset it)", () => {
       const service = singleOfType(app(), "AWS::ECS::Service");
-      expect(service.Properties).toMatchObject({ LaunchType: "FARGATE" });
       expect(service.Properties?.DesiredCount).toBeUndefined();
     });
 

@@ -1,29 +1,10 @@
 import { spawn } from "node:child_process";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import type { Log, LogFields } from "@stratdeck/core/log";
+import { memoryLog } from "@stratdeck/core/log";
 
 /** A Log that keeps every line, for asserting on events. */
-export function recordingLog(): Log & {
-  lines: { level: string; event: string; fields: LogFields }[];
-  events: (event: string) => LogFields[];
-} {
-  const lines: { level: string; event: string; fields: LogFields }[] = [];
-  const mk =
-    (level: string) =>
-    (event: string, fields: LogFields = {}): void =>
-      void lines.push({ level, event, fields });
-  const log = {
-    debug: mk("debug"),
-    info: mk("info"),
-    warn: mk("warn"),
-    error: mk("error"),
-    child: () => log,
-    lines,
-    events: (event: string) => lines.filter((l) => l.event === event).map((l) => l.fields),
-  };
-  return log;
-}
+export const recordingLog = memoryLog;
 
 /** Polls `cond` until true (or throws after `timeoutMs` with `what`). */
 export async function waitFor(

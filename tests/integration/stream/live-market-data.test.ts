@@ -7,7 +7,7 @@ import { flakyProxy, recordingLog, waitFor } from "./helpers";
 /** Short timings so every fault plays out in well under a second. */
 const FAST: LiveMarketDataOptions = {
   keepaliveIntervalMs: 100,
-  keepaliveTimeoutMs: 1_000,
+  keepaliveTimeoutMs: 1_500,
   actionTimeoutMs: 2_000,
   aggregationPeriodSeconds: 0.05,
   backoff: { initialMs: 40, maxMs: 200, resetAfterMs: 300 },
@@ -111,6 +111,32 @@ describe("LiveMarketDataService against the simulator", () => {
       "token-fetched",
       "authorized",
     ]);
+  });
+
+  it("replaces a token before it expires: fetch first, then a planned reconnect (no auth failure)", async () => {
+    await sim.stop();
+    sim = await startSimulator({ publishIntervalMs: 25, seed: 3, quoteTokenTtlSeconds: 3 });
+    const { svc, log, fetches } = service({ tokenRefreshBeforeMs: 2_500 });
+    await waitFor(
+      "token replaced and streaming again",
+      () => fetches() >= 2 && svc.stats().connects >= 2,
+      5_000,
+    );
+    await waitFor("healthy", () => svc.isHealthy(0.5));
+    expect(svc.stats().authFailures).toBe(0);
+    expect(log.events("dxlink.disconnect").map((f) => f.reason)).toContain("token-refresh");
+    const planned = log.events("dxlink.reconnect").filter((f) => f.reason === "token-refresh");
+    expect(planned.length).toBeGreaterThanOrEqual(1);
+    expect(planned.every((f) => f.delayMs === 0)).toBe(true);
+  });
+
+  it("sends KEEPALIVE often enough that a server with a 1 s idle timeout keeps the session", async () => {
+    await sim.stop();
+    sim = await startSimulator({ publishIntervalMs: 25, seed: 3, keepaliveTimeoutSeconds: 1 });
+    const { svc } = service({ keepaliveIntervalMs: 200 });
+    await waitFor("healthy", () => svc.isHealthy(1));
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(svc.stats()).toMatchObject({ connects: 1, reconnects: 0, state: "streaming" });
   });
 
   it("skips malformed frames without dropping the connection", async () => {

@@ -132,3 +132,19 @@ describe("validateConfig: simulator URL", () => {
     expect(r.ok && r.config.tasty).toBeUndefined();
   });
 });
+
+describe("validateConfig: stream write cadence", () => {
+  it("defaults to a 1 s window and 5 s heartbeat and reads overrides", () => {
+    const d = validateConfig({});
+    expect(d.ok && [d.config.streamWindowMs, d.config.streamHeartbeatMs]).toEqual([1000, 5000]);
+    const o = validateConfig({ STRATDECK_STREAM_WINDOW_MS: "10000", STRATDECK_STREAM_HEARTBEAT_MS: "10000" });
+    expect(o.ok && [o.config.streamWindowMs, o.config.streamHeartbeatMs]).toEqual([10000, 10000]);
+  });
+  it("rejects a non-numeric or zero window naming the variable", () => {
+    const r = validateConfig({ STRATDECK_STREAM_WINDOW_MS: "1s", STRATDECK_STREAM_HEARTBEAT_MS: "0" });
+    expect(!r.ok && r.issues.map((i) => i.variable).sort()).toEqual([
+      "STRATDECK_STREAM_HEARTBEAT_MS",
+      "STRATDECK_STREAM_WINDOW_MS",
+    ]);
+  });
+});

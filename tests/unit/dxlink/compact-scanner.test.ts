@@ -2,16 +2,15 @@ import { describe, expect, it } from "vitest";
 import { FeedPlans, ISSUE, ISSUE_KINDS } from "@stratdeck/core/dxlink";
 import { feedData, parseFrame, scanFrame } from "./decode-helpers";
 
-const quote = (sym: string, bid: unknown, ask: unknown, bs: unknown = 1, as: unknown = 2, t: unknown = 0) => [
-  "Quote",
+// Rows in our requested field order (ACCEPT_EVENT_FIELDS): symbol first, no eventType/eventTime.
+const quote = (sym: unknown, bid: unknown, ask: unknown, bs: unknown = 1, as: unknown = 2) => [
   sym,
-  t,
   bid,
   ask,
   bs,
   as,
 ];
-const greeks = (sym: string, ...v: unknown[]) => ["Greeks", sym, 0, ...v];
+const greeks = (sym: string, ...v: unknown[]) => [sym, ...v];
 
 describe("COMPACT byte scanner", () => {
   it("decodes rows by field position, same result as JSON.parse", () => {
@@ -33,9 +32,9 @@ describe("COMPACT byte scanner", () => {
       "Greeks",
       greeks(".SPXW261218P5800", 1.2, 0.18, -0.3, 0.01, -0.5, 0.02, 0.9),
       "Trade",
-      ["Trade", "SPX", 0, 5900.5],
+      ["SPX", 5900.5],
       "Summary",
-      ["Summary", "SPX", 0, 5880.1],
+      ["SPX", 5880.1],
     ]);
     const fast = scanFrame(text)!;
     expect(fast.applied).toBe(4);
@@ -72,12 +71,7 @@ describe("COMPACT byte scanner", () => {
   });
 
   it("skips a pair whose value count is not a multiple of the row width, keeps the others", () => {
-    const text = feedData([
-      "Quote",
-      [...quote("SPX", 1, 2), "Quote", "XSP", 0, 1],
-      "Trade",
-      ["Trade", "RUT", 0, 2100],
-    ]);
+    const text = feedData(["Quote", [...quote("SPX", 1, 2), "XSP", 1], "Trade", ["RUT", 2100]]);
     const f = scanFrame(text)!;
     expect(f.book.get("SPX")).toBeUndefined();
     expect(f.book.get("RUT")!.last).toBe(2100);
@@ -85,7 +79,7 @@ describe("COMPACT byte scanner", () => {
   });
 
   it("skips rows whose symbol is not a string and counts bad numbers", () => {
-    const f = scanFrame(feedData(["Quote", [...quote("SPX", "abc", 2), "Quote", 42, 0, 1, 2, 3, 4]]))!;
+    const f = scanFrame(feedData(["Quote", [...quote("SPX", "abc", 2), ...quote(42, 1, 2)]]))!;
     expect(f.applied).toBe(1);
     expect(Number.isNaN(f.book.get("SPX")!.bid)).toBe(true);
     expect(f.stage.issues[ISSUE.badNumber]).toBe(1);
@@ -93,34 +87,34 @@ describe("COMPACT byte scanner", () => {
   });
 
   it("ignores event types we do not decode", () => {
-    const f = scanFrame(
-      feedData(["Profile", ["Profile", "SPX", "S&P 500"], "Trade", ["Trade", "SPX", 0, 1]]),
-    )!;
+    const f = scanFrame(feedData(["Profile", ["Profile", "SPX", "S&P 500"], "Trade", ["SPX", 1]]))!;
     expect(f.applied).toBe(1);
     expect(f.stage.issues[ISSUE.unknownType]).toBe(1);
   });
 
   it("follows the server's FEED_CONFIG field order when it differs from ours", () => {
     const plans = new FeedPlans();
-    plans.update({ Quote: ["eventSymbol", "askPrice", "bidPrice", "eventType", "sequence"] });
-    const f = scanFrame(feedData(["Quote", [".X", 2.5, 2.25, "Quote", 99]]), plans)!;
+    plans.update({ Quote: ["eventType", "eventSymbol", "eventTime", "askPrice", "bidPrice", "sequence"] });
+    const f = scanFrame(feedData(["Quote", ["Quote", ".X", 1_700_000_000_000, 2.5, 2.25, 99]]), plans)!;
     const st = f.book.get(".X")!;
-    expect([st.bid, st.ask]).toEqual([2.25, 2.5]);
+    expect([st.bid, st.ask, st.eventTime]).toEqual([2.25, 2.5, 1_700_000_000_000]);
     expect(Number.isNaN(st.bidSize)).toBe(true);
+  });
+
+  it("uses the receive time as event time when the feed sends none (or 0)", () => {
+    const f = scanFrame(feedData(["Trade", ["SPX", 1]]))!;
+    expect(f.book.get("SPX")!.eventTime).toBe(1_000);
   });
 
   it.each([
     ["not FEED_DATA", JSON.stringify({ type: "KEEPALIVE", channel: 0 })],
-    [
-      "other key order",
-      JSON.stringify({ channel: 1, type: "FEED_DATA", data: ["Trade", ["Trade", "SPX", 0, 1]] }),
-    ],
-    ["whitespace", '{"type":"FEED_DATA","channel":1,"data":["Trade", ["Trade","SPX",0,1]]}'],
-    ["escaped symbol", feedData(["Trade", ["Trade", 'A"B', 0, 1]])],
+    ["other key order", JSON.stringify({ channel: 1, type: "FEED_DATA", data: ["Trade", ["SPX", 1]] })],
+    ["whitespace", '{"type":"FEED_DATA","channel":1,"data":["Trade", ["SPX",1]]}'],
+    ["escaped symbol", feedData(["Trade", ['A"B', 1]])],
     ["FULL format", feedData([{ eventType: "Trade", eventSymbol: "SPX", price: 1 }])],
     ["truncated", '{"type":"FEED_DATA","channel":1,"data":["Quote",['],
-    ["trailing garbage", feedData(["Trade", ["Trade", "SPX", 0, 1]]) + "x"],
-    ["nested array value", feedData(["Trade", ["Trade", "SPX", [0], 1]])],
+    ["trailing garbage", feedData(["Trade", ["SPX", 1]]) + "x"],
+    ["nested array value", feedData(["Trade", ["SPX", [0]]])],
   ])("leaves %s to the JSON.parse path and stages nothing", (_name, text) => {
     expect(scanFrame(text)).toBeNull();
   });
@@ -128,7 +122,7 @@ describe("COMPACT byte scanner", () => {
   it("the JSON.parse path decodes FULL-format events and escaped symbols", () => {
     const full = parseFrame(feedData([{ eventType: "Trade", eventSymbol: "SPX", price: 7, eventTime: 5 }]));
     expect(full.book.get("SPX")).toMatchObject({ last: 7, eventTime: 5 });
-    const esc = parseFrame(feedData(["Trade", ["Trade", 'A"B', 0, 1]]));
+    const esc = parseFrame(feedData(["Trade", ['A"B', 1]]));
     expect(esc.book.get('A"B')!.last).toBe(1);
   });
 

@@ -2,24 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FeedPlans, MarketBook, ThrottledWarnings } from "@stratdeck/core/dxlink";
 import { FrameReader } from "../../../packages/core/src/dxlink/frame-reader";
 import { FakeClock } from "@stratdeck/core/time";
-import type { Log, LogFields } from "@stratdeck/core/log";
-
-function recordingLog(): Log & { lines: { level: string; event: string; fields: LogFields }[] } {
-  const lines: { level: string; event: string; fields: LogFields }[] = [];
-  const mk =
-    (level: string) =>
-    (event: string, fields: LogFields = {}) =>
-      void lines.push({ level, event, fields });
-  const log = {
-    debug: mk("debug"),
-    info: mk("info"),
-    warn: mk("warn"),
-    error: mk("error"),
-    child: () => log,
-    lines,
-  };
-  return log;
-}
+import { recordingLog } from "../../integration/stream/helpers";
 
 function reader() {
   const log = recordingLog();

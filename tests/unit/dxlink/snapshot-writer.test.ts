@@ -97,3 +97,17 @@ describe("snapshot writer", () => {
     expect(store.calls).toHaveLength(1);
   });
 });
+
+describe("market book unsubscribe", () => {
+  it("drops late events of an unsubscribed symbol until it is subscribed again", () => {
+    const book = new MarketBook();
+    quote(book, ".OPT", 1, 2, 10);
+    book.delete(".OPT");
+    expect(book.get(".OPT")).toBeUndefined();
+    quote(book, ".OPT", 3, 4, 20); // still in flight
+    expect(book.get(".OPT")).toBeUndefined();
+    book.revive(".OPT");
+    quote(book, ".OPT", 5, 6, 30);
+    expect(book.get(".OPT")).toMatchObject({ bid: 5, ask: 6, updatedAt: 30 });
+  });
+});

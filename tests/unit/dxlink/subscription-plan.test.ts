@@ -111,3 +111,26 @@ describe("subscription plan", () => {
     expect(second.strategySymbols).toBeGreaterThan(0);
   });
 });
+
+describe("subscription plan with a strategy OTM target", () => {
+  it("picks only out-of-the-money options, closest to the target distance first, within the cap", () => {
+    const strikes = [5500, 5600, 5700, 5750, 5800, 5900, 6000, 6100, 6200, 6250, 6300, 6400];
+    const spx = chain("SPX", "SPXW", ["2026-12-18"], strikes);
+    const plan = planSubscriptions({
+      window: { underlyings: ["SPX"], minDte: 7, maxDte: 45 },
+      positions: [],
+      chains: new Map([["SPX", spx]]),
+      spotOf: () => 6000,
+      today: "2026-11-25",
+      options: { bandFraction: 0.1, maxOptionSymbols: 4, targetOtmFraction: 0.045 },
+    });
+    const options = plan.entries.filter((e) => e.type === "Greeks").map((e) => e.symbol);
+    // 4.5% OTM of 6000 = 5730 (puts) and 6270 (calls): 5750P/6250C (20 away) then 5700P/6300C (30 away).
+    expect(options.sort()).toEqual([
+      ".SPXW261218C6250",
+      ".SPXW261218C6300",
+      ".SPXW261218P5700",
+      ".SPXW261218P5750",
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
-import { silentLog, type Log } from "@stratdeck/core/log";
+import { memoryLog, silentLog, type Log } from "@stratdeck/core/log";
 import {
   addSyntheticUnderlying,
   deepMerge,
@@ -74,21 +74,4 @@ export function depsFor(
 }
 
 /** A Log that records every line. */
-export function recordingLog(): Log & {
-  lines: { level: string; event: string; fields?: Record<string, unknown> }[];
-} {
-  const lines: { level: string; event: string; fields?: Record<string, unknown> }[] = [];
-  const at =
-    (level: string) =>
-    (event: string, fields?: Record<string, unknown>): void =>
-      void lines.push({ level, event, ...(fields ? { fields } : {}) });
-  const log = {
-    debug: at("debug"),
-    info: at("info"),
-    warn: at("warn"),
-    error: at("error"),
-    child: () => log,
-    lines,
-  };
-  return log;
-}
+export const recordingLog = memoryLog;

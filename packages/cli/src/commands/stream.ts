@@ -1,5 +1,10 @@
 import type { Command } from "commander";
-import { runStreamTask, streamTaskDeps, type StreamTaskSummary } from "@stratdeck/core/stream";
+import {
+  runStreamTask,
+  streamOptionsFromConfig,
+  streamTaskDeps,
+  type StreamTaskSummary,
+} from "@stratdeck/core/stream";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
 import { action } from "../support/run";
@@ -32,8 +37,11 @@ export function registerStream(program: Command): void {
           const seconds = positive(opts.for, "--for");
           const timer = seconds ? setTimeout(onSignal, seconds * 1000) : undefined;
           try {
+            const fromConfig = streamOptionsFromConfig(deps.config);
             return await runStreamTask(streamTaskDeps(deps), stop.signal, {
+              ...fromConfig,
               writer: {
+                ...fromConfig.writer,
                 ...(opts.windowMs ? { windowMs: positive(opts.windowMs, "--window-ms") } : {}),
                 ...(opts.heartbeatMs ? { heartbeatMs: positive(opts.heartbeatMs, "--heartbeat-ms") } : {}),
               },

@@ -13,7 +13,7 @@ import {
 } from "@stratdeck/core/orchestrator";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { startDynalite } from "@stratdeck/core/storage/engines";
-import { runStreamTask, streamTaskDeps } from "@stratdeck/core/stream";
+import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import {
   buildDeps,
   clearLocalStack,
@@ -108,10 +108,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     stops.push(() => http.stop());
 
     const abort = new AbortController();
-    const stream = runStreamTask(streamTaskDeps(deps), abort.signal).catch((err: unknown) => {
-      log.error("stream.crashed", { error: err });
-      return null;
-    });
+    const stream = runStreamTask(streamTaskDeps(deps), abort.signal, streamOptionsFromConfig(config)).catch(
+      (err: unknown) => {
+        log.error("stream.crashed", { error: err });
+        return null;
+      },
+    );
     stops.push(async () => {
       abort.abort();
       await stream;

@@ -36,6 +36,12 @@ export interface AppConfig {
   apiToken?: string;
   /** SNS topic for exit alerts (STRATDECK_ALERT_TOPIC_ARN); absent = alerts are logged only. */
   alertTopicArn?: string;
+  /** Stream snapshot writer window, ms (STRATDECK_STREAM_WINDOW_MS; default 1000). */
+  streamWindowMs: number;
+  /** Stream re-write interval of unchanged snapshots, ms (STRATDECK_STREAM_HEARTBEAT_MS; default 5000). */
+  streamHeartbeatMs: number;
+  /** Cap on streamed option symbols besides open positions' legs (STRATDECK_STREAM_MAX_OPTIONS; default 2000). */
+  streamMaxOptions: number;
   /** TASTY_API_URL on its own: in sim mode, the simulator to use (credentials optional there). */
   tastyApiUrl?: string;
   /** Present when TASTY_* are set (required in live data mode). */

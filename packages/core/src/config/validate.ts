@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defaultTableNames, tableEnvVar, ALL_TABLES, type TableId } from "../storage/table-definitions";
 import type { AppConfig, ConfigIssue, ConfigResult, TastyConfig } from "./app-config";
-import { envBool, envTableName, envText, envUrl } from "./env-fields";
+import { envBool, envPositiveInt, envTableName, envText, envUrl } from "./env-fields";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -79,6 +79,9 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const region = read("AWS_REGION", envText, env.AWS_DEFAULT_REGION || "us-east-1");
   const stateDir = read("STRATDECK_STATE_DIR", envText, ".stratdeck");
   const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
+  const streamWindowMs = read("STRATDECK_STREAM_WINDOW_MS", envPositiveInt, 1_000);
+  const streamHeartbeatMs = read("STRATDECK_STREAM_HEARTBEAT_MS", envPositiveInt, 5_000);
+  const streamMaxOptions = read("STRATDECK_STREAM_MAX_OPTIONS", envPositiveInt, 2_000);
   const apiToken = read(
     "STRATDECK_API_TOKEN",
     z.string().trim().min(16, "must be at least 16 characters (use a long random token)"),
@@ -110,6 +113,9 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     region,
     stateDir,
     logLevel,
+    streamWindowMs,
+    streamHeartbeatMs,
+    streamMaxOptions,
     ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
     ...(strategiesFile ? { strategiesFile } : {}),
     ...(apiToken ? { apiToken } : {}),

@@ -1,15 +1,27 @@
-/** FNV-1a offset basis; the scanner folds each symbol byte with {@link fnvStep}. */
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-
-/** One FNV-1a step over a byte. */
-export function fnvStep(h: number, byte: number): number {
-  return Math.imul(h ^ byte, 0x01000193);
+/**
+ * A cheap hash of a symbol's bytes `b[start, end)` (`dv` views the same bytes): its length and
+ * three 32-bit words — the first, and the last eight bytes (an option symbol's root, then expiry
+ * day, right and strike). Keys that collide only cost a probe: {@link ByteTable} compares keys
+ * in full.
+ */
+export function symbolHash(b: Uint8Array, dv: DataView<ArrayBufferLike>, start: number, end: number): number {
+  const len = end - start;
+  let h = Math.imul(len, 0x9e3779b1);
+  if (len >= 8) {
+    h = Math.imul(h ^ dv.getUint32(start, true), 0x85ebca6b);
+    h = Math.imul(h ^ dv.getUint32(end - 8, true), 0xc2b2ae35);
+    h = Math.imul(h ^ dv.getUint32(end - 4, true), 0x27d4eb2f);
+  } else {
+    for (let p = start; p < end; p++) h = Math.imul(h ^ b[p]!, 0x01000193);
+  }
+  return h ^ (h >>> 15);
 }
 
 /**
  * A hash table keyed by byte strings (ASCII symbols as they appear in a frame), so the hot path
- * finds a symbol's value without creating a string. Open addressing with the caller's FNV-1a
- * hash; keys are compared byte for byte. Bounded: at `maxCapacity` it starts over empty.
+ * finds a symbol's value without creating a string. Open addressing with the caller's hash
+ * ({@link symbolHash}); keys are compared byte for byte. Bounded: at `maxCapacity` it starts
+ * over empty.
  */
 export class ByteTable<V> {
   private values: (V | undefined)[];
@@ -17,6 +29,7 @@ export class ByteTable<V> {
   private lengths: Int32Array;
   private offsets: Int32Array;
   private arena = new Uint8Array(1 << 16);
+  private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
   private mask: number;
   private size = 0;
@@ -36,31 +49,40 @@ export class ByteTable<V> {
     this.mask = initialCapacity - 1;
   }
 
-  /** Slot of key `b[start, end)` with hash `hash`, or -1. */
-  find(b: Uint8Array, start: number, end: number, hash: number): number {
+  /** Slot of key `b[start, end)` (viewed by `dv`) with hash `hash`, or -1. */
+  find(b: Uint8Array, dv: DataView<ArrayBufferLike>, start: number, end: number, hash: number): number {
     const len = end - start;
-    const a = this.arena;
     let i = hash & this.mask;
     for (;;) {
       if (this.values[i] === undefined) return -1;
-      if (this.hashes[i] === hash && this.lengths[i] === len) {
-        const off = this.offsets[i]!;
-        let j = 0;
-        while (j < len && a[off + j] === b[start + j]) j++;
-        if (j === len) return i;
-      }
+      if (
+        this.hashes[i] === hash &&
+        this.lengths[i] === len &&
+        this.same(this.offsets[i]!, b, dv, start, len)
+      )
+        return i;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** Compares a stored key with frame bytes, four at a time. */
+  private same(
+    off: number,
+    b: Uint8Array,
+    dv: DataView<ArrayBufferLike>,
+    start: number,
+    len: number,
+  ): boolean {
+    const a = this.arenaView;
+    let j = 0;
+    for (; j + 4 <= len; j += 4) if (a.getUint32(off + j) !== dv.getUint32(start + j)) return false;
+    for (; j < len; j++) if (this.arena[off + j] !== b[start + j]) return false;
+    return true;
   }
 
   /** The value in slot `i` (from {@link find}). */
   at(i: number): V {
     return this.values[i]!;
-  }
-
-  /** Replaces the value in slot `i`. */
-  setAt(i: number, value: V): void {
-    this.values[i] = value;
   }
 
   /** Adds key `b[start, end)` (not present) with `value`. */
@@ -71,6 +93,7 @@ export class ByteTable<V> {
       const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
       next.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = next;
+      this.arenaView = new DataView(next.buffer);
     }
     const off = this.arenaUsed;
     this.arena.set(b.subarray(start, end), off);

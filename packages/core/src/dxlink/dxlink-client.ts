@@ -1,72 +1,13 @@
 import WebSocket from "ws";
 import type { RawData } from "ws";
-import type { Log } from "../log/log";
-import type { Clock } from "../time/clock";
-import { ACCEPT_EVENT_FIELDS } from "./event-fields";
-import type { EventType } from "./event-fields";
+import { DEFAULT_CLIENT_OPTIONS } from "./client-options";
+import type { DxLinkClientDeps, DxLinkClientOptions, EndReason, SessionEnd } from "./client-options";
 import { FeedDecoder } from "./feed-decoder";
-import type { MarketBook } from "./market-book";
 import { CLIENT_VERSION } from "./messages";
 import type { InboundMessage, OutboundMessage, SubscriptionEntry } from "./messages";
-import { chunkSubscription, DEFAULT_MAX_SUBSCRIPTION_FRAME_BYTES } from "./subscription-chunks";
-import type { ThrottledWarnings } from "./throttled-warnings";
+import { chunkSubscription } from "./subscription-chunks";
 import { realTimers } from "./timers";
 import type { TimerHandle, Timers } from "./timers";
-
-/** Tunables of one DXLink connection (all durations ms). */
-export interface DxLinkClientOptions {
-  /** How often we send KEEPALIVE (tastytrade drops a client silent for 60 s). */
-  keepaliveIntervalMs: number;
-  /** Nothing received for this long means the connection is dead (silent-but-open sockets). */
-  keepaliveTimeoutMs: number;
-  /** Socket open + SETUP + AUTH + channel must complete within this. */
-  actionTimeoutMs: number;
-  /** Requested server-side aggregation, seconds (0 = none). */
-  aggregationPeriodSeconds: number;
-  /** Upper bound of one FEED_SUBSCRIPTION frame, bytes. */
-  maxSubscriptionFrameBytes: number;
-  acceptEventFields: Readonly<Record<EventType, readonly string[]>>;
-}
-
-export const DEFAULT_CLIENT_OPTIONS: DxLinkClientOptions = {
-  keepaliveIntervalMs: 30_000,
-  keepaliveTimeoutMs: 60_000,
-  actionTimeoutMs: 10_000,
-  aggregationPeriodSeconds: 0.1,
-  maxSubscriptionFrameBytes: DEFAULT_MAX_SUBSCRIPTION_FRAME_BYTES,
-  acceptEventFields: ACCEPT_EVENT_FIELDS,
-};
-
-/** Why a session ended. */
-export type EndReason =
-  "closed" | "error" | "silence" | "auth" | "timeout" | "channel-closed" | "stopped" | "token-refresh";
-
-/** How a session ended. */
-export interface SessionEnd {
-  reason: EndReason;
-  message: string;
-  /** WebSocket close code, when the peer closed. */
-  code?: number;
-  /** The socket opened. */
-  opened: boolean;
-  /** AUTH_STATE AUTHORIZED was received. */
-  authorized: boolean;
-  /** How long the session was streaming, ms (0 if it never got there). */
-  streamedMs: number;
-}
-
-/** What a client needs from its owner. */
-export interface DxLinkClientDeps {
-  clock: Clock;
-  log: Log;
-  book: MarketBook;
-  warnings: ThrottledWarnings;
-  timers?: Timers;
-  /** The full subscription set, read when the feed channel opens (sent as reset + add). */
-  subscriptions: () => Iterable<SubscriptionEntry>;
-  /** Called after each FEED_DATA frame with the number of events applied and the receive time. */
-  onData?: (events: number, at: number) => void;
-}
 
 const FEED_CHANNEL = 1;
 
@@ -88,6 +29,7 @@ export class DxLinkClient {
   private readonly decoder: FeedDecoder;
   private handles: TimerHandle[] = [];
   private authStates = 0;
+  private frames = 0;
   private authorized = false;
   private streaming = false;
   private done = false;
@@ -134,8 +76,8 @@ export class DxLinkClient {
       () => {
         if (!this.streaming)
           this.end(
-            this.authorized ? "timeout" : this.timings.openedAt ? "auth" : "timeout",
-            "handshake timed out",
+            this.frames > 0 && !this.authorized ? "auth" : "timeout",
+            this.authorized ? "feed channel not opened in time" : "not authorized in time",
           );
       },
       this.options.actionTimeoutMs,
@@ -198,6 +140,7 @@ export class DxLinkClient {
     if (this.done) return;
     const at = this.deps.clock.now();
     this.lastReceivedAt = at;
+    this.frames++;
     if (isBinary) {
       this.deps.warnings.warn("binary-frame");
       return;
@@ -292,6 +235,7 @@ export class DxLinkClient {
       message,
       ...(code !== undefined ? { code } : {}),
       opened: this.timings.openedAt !== undefined,
+      responded: this.frames > 0,
       authorized: this.authorized,
       streamedMs,
     });

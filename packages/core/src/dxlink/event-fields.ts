@@ -6,24 +6,16 @@ export const EVENT_TYPES: readonly EventType[] = ["Quote", "Greeks", "Summary", 
 
 /**
  * The fields requested per event type in FEED_SETUP `acceptEventFields` (COMPACT rows follow this
- * order unless the server's FEED_CONFIG names its own list). Only what a snapshot uses.
+ * order unless the server's FEED_CONFIG names its own list). Only what a snapshot uses: no
+ * `eventType` (the pair names the type, as the Python SDK relies on) and no `eventTime`
+ * (tastytrade sends 0; snapshots use the receive time), which keeps frames and decoding small.
+ * A server list that does include them is still decoded by name.
  */
 export const ACCEPT_EVENT_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
-  Quote: ["eventType", "eventSymbol", "eventTime", "bidPrice", "askPrice", "bidSize", "askSize"],
-  Greeks: [
-    "eventType",
-    "eventSymbol",
-    "eventTime",
-    "price",
-    "volatility",
-    "delta",
-    "gamma",
-    "theta",
-    "rho",
-    "vega",
-  ],
-  Summary: ["eventType", "eventSymbol", "eventTime", "prevDayClosePrice"],
-  Trade: ["eventType", "eventSymbol", "eventTime", "price"],
+  Quote: ["eventSymbol", "bidPrice", "askPrice", "bidSize", "askSize"],
+  Greeks: ["eventSymbol", "price", "volatility", "delta", "gamma", "theta", "rho", "vega"],
+  Summary: ["eventSymbol", "prevDayClosePrice"],
+  Trade: ["eventSymbol", "price"],
 };
 
 /**

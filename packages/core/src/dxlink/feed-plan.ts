@@ -19,8 +19,8 @@ export interface TypePlan {
   columns: Int8Array;
   /** False when the field list has no eventSymbol (rows of such a type cannot be used). */
   usable: boolean;
-  /** True when every numeric slot has a column (rows then need no NaN prefill). */
-  complete: boolean;
+  /** Numeric slots no column fills (set absent on every row). */
+  missing: Int8Array;
 }
 
 /** Builds the plan of a type from its field list. */
@@ -37,8 +37,8 @@ export function planFor(type: EventType, fields: readonly string[]): TypePlan {
       columns[i] = slot >= 0 ? slot : COL_SKIP;
     }
   });
-  const complete = slots.every((f) => fields.includes(f));
-  return { type, typeId: EVENT_TYPE_ID[type], width: fields.length, columns, usable, complete };
+  const missing = Int8Array.from(slots.flatMap((f, k) => (fields.includes(f) ? [] : [k])));
+  return { type, typeId: EVENT_TYPE_ID[type], width: fields.length, columns, usable, missing };
 }
 
 /**

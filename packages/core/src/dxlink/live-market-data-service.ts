@@ -1,68 +1,22 @@
-import type { Log } from "../log/log";
 import type { Snapshot } from "../market-data/snapshot";
-import type { Clock } from "../time/clock";
 import { DxLinkClient } from "./dxlink-client";
-import type { DxLinkClientOptions, SessionEnd } from "./dxlink-client";
+import type { SessionEnd } from "./client-options";
 import { MarketBook, toSnapshot } from "./market-book";
 import type { SubscriptionEntry } from "./messages";
 import { QuoteTokenKeeper } from "./quote-token";
-import type { QuoteTokenGrant, QuoteTokenSource } from "./quote-token";
+import type { QuoteTokenGrant } from "./quote-token";
 import { DEFAULT_BACKOFF, ReconnectBackoff } from "./reconnect-backoff";
-import type { BackoffOptions } from "./reconnect-backoff";
 import { SubscriptionSet } from "./subscription-set";
 import { ThrottledWarnings } from "./throttled-warnings";
-import { MAX_TIMER_MS, realTimers, sleep } from "./timers";
-import type { TimerHandle, Timers } from "./timers";
-
-/** Tunables of the service (durations ms). */
-export interface LiveMarketDataOptions extends Partial<DxLinkClientOptions> {
-  backoff?: Partial<BackoffOptions>;
-  /** Replace the quote token this long before it expires, ms (default 10 min). */
-  tokenRefreshBeforeMs?: number;
-  /** Use this DXLink URL instead of the one granted with the token. */
-  dxlinkUrl?: string;
-}
-
-/** What the service needs. */
-export interface LiveMarketDataDeps {
-  tokens: QuoteTokenSource;
-  clock: Clock;
-  log: Log;
-  /** Uniform [0, 1) source for backoff jitter (default Math.random). */
-  random?: () => number;
-  timers?: Timers;
-}
-
-/** Where the service is in its lifecycle. */
-export type StreamState = "idle" | "connecting" | "streaming" | "backoff" | "stopped";
-
-/** Counters and state for heartbeats and health. */
-export interface LiveMarketDataStats {
-  state: StreamState;
-  /** Sessions that reached streaming. */
-  connects: number;
-  /** Reconnect attempts scheduled after a session ended. */
-  reconnects: number;
-  /** Sessions ended by an auth failure. */
-  authFailures: number;
-  /** Quote tokens fetched. */
-  tokenFetches: number;
-  /** Events applied since start. */
-  events: number;
-  /** Last event received, ms since epoch (null before the first). */
-  lastEventAt: number | null;
-  /** When the current session started streaming, ms since epoch. */
-  connectedAt: number | null;
-  /** Expiry of the token in use, ms since epoch. */
-  tokenExpiresAt: number | null;
-  /** (type, symbol) subscriptions. */
-  subscriptions: number;
-  /** Distinct subscribed symbols. */
-  symbols: number;
-  /** Skipped bad input per kind. */
-  malformed: Record<string, number>;
-  lastDisconnect: { reason: string; message: string; code?: number; at: number } | null;
-}
+import { realTimers, sleep } from "./timers";
+import type { Timers } from "./timers";
+import { scheduleTokenRefresh } from "./token-refresh";
+import type {
+  LiveMarketDataDeps,
+  LiveMarketDataOptions,
+  LiveMarketDataStats,
+  StreamState,
+} from "./live-market-data-types";
 
 /**
  * Live market data over DXLink that does not silently die: reconnects after a close, an error,
@@ -179,12 +133,15 @@ export class LiveMarketDataService {
       const { message: detail, ...rest } = end;
       log[end.reason === "stopped" ? "info" : "warn"]("dxlink.disconnect", { ...rest, detail });
       if (signal.aborted) break;
-      if (end.reason === "auth" || (end.opened && !end.authorized)) {
+      // A server that answered but never authorized us (closed, or went quiet) is treated as
+      // a rejected token: tastytrade's reaction to a bad token is not documented.
+      const planned = end.reason === "token-refresh";
+      if (end.reason === "auth" || (end.responded && !end.authorized && !planned)) {
         this.counters.authFailures++;
         this.keeper.invalidate();
         log.warn("dxlink.auth", { event: "rejected", reason: end.reason, detail: end.message });
       }
-      if (end.reason === "token-refresh") {
+      if (planned) {
         this.counters.reconnects++;
         log.info("dxlink.reconnect", { attempt: 0, delayMs: 0, reason: end.reason });
       } else await this.pause(end.streamedMs, end.reason, signal);
@@ -215,7 +172,13 @@ export class LiveMarketDataService {
     this.client = client;
     const onAbort = (): void => client.close("stopped");
     signal.addEventListener("abort", onAbort, { once: true });
-    const refresh = this.scheduleTokenRefresh(client);
+    const refresh = scheduleTokenRefresh({
+      keeper: this.keeper,
+      clock,
+      timers: this.timers,
+      retryMs: this.options.backoff?.maxMs ?? DEFAULT_BACKOFF.maxMs,
+      renew: () => client.close("token-refresh", "quote token near expiry"),
+    });
     client.start();
     if (await client.whenReady()) {
       this.state = "streaming";
@@ -230,30 +193,9 @@ export class LiveMarketDataService {
     }
     const end = await client.ended;
     signal.removeEventListener("abort", onAbort);
-    this.timers.clearTimeout(refresh.handle);
-    refresh.cancelled = true;
+    refresh.cancel();
     this.client = null;
     return end;
-  }
-
-  /** Replaces the token before it expires: fetch first, then drop the session for a fast reconnect. */
-  private scheduleTokenRefresh(client: DxLinkClient): { handle: TimerHandle; cancelled: boolean } {
-    const ctl = { handle: undefined as unknown as TimerHandle, cancelled: false };
-    const arm = (delayMs: number): void => {
-      ctl.handle = this.timers.setTimeout(() => void fire(), Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
-    };
-    const fire = async (): Promise<void> => {
-      try {
-        await this.keeper.refresh();
-        if (!ctl.cancelled) client.close("token-refresh", "quote token near expiry");
-      } catch {
-        // Keep streaming on the old token and try again shortly.
-        if (!ctl.cancelled) arm(this.options.backoff?.maxMs ?? DEFAULT_BACKOFF.maxMs);
-      }
-    };
-    const due = this.keeper.refreshDueAt();
-    arm(due === null ? MAX_TIMER_MS : due - this.deps.clock.now());
-    return ctl;
   }
 
   private async pause(streamedMs: number, reason: string, signal: AbortSignal): Promise<void> {
@@ -266,6 +208,7 @@ export class LiveMarketDataService {
   }
 
   private applyDiff(add: SubscriptionEntry[], remove: SubscriptionEntry[], droppedSymbols: string[]): void {
+    for (const e of add) this.book.revive(e.symbol);
     this.client?.updateSubscriptions(add, remove);
     for (const s of droppedSymbols) this.book.delete(s);
   }

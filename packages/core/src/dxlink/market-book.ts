@@ -35,27 +35,39 @@ export class SymbolState {
   updatedAt = 0;
   /** Incremented on every event (change detection for the writer); 0 = no event yet. */
   version = 0;
-  /** Set when the book forgot the symbol; a later event gets a fresh state. */
+  /** Set while the symbol is unsubscribed: late events for it are dropped until revived. */
   removed = false;
 
   constructor(readonly symbol: string) {}
+
+  /** Forgets every value (as if no event had arrived). */
+  clear(): void {
+    this.bid = this.ask = this.bidSize = this.askSize = this.last = NaN;
+    this.iv = this.theo = this.delta = this.gamma = this.theta = this.rho = this.vega = NaN;
+    this.prevClose = NaN;
+    this.eventTime = this.updatedAt = this.version = 0;
+  }
 }
 
-/** The latest state of every symbol seen on the feed. */
+/**
+ * The latest state of every symbol seen on the feed. One state object per symbol for the life of
+ * the book (the byte scanner caches them), so unsubscribing clears and marks a state instead of
+ * dropping it.
+ */
 export class MarketBook {
   private readonly states = new Map<string, SymbolState>();
   /** Symbol bytes → state, so the byte scanner resolves a row without creating a string. */
   private readonly byBytes = new ByteTable<SymbolState>();
 
-  /** Number of symbols held. */
+  /** Number of symbol states held (including cleared ones). */
   get size(): number {
     return this.states.size;
   }
 
-  /** The state of a symbol that has had at least one event. */
+  /** The state of a subscribed symbol that has had at least one event. */
   get(symbol: string): SymbolState | undefined {
     const st = this.states.get(symbol);
-    return st && st.version > 0 ? st : undefined;
+    return st && st.version > 0 && !st.removed ? st : undefined;
   }
 
   /** The state of `symbol`, created empty when new (decoder use). */
@@ -68,32 +80,41 @@ export class MarketBook {
     return st;
   }
 
-  /** The state of the ASCII symbol `b[start, end)` whose FNV-1a hash is `hash` (byte scanner use). */
-  stateForBytes(b: Uint8Array, start: number, end: number, hash: number): SymbolState {
-    const i = this.byBytes.find(b, start, end, hash);
-    if (i >= 0) {
-      const st = this.byBytes.at(i);
-      if (!st.removed) return st;
-      const fresh = this.stateFor(st.symbol);
-      this.byBytes.setAt(i, fresh);
-      return fresh;
-    }
+  /**
+   * The state of the ASCII symbol `b[start, end)` (`dv` views the same bytes) with
+   * `hash = symbolHash(...)` (byte scanner use).
+   */
+  stateForBytes(
+    b: Uint8Array,
+    dv: DataView<ArrayBufferLike>,
+    start: number,
+    end: number,
+    hash: number,
+  ): SymbolState {
+    const i = this.byBytes.find(b, dv, start, end, hash);
+    if (i >= 0) return this.byBytes.at(i);
     const st = this.stateFor(latin1(b, start, end));
     this.byBytes.add(b, start, end, hash, st);
     return st;
   }
 
-  /** Every state (including ones with no event yet: check `version`). */
+  /** Every state, including empty and unsubscribed ones (check `version` and `removed`). */
   values(): IterableIterator<SymbolState> {
     return this.states.values();
   }
 
-  /** Forgets a symbol (after it is unsubscribed). */
+  /** Clears a symbol after it is unsubscribed; events still in flight for it are dropped. */
   delete(symbol: string): void {
     const st = this.states.get(symbol);
     if (!st) return;
+    st.clear();
     st.removed = true;
-    this.states.delete(symbol);
+  }
+
+  /** Accepts events for a symbol again (after it is subscribed anew). */
+  revive(symbol: string): void {
+    const st = this.states.get(symbol);
+    if (st) st.removed = false;
   }
 
   /** Folds every valid staged row into the book; returns the number of events applied. */

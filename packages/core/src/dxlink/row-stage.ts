@@ -41,7 +41,7 @@ export class RowStage {
 
   /**
    * Starts a row of `typeId`; returns its slot offset. With `prefill` every slot starts absent
-   * (NaN); without it the caller writes every slot.
+   * (NaN); without it the caller writes the slots.
    */
   beginRow(typeId: number, prefill = true): number {
     if (this.count === this.typeIds.length) this.grow();

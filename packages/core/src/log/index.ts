@@ -1,4 +1,5 @@
 export * from "./log";
+export * from "./memory-log";
 export * from "./redact";
 export * from "./secret-registry";
 export * from "./powertools-log";

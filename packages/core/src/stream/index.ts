@@ -2,3 +2,5 @@ export * from "./snapshot-writer";
 export * from "./subscription-plan";
 export * from "./stream-task";
 export * from "./stream-task-deps";
+export * from "./stream-status";
+export * from "./stream-options";

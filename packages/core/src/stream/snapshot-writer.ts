@@ -4,6 +4,7 @@ import type { SnapshotStore } from "../market-data/snapshot-store";
 import type { Clock } from "../time/clock";
 import type { SymbolState } from "../dxlink/market-book";
 import { toSnapshot } from "../dxlink/market-book";
+import { differs, valuesOf } from "./snapshot-values";
 import { ThrottledWarnings } from "../dxlink/throttled-warnings";
 import { sleep } from "../dxlink/timers";
 import type { Timers } from "../dxlink/timers";
@@ -60,22 +61,6 @@ export interface SnapshotWriterStats {
   lastError: string | null;
 }
 
-const FIELDS = [
-  "bid",
-  "ask",
-  "bidSize",
-  "askSize",
-  "last",
-  "iv",
-  "theo",
-  "delta",
-  "gamma",
-  "theta",
-  "rho",
-  "vega",
-  "prevClose",
-] as const;
-
 interface Written {
   values: Float64Array;
   writtenAt: number;
@@ -121,7 +106,7 @@ export class SnapshotWriter {
     const due: { snap: Snapshot; values: Float64Array; heartbeat: boolean }[] = [];
     let live = 0;
     for (const st of this.deps.states()) {
-      if (st.version === 0) continue;
+      if (st.version === 0 || st.removed) continue;
       live++;
       const prev = this.written.get(st.symbol);
       const changed = !prev || differs(prev.values, st);
@@ -186,25 +171,10 @@ export class SnapshotWriter {
   }
 
   private prune(): void {
-    const present = new Set<string>();
-    for (const st of this.deps.states()) present.add(st.symbol);
-    for (const sym of this.written.keys()) if (!present.has(sym)) this.written.delete(sym);
+    const live = new Set<string>();
+    for (const st of this.deps.states()) if (st.version > 0 && !st.removed) live.add(st.symbol);
+    for (const sym of this.written.keys()) if (!live.has(sym)) this.written.delete(sym);
   }
-}
-
-function valuesOf(st: SymbolState): Float64Array {
-  const v = new Float64Array(FIELDS.length);
-  for (let i = 0; i < FIELDS.length; i++) v[i] = st[FIELDS[i]!];
-  return v;
-}
-
-function differs(prev: Float64Array, st: SymbolState): boolean {
-  for (let i = 0; i < FIELDS.length; i++) {
-    const a = prev[i]!;
-    const b = st[FIELDS[i]!];
-    if (a !== b && !(a !== a && b !== b)) return true;
-  }
-  return false;
 }
 
 function errorText(err: unknown): string {

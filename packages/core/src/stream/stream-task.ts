@@ -3,16 +3,18 @@ import type { SnapshotStore } from "../market-data/snapshot-store";
 import type { StatusStore } from "../status/status-store";
 import type { Clock } from "../time/clock";
 import { LiveMarketDataService } from "../dxlink/live-market-data-service";
-import type { LiveMarketDataOptions } from "../dxlink/live-market-data-service";
+import type { LiveMarketDataOptions } from "../dxlink/live-market-data-types";
 import type { MarketBook } from "../dxlink/market-book";
 import type { QuoteTokenSource } from "../dxlink/quote-token";
 import { ThrottledWarnings } from "../dxlink/throttled-warnings";
 import { realTimers, sleep } from "../dxlink/timers";
 import type { Timers } from "../dxlink/timers";
 import { SnapshotWriter } from "./snapshot-writer";
-import type { SnapshotWriterOptions, SnapshotWriterStats } from "./snapshot-writer";
+import type { SnapshotWriterOptions } from "./snapshot-writer";
+import { streamSummary } from "./stream-status";
+import type { PlannedAt, StreamTaskSummary } from "./stream-status";
 import { SubscriptionPlanner } from "./subscription-plan";
-import type { PlanOptions, PlanSources, SubscriptionPlan } from "./subscription-plan";
+import type { PlanOptions, PlanSources } from "./subscription-plan";
 
 /** What the stream task needs (a narrow slice of the shells' deps). */
 export interface StreamTaskDeps {
@@ -42,34 +44,6 @@ export interface StreamTaskOptions {
   stopTimeoutMs?: number;
   /** A stream with no event for this long is unhealthy, seconds (default 5). */
   healthyMaxStaleSeconds?: number;
-}
-
-/** The stream task's heartbeat record (StatusStore id `stream`); times are ms since epoch. */
-export interface StreamTaskSummary extends Record<string, unknown> {
-  /** `running`, `stopped`, or `stop-timeout` (the final flush overran its budget). */
-  state: string;
-  /** An event arrived within the healthy max staleness while streaming. */
-  healthy: boolean;
-  feedState: string;
-  connects: number;
-  reconnects: number;
-  authFailures: number;
-  tokenFetches: number;
-  events: number;
-  lastEventAt: number | null;
-  tokenExpiresAt: number | null;
-  symbolsSubscribed: { count: number; sample: string[] };
-  subscriptions: number;
-  lastDisconnect: unknown;
-  malformed: Record<string, number>;
-  writer: SnapshotWriterStats;
-  plan: {
-    at: number;
-    underlyings: string[];
-    strategySymbols: number;
-    positionSymbols: number;
-    pending: string[];
-  } | null;
 }
 
 /** Status id of the stream task's heartbeat record. */
@@ -111,36 +85,10 @@ export async function runStreamTask(
     options.plan,
   );
   const warnings = new ThrottledWarnings(log, clock, "stream.error", 60_000);
-  let lastPlan: (SubscriptionPlan & { at: number }) | null = null;
+  let lastPlan: PlannedAt | null = null;
 
-  const summary = (state: string): StreamTaskSummary => {
-    const s = feed.stats();
-    const symbols = feed.subscribedSymbols();
-    return {
-      state,
-      healthy: feed.isHealthy(maxStale),
-      feedState: s.state,
-      connects: s.connects,
-      reconnects: s.reconnects,
-      authFailures: s.authFailures,
-      tokenFetches: s.tokenFetches,
-      events: s.events,
-      lastEventAt: s.lastEventAt,
-      tokenExpiresAt: s.tokenExpiresAt,
-      symbolsSubscribed: { count: symbols.length, sample: symbols.slice(0, 8) },
-      subscriptions: s.subscriptions,
-      lastDisconnect: s.lastDisconnect,
-      malformed: s.malformed,
-      writer: writer.stats(),
-      plan: lastPlan && {
-        at: lastPlan.at,
-        underlyings: lastPlan.underlyings,
-        strategySymbols: lastPlan.strategySymbols,
-        positionSymbols: lastPlan.positionSymbols,
-        pending: lastPlan.pending,
-      },
-    };
-  };
+  const summary = (state: string): StreamTaskSummary =>
+    streamSummary(state, feed, writer.stats(), lastPlan, maxStale);
 
   const beat = async (state: string): Promise<StreamTaskSummary> => {
     const data = summary(state);

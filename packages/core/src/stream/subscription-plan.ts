@@ -24,6 +24,12 @@ export interface PlanOptions {
   bandFraction: number;
   /** Cap on strategy option symbols (position legs are always kept); nearest strikes win. */
   maxOptionSymbols: number;
+  /**
+   * When set, only out-of-the-money options are picked and the ones closest to this distance from
+   * spot win (fraction, e.g. 0.045 = 4.5% OTM, where ~16-20-delta credit-spread shorts sit at
+   * 30-45 DTE), so a small cap still covers the strikes the strategies trade. Unset = nearest first.
+   */
+  targetOtmFraction?: number;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { bandFraction: 0.05, maxOptionSymbols: 2_000 };
@@ -83,7 +89,14 @@ export function planSubscriptions(input: PlanInput): SubscriptionPlan {
         for (const s of exp.strikes) {
           const distance = Math.abs(s.strike - spot) / spot;
           if (Math.abs(s.strike - spot) > band) continue;
-          candidates.push({ symbol: s.callStreamer, distance }, { symbol: s.putStreamer, distance });
+          const target = opts.targetOtmFraction;
+          if (target === undefined) {
+            candidates.push({ symbol: s.callStreamer, distance }, { symbol: s.putStreamer, distance });
+          } else {
+            const otm = Math.abs(distance - target);
+            if (s.strike > spot) candidates.push({ symbol: s.callStreamer, distance: otm });
+            if (s.strike < spot) candidates.push({ symbol: s.putStreamer, distance: otm });
+          }
         }
       }
     }

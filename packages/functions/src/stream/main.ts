@@ -6,7 +6,7 @@
  */
 import { loadConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
-import { runStreamTask, streamTaskDeps } from "@stratdeck/core/stream";
+import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import { isTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
 
@@ -36,7 +36,11 @@ try {
       log.info("stream.idle", { reason: "NYSE closed", date: today });
       await new Promise<void>((r) => stop.signal.addEventListener("abort", () => r(), { once: true }));
     } else {
-      const summary = await runStreamTask(streamTaskDeps(deps), stop.signal);
+      const summary = await runStreamTask(
+        streamTaskDeps(deps),
+        stop.signal,
+        streamOptionsFromConfig(deps.config),
+      );
       log.info("stream.exit", {
         state: summary.state,
         events: summary.events,
