@@ -18,6 +18,7 @@ const HANDLERS = [
   "jobs/health",
   "api/positions",
   "api/orders",
+  "api/alerts",
   "api/ideas",
   "api/health",
   "api/close-position",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { validateConfig } from "@stratdeck/core/config";
-import { silentLog } from "@stratdeck/core/log";
+import { memoryLog } from "@stratdeck/core/log";
 import { runSimulatedDay } from "@stratdeck/core/orchestrator";
 import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
 import { startSimulator } from "@stratdeck/core/sim";
@@ -19,6 +19,7 @@ describe("simulated trading day (fake clock, simulator, DynamoDB engine; no outs
     const env = validateConfig({});
     if (!env.ok) throw new Error("default config must be valid");
     const notifier = new MemoryNotifier();
+    const log = memoryLog();
     const deps = await buildDeps(
       {
         ...env.config,
@@ -26,7 +27,7 @@ describe("simulated trading day (fake clock, simulator, DynamoDB engine; no outs
         tables: defaultTableNames(`day${randomUUID().slice(0, 6)}`),
         tasty: { clientSecret: "sim", refreshToken: "sim", isTest: false, apiUrl: sim.restUrl },
       },
-      { clock, log: silentLog, notifier },
+      { clock, log, notifier },
     );
     try {
       const settings = {
@@ -57,6 +58,11 @@ describe("simulated trading day (fake clock, simulator, DynamoDB engine; no outs
       const pos = report.positions[0]!;
       expect(pos.status).toBe("priced");
       if (pos.status === "priced") expect(pos.pnlCents).toBeGreaterThan(0);
+      // Structured logs with the documented event names.
+      expect(log.events("paper.entry")).toHaveLength(1);
+      expect(log.events("paper.entry")[0]).toMatchObject({ positionId: entry.positionId });
+      expect(log.events("exits.check").length).toBeGreaterThan(10);
+      expect(log.events("alert.sent")).toEqual([expect.objectContaining({ positionId: entry.positionId, rule: "profit-target" })]);
     } finally {
       await deps.close();
       await sim.stop();
