@@ -62,7 +62,9 @@ describe("simulated trading day (fake clock, simulator, DynamoDB engine; no outs
       expect(log.events("paper.entry")).toHaveLength(1);
       expect(log.events("paper.entry")[0]).toMatchObject({ positionId: entry.positionId });
       expect(log.events("exits.check").length).toBeGreaterThan(10);
-      expect(log.events("alert.sent")).toEqual([expect.objectContaining({ positionId: entry.positionId, rule: "profit-target" })]);
+      expect(log.events("alert.sent")).toEqual([
+        expect.objectContaining({ positionId: entry.positionId, rule: "profit-target" }),
+      ]);
     } finally {
       await deps.close();
       await sim.stop();

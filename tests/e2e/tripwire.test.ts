@@ -41,7 +41,7 @@ describe("live-trading tripwires", () => {
     try {
       const r = await runIdeasJob(deps, run);
       expect(r.entry.decision).toEqual({ mode: "paper" });
-      expect(r.entered).toBeGreaterThan(0);
+      expect(r.entry.entered).toBeGreaterThan(0);
       const orders = await deps.orders.listRecentOrders(10);
       expect(orders.every((o) => o.mode === "paper")).toBe(true);
     } finally {
@@ -60,7 +60,7 @@ describe("live-trading tripwires", () => {
       const before = sim.stats().requests;
       const r = await runIdeasJob(deps, run);
       expect(r.entry.decision.mode).toBe("refused");
-      expect(r.entered).toBe(0);
+      expect(r.entry.entered).toBe(0);
       expect(await deps.orders.listRecentOrders(10)).toEqual([]);
       const refused = lines
         .map((l) => JSON.parse(l) as Record<string, unknown>)

@@ -34,17 +34,23 @@ describe("schedules", () => {
   });
 });
 
+/** A scheduler on the shared schedules and the NYSE calendar that records the runs it fires. */
+function recordingScheduler(clock: FakeClock): { runs: JobRun[]; s: LocalScheduler } {
+  const runs: JobRun[] = [];
+  const s = new LocalScheduler({
+    clock,
+    log: silentLog,
+    schedules: SCHEDULES,
+    marketHours: nyseMarketHours,
+    run: async (r) => void runs.push(r),
+  });
+  return { runs, s };
+}
+
 describe("LocalScheduler", () => {
   it("fires each due job once per slot, only in market hours for market jobs", async () => {
     const clock = new FakeClock("2026-11-25T14:59:00Z"); // 09:59 ET Wednesday
-    const runs: JobRun[] = [];
-    const s = new LocalScheduler({
-      clock,
-      log: silentLog,
-      schedules: SCHEDULES,
-      marketHours: nyseMarketHours,
-      run: async (r) => void runs.push(r),
-    });
+    const { runs, s } = recordingScheduler(clock);
     s.tick();
     expect(runs).toEqual([]);
     clock.advance(60_000); // 10:00
@@ -60,14 +66,7 @@ describe("LocalScheduler", () => {
 
   it("skips market-hours jobs on a holiday but still runs health", async () => {
     const clock = new FakeClock("2026-11-26T15:00:00Z"); // Thanksgiving 10:00 ET
-    const runs: JobRun[] = [];
-    const s = new LocalScheduler({
-      clock,
-      log: silentLog,
-      schedules: SCHEDULES,
-      marketHours: nyseMarketHours,
-      run: async (r) => void runs.push(r),
-    });
+    const { runs, s } = recordingScheduler(clock);
     s.tick();
     expect(runs.map((r) => r.job)).toEqual(["health"]);
     await s.stop();

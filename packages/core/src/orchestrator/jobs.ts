@@ -33,13 +33,7 @@ export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: Idea
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
   });
   deps.log.info("orchestrator.ideas", { slot: run.slot, ideas: report.ideas.length, entered: entry.entered });
-  return {
-    report,
-    entry,
-    summary: report.summary,
-    entered: entry.entered,
-    outcomes: entry.outcomes.map((o) => ({ ideaId: o.ideaId, status: o.status, reasons: o.reasons })),
-  };
+  return { report, entry };
 }
 
 /** Deps of the exits cycle (the settlement source defaults to the provider's stand-in). */
@@ -68,7 +62,6 @@ export async function runExitsJob(
     awaiting: settled.awaiting,
     checked: exits.checked,
     candidates: exits.candidates,
-    alerts: exits.candidates.map((c) => ({ positionId: c.positionId, rule: c.rule, alert: c.alert })),
     unpriced: exits.unpriced,
   };
 }
@@ -86,11 +79,20 @@ export type JobDeps = IdeasJobDeps & ExitsJobDeps & TastyHealthDeps;
 export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
   switch (run.job) {
     case "ideas": {
-      const r = await runIdeasJob(deps, run);
-      return { summary: r.summary, entered: r.entered, outcomes: r.outcomes };
+      const { report, entry } = await runIdeasJob(deps, run);
+      return {
+        summary: report.summary,
+        entered: entry.entered,
+        outcomes: entry.outcomes.map((o) => ({ ideaId: o.ideaId, status: o.status, reasons: o.reasons })),
+      };
     }
-    case "exits":
-      return runExitsJob(deps, run);
+    case "exits": {
+      const { candidates, ...rest } = await runExitsJob(deps, run);
+      return {
+        ...rest,
+        alerts: candidates.map((c) => ({ positionId: c.positionId, rule: c.rule, alert: c.alert })),
+      };
+    }
     case "health":
       return runHealthJob(deps, run);
   }

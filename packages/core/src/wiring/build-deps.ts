@@ -83,23 +83,37 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
   const cleanups: Array<() => Promise<void>> = [];
   const embedded: string[] = [];
   const close = async (): Promise<void> => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+  };
+  /** An address already known, or one of an embedded service started now (and stopped on close). */
+  const orEmbedded = async <T extends { stop(): Promise<void> }>(
+    known: string | undefined,
+    start: (() => Promise<T>) | undefined,
+    urlOf: (svc: T) => string,
+    what: string,
+  ): Promise<string> => {
+    if (known) return known;
+    if (!start) throw new Error(`sim mode: no ${what} configured and no running local stack`);
+    const svc = await start();
+    cleanups.push(() => svc.stop());
+    embedded.push(urlOf(svc));
+    return urlOf(svc);
   };
   try {
     const local = config.dataMode === "sim" ? readLocalStack(config.stateDir) : null;
 
     let dynamoEndpoint = config.dynamoEndpoint ?? local?.dynamoEndpoint;
-    if (!dynamoEndpoint && config.dataMode === "sim") {
-      if (!options.embeddedEngine)
-        throw new Error("sim mode: no AWS_ENDPOINT_URL_DYNAMODB and no running local stack");
-      const engine = await options.embeddedEngine();
-      cleanups.push(() => engine.stop());
-      dynamoEndpoint = engine.endpoint;
-      embedded.push(`dynamodb ${engine.endpoint}`);
+    if (config.dataMode === "sim") {
+      dynamoEndpoint = await orEmbedded(
+        dynamoEndpoint,
+        options.embeddedEngine,
+        (e) => e.endpoint,
+        "AWS_ENDPOINT_URL_DYNAMODB",
+      );
     }
-    if (dynamoEndpoint && (!config.dynamoEndpoint || config.dataMode === "sim")) {
+    // Any explicit endpoint is a local engine: create missing tables (existing ones are kept).
+    if (dynamoEndpoint)
       await ensureTables({ endpoint: dynamoEndpoint, region: config.region }, config.tables);
-    }
     const doc = createDocumentClient({
       region: config.region,
       ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),
@@ -108,15 +122,12 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
 
     let tasty: TastyConfig | undefined = config.tasty;
     if (config.dataMode === "sim") {
-      let apiUrl = config.tasty?.apiUrl ?? config.tastyApiUrl ?? local?.simRestUrl;
-      if (!apiUrl) {
-        if (!options.embeddedSimulator)
-          throw new Error("sim mode: no TASTY_API_URL and no running local stack");
-        const sim = await options.embeddedSimulator();
-        cleanups.push(() => sim.stop());
-        apiUrl = sim.restUrl;
-        embedded.push(`simulator ${sim.restUrl}`);
-      }
+      const apiUrl = await orEmbedded(
+        config.tasty?.apiUrl ?? config.tastyApiUrl ?? local?.simRestUrl,
+        options.embeddedSimulator,
+        (s) => s.restUrl,
+        "TASTY_API_URL",
+      );
       tasty = { ...SIM_CREDENTIALS, ...config.tasty, apiUrl };
     }
     if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
