@@ -21,7 +21,6 @@ export interface AppFunctionProps {
   access: TableAccess;
   secrets?: Config.Secret[];
   topic?: ITopic;
-  memorySize?: FunctionProps["memorySize"];
   timeout?: FunctionProps["timeout"];
   copyFiles?: FunctionProps["copyFiles"];
   environment?: Record<string, string>;
@@ -45,7 +44,6 @@ export function appFunction(scope: Construct, id: string, props: AppFunctionProp
     logGroup,
     bind: props.secrets ?? [],
     ...(props.environment ? { environment: props.environment } : {}),
-    ...(props.memorySize ? { memorySize: props.memorySize } : {}),
     ...(props.timeout ? { timeout: props.timeout } : {}),
     ...(props.copyFiles ? { copyFiles: props.copyFiles } : {}),
   });

@@ -1,10 +1,6 @@
 import { spawn } from "node:child_process";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import { memoryLog } from "@stratdeck/core/log";
-
-/** A Log that keeps every line, for asserting on events. */
-export const recordingLog = memoryLog;
 
 /** Polls `cond` until true (or throws after `timeoutMs` with `what`). */
 export async function waitFor(

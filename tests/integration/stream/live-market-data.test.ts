@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { LiveMarketDataService, type LiveMarketDataOptions } from "@stratdeck/core/dxlink";
 import { systemClock } from "@stratdeck/core/time";
-import { flakyProxy, recordingLog, waitFor } from "./helpers";
+import { memoryLog } from "@stratdeck/core/log";
+import { flakyProxy, waitFor } from "./helpers";
 
 /** Short timings so every fault plays out in well under a second. */
 const FAST: LiveMarketDataOptions = {
@@ -32,7 +33,7 @@ afterEach(async () => {
 });
 
 function service(options: LiveMarketDataOptions = {}, dxlinkUrl?: string) {
-  const log = recordingLog();
+  const log = memoryLog();
   let fetches = 0;
   const tokens = {
     fetch: async () => {

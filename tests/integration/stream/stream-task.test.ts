@@ -14,7 +14,8 @@ import { parseStrategiesYaml } from "@stratdeck/core/strategies";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { systemClock } from "@stratdeck/core/time";
 import { engineTargets, freshTables } from "../../support/engines";
-import { dynaliteProcess, recordingLog, waitFor } from "./helpers";
+import { memoryLog } from "@stratdeck/core/log";
+import { dynaliteProcess, waitFor } from "./helpers";
 
 const OPTIONS: StreamTaskOptions = {
   feed: {
@@ -51,7 +52,7 @@ async function startTask(stores: {
   tables: ReturnType<typeof defaultTableNames>;
   status?: StatusStore;
 }) {
-  const log = recordingLog();
+  const log = memoryLog();
   const doc = createDocumentClient({ endpoint: stores.endpoint, maxAttempts: 1, requestTimeoutMs: 1_000 });
   const snapshots = new DynamoSnapshotStore(doc, stores.tables.snapshots, systemClock);
   const status = stores.status ?? new DynamoStatusStore(doc, stores.tables.status, systemClock);

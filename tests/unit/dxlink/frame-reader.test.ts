@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { FeedPlans, MarketBook, ThrottledWarnings } from "@stratdeck/core/dxlink";
 import { FrameReader } from "../../../packages/core/src/dxlink/frame-reader";
 import { FakeClock } from "@stratdeck/core/time";
-import { recordingLog } from "../../integration/stream/helpers";
+import { memoryLog } from "@stratdeck/core/log";
 
 function reader() {
-  const log = recordingLog();
+  const log = memoryLog();
   const warnings = new ThrottledWarnings(log, new FakeClock(0));
   const r = new FrameReader(new FeedPlans(), new MarketBook(), warnings);
   const read = (frame: unknown) =>
@@ -69,7 +69,7 @@ describe("DXLink frame validation (one test per class of bad input)", () => {
 
   it("logs each kind once per interval, counting the suppressed ones", () => {
     const clock = new FakeClock(0);
-    const log = recordingLog();
+    const log = memoryLog();
     const w = new ThrottledWarnings(log, clock, "dxlink.malformed", 60_000);
     for (let i = 0; i < 100; i++) w.warn("invalid-json");
     w.warn("row-width");

@@ -1,14 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
-import { closePosition, MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/paper";
+import {
+  closePosition,
+  MemoryPaperOrderStore,
+  parsePaperSettings,
+  type PositionRecord,
+} from "@stratdeck/core/paper";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "./fake-market";
 
 const settings = parsePaperSettings({ fill: { model: "mid" } });
 
-function setup() {
+/** A store that crashes once between appending the close order and marking the position closed. */
+class CrashOnceStore extends MemoryPaperOrderStore {
+  crashes = 1;
+  protected override async markClosed(position: PositionRecord): Promise<void> {
+    if (this.crashes-- > 0) throw new Error("crash after the close order");
+    await super.markClosed(position);
+  }
+}
+
+function setup(orders = new MemoryPaperOrderStore()) {
   const clock = new FakeClock(T0);
-  const orders = new MemoryPaperOrderStore();
   const provider = new FakeMarket(clock).spot("SPX", 6050).quote(SHORT, 0.6, 0.7).quote(LONG, 0.35, 0.45);
   return { orders, provider, deps: { clock, log: silentLog, orders, provider } };
 }
@@ -50,5 +63,22 @@ describe("closePosition", () => {
     expect(r).toMatchObject({ status: "refused", reasons: [{ code: "stale-quote" }] });
     expect((await orders.ordersOf(id)).map((o) => o.kind)).toEqual(["open"]);
     expect(await closePosition(deps, "pos_nope")).toEqual({ status: "not-found", positionId: "pos_nope" });
+  });
+
+  it("a close repaired after a crash takes the logged order's figures, not the retry's", async () => {
+    const orders = new CrashOnceStore();
+    const { deps, provider } = setup(orders);
+    const id = await seed(orders, 1.45);
+    await expect(closePosition(deps, id, { reason: "profit-target", settings })).rejects.toThrow(/crash/);
+    provider.quote(SHORT, 1.6, 1.7); // the retry sees another market: debit 1.25, not 0.25
+    const r = await closePosition(deps, id, { settings });
+    expect(r).toMatchObject({ status: "already-closed" });
+    expect(await orders.getPosition(id)).toMatchObject({
+      status: "closed",
+      exitDebit: 0.25,
+      realizedPnlCents: 12_000,
+      closeReason: "profit-target",
+    });
+    expect(await orders.listOpenPositions()).toEqual([]);
   });
 });

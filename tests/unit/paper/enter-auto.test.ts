@@ -242,6 +242,11 @@ describe("enterAuto trading guard", () => {
     });
     expect(await orders.listOpenPositions()).toEqual([]);
     expect((await orders.getPosition(r.outcomes[0]!.positionId!))?.closeReason).toBe("live-rejected");
+    const position = await orders.getPosition(r.outcomes[0]!.positionId!);
+    expect(position).toMatchObject({ realizedPnlCents: 0, exitDebit: position?.entryCredit });
+    const [, close] = await orders.ordersOf(position!.positionId);
+    expect(close).toMatchObject({ kind: "close", side: "debit", price: position?.entryCredit });
+    expect(close?.legs.map((l) => l.action)).toEqual(["BTC", "STC"]);
   });
 
   it("armed without a gateway refuses", async () => {

@@ -32,6 +32,16 @@ function malformed(schema: z.ZodType, body: unknown, endpoint = "GET /x"): Tasty
   throw new Error("expected a malformed error");
 }
 
+/** Parses a well-formed fixture body (endpoint name irrelevant). */
+function parsed<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  return parseBody(schema, JSON.stringify(body), "x");
+}
+
+/** The first item of a well-formed list-envelope body. */
+function firstItem<T>(schema: z.ZodType<{ data: { items: T[] } }>, body: unknown): T {
+  return parsed(schema, body).data.items[0]!;
+}
+
 const ENDPOINTS: Array<[string, z.ZodType]> = [
   ["POST /oauth/token", accessTokenResponse],
   ["GET /api-quote-tokens", quoteTokenResponse],
@@ -63,12 +73,10 @@ describe("every endpoint parser refuses bad bodies with a malformed error naming
 
 describe("oauth token", () => {
   it("reads access_token and expires_in (seconds)", () => {
-    expect(parseBody(accessTokenResponse, JSON.stringify(FIXTURES.token), "POST /oauth/token")).toMatchObject(
-      {
-        access_token: "at-fixture-0001",
-        expires_in: 900,
-      },
-    );
+    expect(parsed(accessTokenResponse, FIXTURES.token)).toMatchObject({
+      access_token: "at-fixture-0001",
+      expires_in: 900,
+    });
   });
   it("names a missing expires_in", () => {
     expect(malformed(accessTokenResponse, { access_token: "x" }).field).toBe("expires_in");
@@ -77,7 +85,7 @@ describe("oauth token", () => {
 
 describe("quote token", () => {
   it("maps to a grant with expiry in ms", () => {
-    const g = toQuoteTokenGrant(parseBody(quoteTokenResponse, JSON.stringify(FIXTURES.quoteToken), "x"), 0);
+    const g = toQuoteTokenGrant(parsed(quoteTokenResponse, FIXTURES.quoteToken), 0);
     expect(g).toEqual({
       token: "qt-fixture-0001",
       dxlinkUrl: "wss://tasty-openapi-ws.dxfeed.com/realtime",
@@ -87,9 +95,7 @@ describe("quote token", () => {
   });
   it("defaults the expiry to 24 h when absent", () => {
     const body = { data: { token: "qt", "dxlink-url": "ws://127.0.0.1:1/realtime" } };
-    expect(toQuoteTokenGrant(parseBody(quoteTokenResponse, JSON.stringify(body), "x"), 1000).expiresAt).toBe(
-      1000 + 86_400_000,
-    );
+    expect(toQuoteTokenGrant(parsed(quoteTokenResponse, body), 1000).expiresAt).toBe(1000 + 86_400_000);
   });
   it("names a bad dxlink-url", () => {
     expect(malformed(quoteTokenResponse, { data: { token: "t", "dxlink-url": 5 } }).field).toBe(
@@ -99,7 +105,7 @@ describe("quote token", () => {
 });
 
 describe("nested chain", () => {
-  const body = parseBody(nestedChainResponse, JSON.stringify(FIXTURES.chain), "x");
+  const body = parsed(nestedChainResponse, FIXTURES.chain);
   const chain = toOptionChain("SPX", body, "2025-12-07", 123);
   it("maps roots, tick sizes (threshold ascending, unbounded last), settlement and symbols", () => {
     const root = chain.roots[0]!;
@@ -138,9 +144,7 @@ describe("nested chain", () => {
 
 describe("market data", () => {
   it("parses decimal strings into USD numbers and picks the mark", () => {
-    const q = toRestQuote(
-      parseBody(marketDataResponse, JSON.stringify(FIXTURES.marketData), "x").data.items[0]!,
-    );
+    const q = toRestQuote(firstItem(marketDataResponse, FIXTURES.marketData));
     expect(q).toMatchObject({
       symbol: "SPX",
       bid: 5998.1,
@@ -154,7 +158,7 @@ describe("market data", () => {
   });
   it("treats null / NaN prices as absent and falls back to the bid/ask midpoint", () => {
     const body = { data: { items: [{ symbol: "SPX", bid: "10", ask: "12", mark: null, mid: "NaN" }] } };
-    const q = toRestQuote(parseBody(marketDataResponse, JSON.stringify(body), "x").data.items[0]!);
+    const q = toRestQuote(firstItem(marketDataResponse, body));
     expect(q.mark).toBeUndefined();
     expect(restQuotePrice(q)).toBe(11);
   });
@@ -166,9 +170,7 @@ describe("market data", () => {
 
 describe("market metrics", () => {
   it("reads the live implied-volatility-index-rank family (fractions)", () => {
-    const m = toMarketMetrics(
-      parseBody(marketMetricsResponse, JSON.stringify(FIXTURES.metricsLive), "x").data.items[0]!,
-    );
+    const m = toMarketMetrics(firstItem(marketMetricsResponse, FIXTURES.metricsLive));
     expect(m).toEqual({
       symbol: "SPX",
       ivRank: 0.0223,
@@ -178,9 +180,7 @@ describe("market metrics", () => {
     });
   });
   it("also reads the OpenAPI implied-volatility-rank name", () => {
-    const m = toMarketMetrics(
-      parseBody(marketMetricsResponse, JSON.stringify(FIXTURES.metricsSpec), "x").data.items[0]!,
-    );
+    const m = toMarketMetrics(firstItem(marketMetricsResponse, FIXTURES.metricsSpec));
     expect(m).toMatchObject({ ivRank: 0.41, ivPercentile: 0.5 });
   });
   it("names a bad rank", () => {
@@ -194,9 +194,7 @@ describe("market metrics", () => {
 
 describe("accounts and dry run", () => {
   it("maps accounts", () => {
-    const a = toTastyAccount(
-      parseBody(accountsResponse, JSON.stringify(FIXTURES.accounts), "x").data.items[0]!,
-    );
+    const a = toTastyAccount(firstItem(accountsResponse, FIXTURES.accounts));
     expect(a).toEqual({
       accountNumber: "5WT00001",
       nickname: "main",
@@ -207,7 +205,7 @@ describe("accounts and dry run", () => {
     });
   });
   it("maps a dry run into signed cents (debit negative)", () => {
-    const r = toDryRunResult(parseBody(dryRunResponse, JSON.stringify(FIXTURES.dryRun), "x"));
+    const r = toDryRunResult(parsed(dryRunResponse, FIXTURES.dryRun));
     expect(r).toEqual({
       status: "Received",
       buyingPowerChangeCents: -87_500,

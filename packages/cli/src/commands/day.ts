@@ -64,7 +64,6 @@ export function registerDay(program: Command): void {
           {
             ...env.config,
             dynamoEndpoint: engine.endpoint,
-            tables: env.config.tables,
             tasty: { clientSecret: "sim", refreshToken: "sim", isTest: false, apiUrl: sim.restUrl },
           },
           { clock, log, notifier },

@@ -34,25 +34,36 @@ function num(flag: string, value: string | undefined, min = 0): number | undefin
   return n;
 }
 
+/** The fault flags, checked before the simulator starts so a bad value leaves nothing running. */
+function faultFlags(opts: SimOptions) {
+  return {
+    closeEvery: num("close-every", opts.closeEvery, 0.1),
+    silenceAfter: num("silence-after", opts.silenceAfter),
+    malformed: num("malformed", opts.malformed),
+    limitFor: num("rate-limit-for", opts.rateLimitFor),
+    symbols: opts.rateLimit?.split(",").filter((s) => s.trim() !== ""),
+    slow: num("slow", opts.slow),
+  };
+}
+
 /** Turns on the fault flags; returns the timers to clear on shutdown. */
-function applyFaults(sim: RunningSimulator, opts: SimOptions): NodeJS.Timeout[] {
+function applyFaults(
+  sim: RunningSimulator,
+  opts: SimOptions,
+  f: ReturnType<typeof faultFlags>,
+): NodeJS.Timeout[] {
   const timers: NodeJS.Timeout[] = [];
-  const closeEvery = num("close-every", opts.closeEvery, 0.1);
-  if (closeEvery)
-    timers.push(setInterval(() => sim.faults.closeAll(1012, "SERVICE_RESTART"), closeEvery * 1000));
-  const silenceAfter = num("silence-after", opts.silenceAfter);
-  if (silenceAfter !== undefined)
-    timers.push(setTimeout(() => sim.faults.silence(true), silenceAfter * 1000));
+  if (f.closeEvery)
+    timers.push(setInterval(() => sim.faults.closeAll(1012, "SERVICE_RESTART"), f.closeEvery * 1000));
+  if (f.silenceAfter !== undefined)
+    timers.push(setTimeout(() => sim.faults.silence(true), f.silenceAfter * 1000));
   if (opts.rejectAuth) sim.faults.rejectAuth(true);
-  const malformed = num("malformed", opts.malformed);
-  if (malformed && sim.faults instanceof FaultState) sim.faults.malformedOnConnect = Math.floor(malformed);
-  const limitFor = num("rate-limit-for", opts.rateLimitFor);
-  const symbols = opts.rateLimit?.split(",").filter((s) => s.trim() !== "");
-  if (symbols?.length || limitFor) {
-    sim.faults.rateLimit({ symbols, forMs: limitFor ? limitFor * 1000 : undefined });
+  if (f.malformed && sim.faults instanceof FaultState)
+    sim.faults.malformedOnConnect = Math.floor(f.malformed);
+  if (f.symbols?.length || f.limitFor) {
+    sim.faults.rateLimit({ symbols: f.symbols, forMs: f.limitFor ? f.limitFor * 1000 : undefined });
   }
-  const slow = num("slow", opts.slow);
-  if (slow) sim.faults.slow(slow);
+  if (f.slow) sim.faults.slow(f.slow);
   if (opts.garbage) sim.faults.garbage(true);
   return timers;
 }
@@ -84,10 +95,12 @@ export function registerSim(program: Command): void {
     .action(
       action(async (opts: SimOptions) => {
         const log = createLogger({ service: "sim", level: "INFO" });
+        const seed = num("seed", opts.seed) ?? 1;
+        const faults = faultFlags(opts);
         const sim = await startSimulator({
           host: opts.host,
           port: num("port", opts.port),
-          seed: num("seed", opts.seed),
+          seed,
           speed: num("speed", opts.speed, 0.001),
           log,
           publishIntervalMs: num("publish-interval", opts.publishInterval, 1),
@@ -97,8 +110,7 @@ export function registerSim(program: Command): void {
           maxSubscriptionFrameBytes: num("max-frame", opts.maxFrame, 64),
           requireAuthorization: opts.requireAuth === true,
         });
-        const timers = applyFaults(sim, opts);
-        const seed = num("seed", opts.seed) ?? 1;
+        const timers = applyFaults(sim, opts, faults);
         emit(
           { restUrl: sim.restUrl, dxlinkUrl: sim.dxlinkUrl, seed },
           opts,

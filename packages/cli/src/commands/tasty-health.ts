@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { AppConfig, ConfigResult } from "@stratdeck/core/config";
 import { validateConfig } from "@stratdeck/core/config";
 import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
+import { SIM_CREDENTIALS, readLocalStack } from "@stratdeck/core/wiring";
 import { createLogger } from "@stratdeck/core/log";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { DynamoStatusStore } from "@stratdeck/core/status";
@@ -38,22 +39,32 @@ export function registerTastyHealth(program: Command): void {
           level: parsed.ok ? parsed.config.logLevel : "WARN",
         });
         let sim: RunningSimulator | null = null;
+        let status: StatusReader | null = null;
         try {
-          // Sim data mode without TASTY_API_URL: play tastytrade with an embedded simulator.
+          // Sim data mode: the running local stack (`stratdeck start`), TASTY_API_URL, or an
+          // embedded simulator for this check.
           if (parsed.ok && parsed.config.dataMode === "sim" && !parsed.config.tasty?.apiUrl) {
-            sim = await startSimulator({
-              log: createLogger({ service: "tasty-health", level: "WARN", fields: { component: "sim" } }),
-            });
-            const tasty = {
-              clientSecret: "sim-secret",
-              refreshToken: "sim-refresh",
-              isTest: false,
-              apiUrl: sim.restUrl,
+            const local = readLocalStack(parsed.config.stateDir);
+            let apiUrl = parsed.config.tastyApiUrl ?? local?.simRestUrl;
+            if (!apiUrl) {
+              sim = await startSimulator({
+                log: createLogger({ service: "tasty-health", level: "WARN", fields: { component: "sim" } }),
+              });
+              apiUrl = sim.restUrl;
+            }
+            const dynamoEndpoint = parsed.config.dynamoEndpoint ?? local?.dynamoEndpoint;
+            parsed = {
+              ...parsed,
+              config: {
+                ...parsed.config,
+                tasty: { ...SIM_CREDENTIALS, apiUrl },
+                ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
+              },
             };
-            parsed = { ...parsed, config: { ...parsed.config, tasty } };
           }
           const config = parsed.ok ? parsed.config : null;
           const clock = systemClock;
+          status = config ? statusStore(config) : null;
           const report = await runTastyHealth(
             {
               clock,
@@ -62,21 +73,28 @@ export function registerTastyHealth(program: Command): void {
               rest: config?.tasty
                 ? new TastyRestClient({ tasty: config.tasty, clock, log, timeoutMs })
                 : null,
-              status: config ? statusStore(config) : null,
+              status: status?.store ?? null,
             },
             { symbol: opts.symbol, probeTimeoutMs: timeoutMs, requireStream: opts.requireStream === true },
           );
           emit(report, opts, human);
           if (!report.ok) throw new ExitCode(parsed.ok ? 1 : 2);
         } finally {
+          status?.doc.destroy();
           await sim?.stop();
         }
       }),
     );
 }
 
+/** The heartbeat store and its client (destroyed when the command ends). */
+interface StatusReader {
+  store: DynamoStatusStore;
+  doc: ReturnType<typeof createDocumentClient>;
+}
+
 /** Heartbeats live in DynamoDB; reachable only with a local endpoint or in live mode (AWS). */
-function statusStore(config: AppConfig): DynamoStatusStore | null {
+function statusStore(config: AppConfig): StatusReader | null {
   if (!config.dynamoEndpoint && config.dataMode !== "live") return null;
   const doc = createDocumentClient({
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
@@ -84,7 +102,7 @@ function statusStore(config: AppConfig): DynamoStatusStore | null {
     requestTimeoutMs: 3000,
     maxAttempts: 1,
   });
-  return new DynamoStatusStore(doc, config.tables.status, systemClock);
+  return { store: new DynamoStatusStore(doc, config.tables.status, systemClock), doc };
 }
 
 function human(r: TastyHealthReport): string {

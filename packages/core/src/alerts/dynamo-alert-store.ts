@@ -1,13 +1,6 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
-import { storeCall } from "../storage/dynamo-batch";
-import { StoreError } from "../storage/store-error";
+import { putIfAbsent, storeCall } from "../storage/dynamo-batch";
 import { AlertStore, type AlertRecord } from "./alert-store";
 
 const STREAM = "ALERT";
@@ -44,22 +37,13 @@ export class DynamoAlertStore extends AlertStore {
     return (res.Items ?? []).map(fromItem);
   }
 
-  protected async insertIfAbsent(alert: AlertRecord, expiresAt: number): Promise<boolean> {
-    try {
-      await storeCall(this.table, { alertKey: alert.alertKey }, () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...alert, alertStream: STREAM, expiresAt },
-            ConditionExpression: "attribute_not_exists(alertKey)",
-          }),
-        ),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof StoreError && err.kind === "conflict") return false;
-      throw err;
-    }
+  protected insertIfAbsent(alert: AlertRecord, expiresAt: number): Promise<boolean> {
+    return putIfAbsent(
+      this.doc,
+      this.table,
+      { ...alert, alertStream: STREAM, expiresAt },
+      { alertKey: alert.alertKey },
+    );
   }
 
   protected async load(alertKey: string): Promise<AlertRecord | null> {

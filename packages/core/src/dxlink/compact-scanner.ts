@@ -1,4 +1,5 @@
 import { symbolHash } from "./byte-table";
+import { EVENT_TYPES } from "./event-fields";
 import { COL_SYMBOL } from "./feed-plan";
 import type { FeedPlans, TypePlan } from "./feed-plan";
 import type { MarketBook } from "./market-book";
@@ -12,7 +13,8 @@ export const SCAN_OTHER = 1;
 
 const PREFIX = Buffer.from('{"type":"FEED_DATA","channel":', "latin1");
 const DATA_KEY = Buffer.from(',"data":[', "latin1");
-const TYPE_NAMES = ["Quote", "Greeks", "Summary", "Trade"].map((t) => Buffer.from(t, "latin1"));
+// Indexed like FeedPlans.byId (event type id order).
+const TYPE_NAMES = EVENT_TYPES.map((t) => Buffer.from(t, "latin1"));
 const NAN = Buffer.from("NaN", "latin1");
 const INFINITY = Buffer.from("Infinity", "latin1");
 const NEG_INFINITY = Buffer.from("-Infinity", "latin1");

@@ -224,7 +224,9 @@ export class DxLinkClient {
       if (reason === "stopped" || reason === "token-refresh") {
         // Polite close, but never wait ws's 30 s close timeout (SIGTERM must finish in 10 s).
         ws.close(1000, reason);
-        this.timers.setTimeout(() => ws.terminate(), 1_000);
+        const kill = this.timers.setTimeout(() => ws.terminate(), 1_000);
+        // Cleared once the close completes, so a stopped session holds no timer.
+        ws.once("close", () => this.timers.clearTimeout(kill));
       } else ws.terminate();
     }
     const now = this.deps.clock.now();

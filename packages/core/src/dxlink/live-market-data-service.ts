@@ -49,11 +49,6 @@ export class LiveMarketDataService {
     this.warnings = new ThrottledWarnings(deps.log, deps.clock);
   }
 
-  /** Last event received, ms since epoch, or null. */
-  get lastEventAt(): number | null {
-    return this.eventAt;
-  }
-
   /** Streaming and an event arrived within `maxStaleSeconds`. */
   isHealthy(maxStaleSeconds = 5): boolean {
     return (
@@ -61,11 +56,6 @@ export class LiveMarketDataService {
       this.eventAt !== null &&
       this.deps.clock.now() - this.eventAt <= maxStaleSeconds * 1000
     );
-  }
-
-  /** When `symbol` last had an event, ms since epoch. */
-  symbolUpdatedAt(symbol: string): number | undefined {
-    return this.book.get(symbol)?.updatedAt;
   }
 
   /** The latest state of `symbol` if its last event is at most `maxAgeSeconds` old, else null. */

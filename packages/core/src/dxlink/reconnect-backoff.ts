@@ -42,9 +42,4 @@ export class ReconnectBackoff {
     this.attempt++;
     return Math.max(1, delay);
   }
-
-  /** Forgets past failures. */
-  reset(): void {
-    this.attempt = 0;
-  }
 }

@@ -52,7 +52,7 @@ export async function runExitsJob(
   const exits = await checkExits(deps, {
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
   });
-  deps.log.info("exits.check", {
+  deps.log.info("orchestrator.exits", {
     checked: exits.checked,
     candidates: exits.candidates.length,
     settled: settled.settled.length,

@@ -2,7 +2,7 @@ import type { AlertStore } from "../alerts/alert-store";
 import type { Notifier } from "../alerts/notifier";
 import { notifyOnce, type NotifyOutcome } from "../alerts/notify-once";
 import { evaluateExits, type ExitHit } from "./exit-rules";
-import { markAll, type MarkPositionsDeps } from "./mark-positions";
+import { markPositions, type MarkPositionsDeps } from "./mark-positions";
 import { parsePaperSettings, type PaperSettings } from "./paper-settings";
 import type { PositionMark } from "./position-mark";
 
@@ -42,7 +42,7 @@ export async function checkExits(
   options: { settings?: PaperSettings } = {},
 ): Promise<CheckExitsResult> {
   const settings = options.settings ?? parsePaperSettings();
-  const marks = await markAll(deps, await deps.orders.listOpenPositions(), settings.fill);
+  const { positions: marks } = await markPositions(deps, { settings });
   const candidates: ExitCandidate[] = [];
   for (const mark of marks) {
     for (const hit of evaluateExits(mark, settings.exits)) {

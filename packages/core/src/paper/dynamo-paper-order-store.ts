@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { storeCall } from "../storage/dynamo-batch";
-import { StoreError } from "../storage/store-error";
+import { putIfAbsent, storeCall } from "../storage/dynamo-batch";
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
 
@@ -76,40 +75,22 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     return res.Item ? toOrder(res.Item) : null;
   }
 
-  protected async insertOrder(order: OrderRecord): Promise<boolean> {
-    const key = { pk: order.positionId, sk: orderSk(order.kind) };
-    try {
-      await storeCall(this.table, key, () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...order, ...key, orderStream: ORDER_STREAM },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        ),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof StoreError && err.kind === "conflict") return false;
-      throw err;
-    }
+  protected insertOrder(order: OrderRecord): Promise<boolean> {
+    return this.putNew({
+      ...order,
+      pk: order.positionId,
+      sk: orderSk(order.kind),
+      orderStream: ORDER_STREAM,
+    });
   }
 
   protected async insertPosition(position: PositionRecord): Promise<void> {
-    const key = { pk: position.positionId, sk: POSITION_SK };
-    try {
-      await storeCall(this.table, key, () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...position, ...key, openFlag: OPEN },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        ),
-      );
-    } catch (err) {
-      if (!(err instanceof StoreError && err.kind === "conflict")) throw err;
-    }
+    await this.putNew({ ...position, pk: position.positionId, sk: POSITION_SK, openFlag: OPEN });
+  }
+
+  /** Puts an item unless its key exists; false when it did. */
+  private putNew(item: Record<string, unknown> & { pk: string; sk: string }): Promise<boolean> {
+    return putIfAbsent(this.doc, this.table, item, { pk: item.pk, sk: item.sk });
   }
 
   protected async markClosed(position: PositionRecord): Promise<void> {

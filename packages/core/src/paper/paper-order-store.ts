@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
+import { pnlCents } from "./payoff";
 
 /** Position id derived from an entry's idempotency key, so the same slot always maps to one position. */
 export function positionIdFor(idempotencyKey: string): string {
@@ -85,8 +86,16 @@ export abstract class PaperOrderStore {
       const existing = (await this.getOrder(full.orderId)) ?? full;
       let stored = current;
       if (current.status === "open") {
-        // Repair: the close order exists but the position was not yet marked closed.
-        await this.markClosed(closed);
+        // Repair: the close order exists but the position was not yet marked closed. The position
+        // takes the figures of the logged order (what was traded), not this caller's later fill.
+        const exitDebit = existing.side === "debit" ? existing.price : -existing.price;
+        await this.markClosed({
+          ...closed,
+          closedAt: existing.time,
+          exitDebit,
+          realizedPnlCents: pnlCents(current.entryCredit, exitDebit, current.multiplier, current.quantity),
+          closeReason: existing.reason,
+        });
         stored = (await this.getPosition(input.positionId)) ?? closed;
       }
       return { status: "duplicate", order: existing, position: stored };

@@ -1,6 +1,6 @@
 import type { MarketDataProvider } from "../market-data/market-data-provider";
 import type { Settlement } from "../market-data/option-chain";
-import { sessionOn, tradingDayOnOrBefore } from "../time/nyse-calendar";
+import { settlementInstant } from "../time/settlement";
 
 /** Which settlement price is wanted. */
 export interface SettlementRequest {
@@ -31,14 +31,12 @@ export interface SettlementPriceSource {
 }
 
 /**
- * When an expiration settles, ms since epoch: AM roots (e.g. SPX monthlies) at the opening of the
- * expiration day (the special opening quotation), PM roots (SPXW, XSP, …) at its close, early
- * closes included. An expiration on a holiday settles on the trading day before.
+ * When an expiration settles, ms since epoch: AM roots at the open of the expiration day, PM roots
+ * at its close (early closes included); a holiday expiration settles on the trading day before.
+ * See {@link settlementInstant}.
  */
 export function settlementMoment(expiration: string, settlement: Settlement): number {
-  const session = sessionOn(tradingDayOnOrBefore(expiration));
-  if (!session) throw new Error(`no trading session on or before ${expiration}`);
-  return settlement === "AM" ? session.openAt : session.closeAt;
+  return settlementInstant(expiration, settlement);
 }
 
 /**

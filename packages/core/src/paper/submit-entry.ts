@@ -1,5 +1,6 @@
 import type { AllowedDecision } from "../guard/trading-decision";
 import type { Log } from "../log/log";
+import { recordClose } from "./close-order";
 import type { EntryRecords } from "./entry-order";
 import type { Refusal } from "./leg-fill";
 import { liveOrderRequest, type LiveOrderGateway, type LiveOrderResult } from "./live-order-gateway";
@@ -73,12 +74,14 @@ export async function submitEntry(
     return { status: "placed", reasons: [], positionId, broker };
   }
   log.error("live.order.rejected", { ...fields, positionId, errors: broker.errors });
-  await deps.orders.close({
-    positionId,
-    order: { ...records.order, reason: "live-rejected", idempotencyKey: `${positionId}|close` },
-    exitDebit: records.position.entryCredit,
-    realizedPnlCents: 0,
-    closeReason: "live-rejected",
+  // Never executed: closed at its own credit (zero P&L) through the one close path.
+  await recordClose({ orders: deps.orders, log }, res.position, {
+    exitDebit: res.position.entryCredit,
+    legs: records.order.legs,
+    time: records.order.time,
+    underlyingPrice: records.order.underlyingPrice,
+    underlyingSource: records.order.underlyingSource ?? "none",
+    reason: "live-rejected",
   });
   return { status: "refused", reasons: brokerReasons(broker), positionId, broker };
 }

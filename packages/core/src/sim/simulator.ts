@@ -55,10 +55,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const server = createServer((req, res) => void rest.handle(req, res));
   server.on("upgrade", (req, socket, head) => dxlink.upgrade(req, socket, head));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (e) {
+    // The publish tick is already running: stop it, or a failed listen keeps the process alive.
+    await dxlink.stop();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(":") ? `[${host}]` : host;
   const restUrl = `http://${urlHost}:${port}`;

@@ -1,4 +1,9 @@
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  PutCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
 import { backoffDelay, DEFAULT_RETRY, retryThrottled, type RetryPolicy } from "./retry";
 import { StoreError, toStoreError } from "./store-error";
 
@@ -86,4 +91,32 @@ export function storeCall<T>(
       throw toStoreError(err, table, key);
     }
   });
+}
+
+/**
+ * Puts an item only when no item with its key exists (a conditional write, never an overwrite).
+ * True when written, false when the key was taken. `key` names the item's key attributes.
+ */
+export async function putIfAbsent(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  item: Record<string, unknown>,
+  key: Record<string, unknown>,
+): Promise<boolean> {
+  const hashKey = Object.keys(key)[0]!;
+  try {
+    await storeCall(table, key, () =>
+      doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: item,
+          ConditionExpression: `attribute_not_exists(${hashKey})`,
+        }),
+      ),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof StoreError && err.kind === "conflict") return false;
+    throw err;
+  }
 }

@@ -4,7 +4,7 @@ import { fillSpread } from "../pricing/spread-fill";
 import type { ExpirationChoice } from "./expiration-select";
 import type { Idea, IdeaLeg, StrategyName } from "./idea";
 import { popIronCondor, popShortCall, popShortPut } from "./pop";
-import { quoteMid, smileAt, type ExpiryModel, type PricedOption } from "./priced-option";
+import { quoteMid, smileAt, spreadLeg, type ExpiryModel, type PricedOption } from "./priced-option";
 import type { ChosenSide } from "./side-select";
 
 /** An idea before filters, verdict and score. */
@@ -74,14 +74,7 @@ export function buildIdea(
     { p: s.long, side: "long" as const },
   ]);
   const f = fillSpread(
-    legsIn.map(({ p, side }) => ({
-      side,
-      ratio: 1,
-      bid: p.quote.bid,
-      ask: p.quote.ask,
-      quoteTime: p.quote.asOf,
-      label: p.streamerSymbol,
-    })),
+    legsIn.map(({ p, side }) => spreadLeg(p, side)),
     inp.choice.root.tickSizes,
     inp.fill,
   );
@@ -107,12 +100,7 @@ export function buildIdea(
     breakevens.push(Number(be.toFixed(4)));
     bounds.push({ breakeven: be, vol, right: s.right });
   }
-  const m = {
-    spot: inp.model.spot,
-    years: inp.model.years,
-    rate: inp.model.rate,
-    dividendYield: inp.model.dividendYield,
-  };
+  const m = inp.model;
   const put = bounds.find((b) => b.right === "P");
   const call = bounds.find((b) => b.right === "C");
   let pop: number;

@@ -1,6 +1,7 @@
 import type { Quote } from "../market-data/market-data-provider";
 import type { ChainStrike } from "../market-data/option-chain";
 import { blackScholes, impliedVol } from "../pricing/black-scholes";
+import type { SpreadLegQuote } from "../pricing/spread-fill";
 
 /** Model inputs shared by every option of one expiration. */
 export interface ExpiryModel {
@@ -68,6 +69,12 @@ export function priceOption(s: ChainStrike, right: "C" | "P", quote: Quote, m: E
     ...(iv !== undefined ? { iv } : {}),
     ...(delta !== undefined ? { delta } : {}),
   };
+}
+
+/** One contract of `p` as a `fillSpread` leg, labelled by its streamer symbol. */
+export function spreadLeg(p: PricedOption, side: "short" | "long"): SpreadLegQuote {
+  const { bid, ask, asOf } = p.quote;
+  return { side, ratio: 1, bid, ask, quoteTime: asOf, label: p.streamerSymbol };
 }
 
 /** Index of the first strike >= `k` (strikes ascending), by binary search. */

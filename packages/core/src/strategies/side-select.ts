@@ -3,7 +3,7 @@ import type { FillOptions } from "../pricing/fill-model";
 import { fillSpread } from "../pricing/spread-fill";
 import type { TargetRange } from "./config-types";
 import type { ExpirationChoice } from "./expiration-select";
-import { findStrike, type ExpiryModel, type PricedOption } from "./priced-option";
+import { findStrike, spreadLeg, type ExpiryModel, type PricedOption } from "./priced-option";
 import type { QuoteBook } from "./quote-book";
 import { StrikeWindow } from "./strike-window";
 
@@ -109,28 +109,7 @@ export async function selectSide(
       reasons.push(`short ${s.strike}${right}: no quote for the wing ${win.symbol(wi)}`);
       continue;
     }
-    const f = fillSpread(
-      [
-        {
-          side: "short",
-          ratio: 1,
-          bid: s.quote.bid,
-          ask: s.quote.ask,
-          quoteTime: s.quote.asOf,
-          label: s.streamerSymbol,
-        },
-        {
-          side: "long",
-          ratio: 1,
-          bid: w.quote.bid,
-          ask: w.quote.ask,
-          quoteTime: w.quote.asOf,
-          label: w.streamerSymbol,
-        },
-      ],
-      inp.ticks,
-      inp.fill,
-    );
+    const f = fillSpread([spreadLeg(s, "short"), spreadLeg(w, "long")], inp.ticks, inp.fill);
     if (!f.ok) {
       stage ??= "fill";
       reasons.push(...f.reasons.map((r) => `${r.leg}: ${r.message}`));

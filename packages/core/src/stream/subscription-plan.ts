@@ -82,14 +82,15 @@ export function planSubscriptions(input: PlanInput): SubscriptionPlan {
       continue;
     }
     const band = spot * opts.bandFraction;
+    const target = opts.targetOtmFraction;
     for (const root of chain.roots) {
       for (const exp of root.expirations) {
         const dte = daysBetween(input.today, exp.date);
         if (dte < input.window.minDte || dte > input.window.maxDte) continue;
         for (const s of exp.strikes) {
-          const distance = Math.abs(s.strike - spot) / spot;
-          if (Math.abs(s.strike - spot) > band) continue;
-          const target = opts.targetOtmFraction;
+          const away = Math.abs(s.strike - spot);
+          if (away > band) continue;
+          const distance = away / spot;
           if (target === undefined) {
             candidates.push({ symbol: s.callStreamer, distance }, { symbol: s.putStreamer, distance });
           } else {

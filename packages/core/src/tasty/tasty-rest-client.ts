@@ -169,14 +169,8 @@ export class TastyRestClient {
         if (!(err instanceof TastyApiError) || err.kind !== "rate-limit") throw err;
         const rest = todo.slice(i + MARKET_DATA_BATCH).map(([, s]) => s);
         const more = rest.length > 0 ? await this.gate.trip(rest, err.endpoint) : [];
-        const now = this.clock.now();
-        const batchCooled = batch.map(([, s]) => ({
-          symbol: s,
-          until: err.cooldownUntil ?? now + this.gate.windowMs,
-          reason: `http-429 ${err.endpoint}`,
-          setAt: now,
-        }));
-        return { items, cooldown: [...cooled, ...batchCooled, ...more] };
+        const keys = batch.map(([, s]) => s);
+        return { items, cooldown: [...cooled, ...this.cooledBy(err, keys), ...more] };
       }
     }
     return { items, cooldown: cooled };
@@ -198,16 +192,15 @@ export class TastyRestClient {
       return { items: body.data.items.map(toMarketMetrics), cooldown: cooled };
     } catch (err) {
       if (!(err instanceof TastyApiError) || err.kind !== "rate-limit") throw err;
-      const now = this.clock.now();
-      const until = err.cooldownUntil ?? now + this.gate.windowMs;
-      const tripped = allowed.map((symbol) => ({
-        symbol,
-        until,
-        reason: `http-429 ${err.endpoint}`,
-        setAt: now,
-      }));
-      return { items: [], cooldown: [...cooled, ...tripped] };
+      return { items: [], cooldown: [...cooled, ...this.cooledBy(err, allowed)] };
     }
+  }
+
+  /** The cooldowns a 429 on `symbols` started (the call funnel already stored them). */
+  private cooledBy(err: TastyApiError, symbols: readonly string[]): Cooldown[] {
+    const now = this.clock.now();
+    const until = err.cooldownUntil ?? now + this.gate.windowMs;
+    return symbols.map((symbol) => ({ symbol, until, reason: `http-429 ${err.endpoint}`, setAt: now }));
   }
 
   /** Accounts the OAuth grant can see. */

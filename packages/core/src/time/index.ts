@@ -1,3 +1,4 @@
 export * from "./clock";
 export * from "./new-york";
 export * from "./nyse-calendar";
+export * from "./settlement";

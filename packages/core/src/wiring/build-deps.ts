@@ -69,8 +69,12 @@ export interface BuildDepsOptions {
   embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
 }
 
-/** Credentials the simulator accepts (any non-empty values). */
-const SIM_CREDENTIALS = { clientSecret: "local-simulator", refreshToken: "local-simulator", isTest: false };
+/** Stand-in credentials for the simulator (it accepts any non-empty values). */
+export const SIM_CREDENTIALS = {
+  clientSecret: "local-simulator",
+  refreshToken: "local-simulator",
+  isTest: false,
+};
 
 /**
  * The one composition root: builds adapters from the config. Sim data mode resolves, in order, an

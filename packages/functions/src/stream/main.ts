@@ -5,15 +5,15 @@
  * neither writes snapshots nor crash-loops.
  */
 import { loadConfig } from "@stratdeck/core/config";
-import { createLogger } from "@stratdeck/core/log";
 import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import { isTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
+import { lambdaLog } from "../shared/lambda-deps";
 
 /** SIGTERM to exit, ms: ECS waits `stopTimeout` (60 s); we promise well under 10 s. */
 const HARD_EXIT_MS = 9_500;
 
-const log = createLogger({ service: "stream-task", level: logLevel(process.env.STRATDECK_LOG_LEVEL) });
+const log = lambdaLog("stream-task");
 const stop = new AbortController();
 for (const sig of ["SIGTERM", "SIGINT"] as const) {
   process.once(sig, () => {
@@ -54,9 +54,4 @@ try {
 } catch (err) {
   log.error("stream.fatal", { error: err as Error });
   process.exit(1);
-}
-
-function logLevel(v: string | undefined): "DEBUG" | "INFO" | "WARN" | "ERROR" {
-  const u = v?.toUpperCase();
-  return u === "DEBUG" || u === "WARN" || u === "ERROR" ? u : "INFO";
 }

@@ -40,6 +40,59 @@ export function profile(symbol: string, description: string, high52: number, low
   };
 }
 
+/** The header of a time-series event (Greeks, TheoPrice, Underlying): one event per symbol, stamped `now`. */
+export function timeSeries(eventType: string, eventSymbol: string, now: number): EventRecord {
+  return { eventType, eventSymbol, eventTime: 0, eventFlags: 0, index: 0, sequence: 0, time: now };
+}
+
+/** A Quote event with both sides stamped `now` on one exchange; prices USD per share (index points). */
+export function quote(
+  symbol: string,
+  now: number,
+  exchangeCode: string,
+  bid: { price: number; size: number },
+  ask: { price: number; size: number },
+): EventRecord {
+  return {
+    eventType: "Quote",
+    eventSymbol: symbol,
+    eventTime: 0,
+    sequence: 0,
+    timeNanoPart: 0,
+    bidTime: now,
+    bidExchangeCode: exchangeCode,
+    bidPrice: bid.price,
+    bidSize: bid.size,
+    askTime: now,
+    askExchangeCode: exchangeCode,
+    askPrice: ask.price,
+    askSize: ask.size,
+  };
+}
+
+/** A Trade event stamped `now` on one exchange; price USD per share (index points). */
+export function trade(
+  symbol: string,
+  now: number,
+  exchangeCode: string,
+  t: { price: number; change: number; size: number; dayVolume: number },
+): EventRecord {
+  return {
+    eventType: "Trade",
+    eventSymbol: symbol,
+    eventTime: 0,
+    timeNanoPart: 0,
+    sequence: 0,
+    time: now,
+    exchangeCode,
+    ...t,
+    dayId: dayId(now),
+    dayTurnover: NaN,
+    tickDirection: "UNDEFINED",
+    extendedTradingHours: false,
+  };
+}
+
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }

@@ -175,7 +175,8 @@ export class FeedChannel {
   private impliedVol(base: string, now: number): number {
     const m = this.deps.market;
     if (m.underlyings().includes(base)) return m.ivIndexAt(base, now);
-    return m.optionQuote(base)?.iv ?? NaN;
+    // At the tick's instant: a second instant would empty the market's per-instant quote cache.
+    return m.optionQuoteOf(base, now)?.iv ?? NaN;
   }
 
   private fieldsOf(type: string): readonly string[] {

@@ -1,6 +1,16 @@
-import { atmVol, hashString, underlyingSpec, YEARS_30D } from "../market";
+import { atmVol, hashString, indexHalfSpread, underlyingSpec, yearRange, YEARS_30D } from "../market";
 import type { EventType } from "./event-fields";
-import { dayId, profile, round2, summary, type EventContext, type EventRecord } from "./event-records";
+import {
+  dayId,
+  profile,
+  quote,
+  round2,
+  summary,
+  timeSeries,
+  trade,
+  type EventContext,
+  type EventRecord,
+} from "./event-records";
 
 /** The current event of a type for an index (`SPX`), or null when indices have no such events. */
 export function indexEvent(
@@ -14,64 +24,41 @@ export function indexEvent(
   const e = { eventType: type, eventSymbol: symbol, eventTime: 0 };
   switch (type) {
     case "Quote": {
-      const half = Math.max(0.01, Math.round(spot * 0.00005 * 100) / 100);
-      return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        sequence: 0,
-        timeNanoPart: 0,
-        bidTime: now,
-        bidExchangeCode: "\u0000",
-        bidPrice: round2(spot - half),
-        bidSize: NaN,
-        askTime: now,
-        askExchangeCode: "\u0000",
-        askPrice: round2(spot + half),
-        askSize: NaN,
-      };
+      const half = indexHalfSpread(spot);
+      return quote(
+        symbol,
+        now,
+        "\u0000",
+        { price: round2(spot - half), size: NaN },
+        { price: round2(spot + half), size: NaN },
+      );
     }
     case "Trade": {
       const s = ctx.statsOf(symbol, now, (ms) => m.spotAt(symbol, ms));
-      return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        timeNanoPart: 0,
-        sequence: 0,
-        time: now,
-        exchangeCode: "\u0000",
+      return trade(symbol, now, "\u0000", {
         price: spot,
         change: round2(spot - s.prevClose),
         size: NaN,
-        dayId: dayId(now),
         dayVolume: NaN,
-        dayTurnover: NaN,
-        tickDirection: "UNDEFINED",
-        extendedTradingHours: false,
-      };
+      });
     }
     case "Summary": {
       const s = ctx.statsOf(symbol, now, (ms) => m.spotAt(symbol, ms));
       return summary(e, s, NaN);
     }
     case "Profile": {
+      // spotAt above has already thrown for a symbol that is not an index.
       const spec = underlyingSpec(symbol);
-      const scale = (spec?.level ?? spot) * (spec?.follows?.ratio ?? 1);
-      return profile(symbol, spec?.description ?? symbol, round2(scale * 1.05), round2(scale * 0.8));
+      if (!spec) return null;
+      const range = yearRange(spec);
+      return profile(symbol, spec.description, round2(range.high), round2(range.low));
     }
     case "Underlying": {
       const iv = m.ivIndexAt(symbol, now);
       const calls = 200_000 + (hashString(`${symbol}${dayId(now)}c`) % 300_000);
       const puts = 250_000 + (hashString(`${symbol}${dayId(now)}p`) % 350_000);
       return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        eventFlags: 0,
-        index: 0,
-        sequence: 0,
-        time: now,
+        ...timeSeries(type, symbol, now),
         volatility: iv,
         frontVolatility: atmVol(iv, 7 / 365),
         backVolatility: atmVol(iv, 2 * YEARS_30D),

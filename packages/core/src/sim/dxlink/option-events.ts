@@ -1,6 +1,14 @@
 import { hashString, rootSpec, type OptionId } from "../market";
 import type { EventType } from "./event-fields";
-import { dayId, profile, summary, type EventContext, type EventRecord } from "./event-records";
+import {
+  profile,
+  quote,
+  summary,
+  timeSeries,
+  trade,
+  type EventContext,
+  type EventRecord,
+} from "./event-records";
 
 /** The current event of a type for an option (`.SPXW…`), or null when expired or not an option event. */
 export function optionEvent(
@@ -17,30 +25,16 @@ export function optionEvent(
   const h = hashString(symbol);
   switch (type) {
     case "Quote":
-      return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        sequence: 0,
-        timeNanoPart: 0,
-        bidTime: now,
-        bidExchangeCode: "C",
-        bidPrice: q.bid,
-        bidSize: q.bid > 0 ? 5 + (h % 95) : NaN,
-        askTime: now,
-        askExchangeCode: "C",
-        askPrice: q.ask,
-        askSize: 5 + ((h >>> 8) % 95),
-      };
+      return quote(
+        symbol,
+        now,
+        "C",
+        { price: q.bid, size: q.bid > 0 ? 5 + (h % 95) : NaN },
+        { price: q.ask, size: 5 + ((h >>> 8) % 95) },
+      );
     case "Greeks":
       return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        eventFlags: 0,
-        index: 0,
-        sequence: 0,
-        time: now,
+        ...timeSeries(type, symbol, now),
         price: q.theo,
         volatility: q.iv,
         delta: q.delta,
@@ -52,13 +46,7 @@ export function optionEvent(
     case "TheoPrice": {
       const found = rootSpec(id.root);
       return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        eventFlags: 0,
-        index: 0,
-        sequence: 0,
-        time: now,
+        ...timeSeries(type, symbol, now),
         price: q.theo,
         underlyingPrice: m.spotAt(found?.u.symbol ?? "SPX", now),
         delta: q.delta,
@@ -68,23 +56,7 @@ export function optionEvent(
       };
     }
     case "Trade":
-      return {
-        eventType: type,
-        eventSymbol: symbol,
-        eventTime: 0,
-        timeNanoPart: 0,
-        sequence: 0,
-        time: now,
-        exchangeCode: "C",
-        price: q.mid,
-        change: NaN,
-        size: 1,
-        dayId: dayId(now),
-        dayVolume: h % 5000,
-        dayTurnover: NaN,
-        tickDirection: "UNDEFINED",
-        extendedTradingHours: false,
-      };
+      return trade(symbol, now, "C", { price: q.mid, change: NaN, size: 1, dayVolume: h % 5000 });
     case "Summary": {
       const s = ctx.statsOf(
         symbol,

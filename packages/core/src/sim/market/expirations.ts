@@ -2,9 +2,7 @@ import {
   addDays,
   isTradingDay,
   nextTradingDay,
-  nyWallTimeToUtc,
-  sessionOn,
-  SESSION_OPEN_MINUTE,
+  settlementInstant,
   thirdFriday,
   tradingDayOnOrBefore,
   weekdayOf,
@@ -29,26 +27,6 @@ const DAILY_COUNT = 10;
 const WEEKLY_HORIZON_DAYS = 120;
 /** Monthlies listed out to this many months. */
 const MONTHLY_COUNT = 13;
-
-const settlementCache = new Map<string, number>();
-
-/** Settlement instant of an expiration date (AM: the open, PM: the close), ms since epoch; cached. */
-export function settlementInstant(date: string, settlement: "AM" | "PM"): number {
-  const key = date + settlement;
-  let at = settlementCache.get(key);
-  if (at === undefined) {
-    const s = sessionOn(date);
-    at =
-      settlement === "AM"
-        ? nyWallTimeToUtc(date, SESSION_OPEN_MINUTE)
-        : s
-          ? s.closeAt
-          : nyWallTimeToUtc(date, 16 * 60);
-    if (settlementCache.size > 10_000) settlementCache.clear();
-    settlementCache.set(key, at);
-  }
-  return at;
-}
 
 /** Standard monthly expiration date of a month: the third Friday, or the trading day before it. */
 export function monthlyDate(year: number, month: number): string {

@@ -1,6 +1,5 @@
-import type { Clock } from "../../time";
+import { settlementInstant, type Clock } from "../../time";
 import type { SimMarket, SimOptionQuote } from "../types";
-import { settlementInstant } from "./expirations";
 import { priceOption } from "./option-pricer";
 import { nyDateOf } from "./memo";
 import { hashString } from "./prng";

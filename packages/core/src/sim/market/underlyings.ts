@@ -130,6 +130,16 @@ export function rootSpec(root: string): { u: UnderlyingSpec; r: RootSpec } | und
   return BY_ROOT.get(root);
 }
 
+/** Half the synthetic bid/ask width of an index quote, index points: 0.005% of spot, at least 0.01. */
+export function indexHalfSpread(spot: number): number {
+  return Math.max(0.01, Math.round(spot * 0.00005 * 100) / 100);
+}
+
+/** The synthetic 52-week range of an index, index points: 80% to 105% of its nominal level. */
+export function yearRange(spec: UnderlyingSpec): { low: number; high: number } {
+  return { low: spec.level * 0.8, high: spec.level * 1.05 };
+}
+
 /** Seed-dependent start parameters of an underlying: level jitter (±2%) and IV rank (0.10–0.60). */
 export function seededStart(seed: number, symbol: string): { level: number; ivRank: number } {
   const spec = underlyingSpec(symbol);

@@ -6,7 +6,8 @@ import { flatChainItems, nestedChainItems } from "./chain-json";
 function chainOf(symbol: string, ctx: RestContext): SimChain {
   const spec = underlyingSpec(symbol);
   if (!spec) throw new HttpError(404, "not_found", `No option chain for ${symbol}`);
-  return listChain(spec, ctx.market.spot(spec.symbol), ctx.clock.now());
+  const now = ctx.clock.now();
+  return listChain(spec, ctx.market.spotAt(spec.symbol, now), now);
 }
 
 const touchesSymbol = (_req: unknown, m: string[]): string[] => [m[0] ?? ""];

@@ -28,11 +28,11 @@ export function itemsReply(items: unknown[], context: string): RestReply {
   return { status: 200, body: { data: { items }, context } };
 }
 
-/** `{error: {code, message, errors?}}` */
-export function errorReply(e: HttpError): RestReply {
+/** `{error: {code, message, errors?}}`, or `{data, error}` when the failure carries data (a failed preflight). */
+export function errorReply(e: HttpError, data?: unknown): RestReply {
   const error: Record<string, unknown> = { code: e.code, message: e.message };
   if (e.errors) error.errors = e.errors;
-  return { status: e.status, body: { error } };
+  return { status: e.status, body: data === undefined ? { error } : { data, error } };
 }
 
 /** Writes a reply as JSON. */

@@ -1,8 +1,10 @@
 import {
   dayStats,
+  indexHalfSpread,
   parseOccSymbol,
   rootSpec,
   underlyingSpec,
+  yearRange,
   type DayStats,
   type SyntheticMarket,
 } from "../market";
@@ -47,19 +49,19 @@ export function indexItem(market: SyntheticMarket, symbol: string, now: number):
   const spec = underlyingSpec(symbol);
   if (!spec) return undefined;
   const spot = market.spotAt(spec.symbol, now);
-  const half = Math.max(0.01, Math.round(spot * 0.00005 * 100) / 100);
+  const half = indexHalfSpread(spot);
   const stats = dayStats((ms) => market.spotAt(spec.symbol, ms), now);
   const item = snapshotItem(
     { symbol: spec.symbol, type: "Index", now, bid: spot - half, ask: spot + half, mid: spot, size: "0.0" },
     stats,
     2,
   );
-  const level = spec.level * (spec.follows?.ratio ?? 1) * 10;
+  const range = yearRange(spec);
   return {
     ...item,
     "last-mkt": item.last,
-    "year-low-price": dec(level * 0.08, 2),
-    "year-high-price": dec(level * 0.105, 2),
+    "year-low-price": dec(range.low, 2),
+    "year-high-price": dec(range.high, 2),
   };
 }
 

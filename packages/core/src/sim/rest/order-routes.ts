@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseOccSymbol, rootSpec, type OptionId } from "../market";
 import { SIM_ACCOUNT_NUMBER, SIM_BUYING_POWER } from "./account-routes";
 import type { Route } from "./context";
-import { dataReply, dec, HttpError } from "./envelope";
+import { dataReply, dec, errorReply, HttpError } from "./envelope";
 import { buyingPowerJson, feeJson } from "./order-json";
 import { buyingPowerRequirement, orderFees, type MarginLeg } from "./order-math";
 
@@ -91,22 +91,14 @@ export const orderDryRun: Route = {
     );
     const bp = buyingPowerJson(change, requirement, SIM_BUYING_POWER, legs.length > 1);
     if (change > SIM_BUYING_POWER) {
-      return {
-        status: 422,
-        body: {
-          data: { "buying-power-effect": bp },
-          error: {
-            code: "preflight_check_failure",
-            message: "One or more preflight checks failed",
-            errors: [
-              {
-                code: "margin_check_failed",
-                message: "Account does not have sufficient buying power available for this order.",
-              },
-            ],
-          },
-        },
+      const margin = {
+        code: "margin_check_failed",
+        message: "Account does not have sufficient buying power available for this order.",
       };
+      return errorReply(
+        new HttpError(422, "preflight_check_failure", "One or more preflight checks failed", [margin]),
+        { "buying-power-effect": bp },
+      );
     }
     const feeCalc = feeJson(fees);
     const orderJson = {
