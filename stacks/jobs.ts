@@ -29,8 +29,9 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
     alerts: true,
   },
   health: {
-    description: "Check tastytrade REST, DXLink and the stream heartbeat",
-    access: { status: "read", cooldowns: "readwrite" },
+    description: "Check tastytrade REST, DXLink and the stream heartbeat; alert once a day when unhealthy",
+    access: { status: "read", cooldowns: "readwrite", alerts: "readwrite" },
+    alerts: true,
   },
 };
 

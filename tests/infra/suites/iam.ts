@@ -80,7 +80,8 @@ export function iamSuite(app: () => BuiltApp): void {
       expect(writers.get("snapshots")).toEqual(["StreamTask"]);
       expect(writers.get("status")).toEqual(["StreamTask"]);
       expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
-      expect(writers.get("alerts")).toEqual(["ExitsJob"]);
+      // Exit alerts, and the once-a-day unhealthy-data-path alert.
+      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob"]);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

@@ -30,12 +30,24 @@ export type NotifyOutcome = "sent" | "duplicate" | "failed";
  * publishes; a failed publish releases the claim so the next run retries it.
  */
 export async function notifyOnce(deps: NotifyOnceDeps, alert: PositionAlert): Promise<NotifyOutcome> {
-  const claim = await deps.alerts.claim({
-    positionId: alert.positionId,
-    rule: alert.rule,
-    message: alert.message,
-    details: alert.details,
-  });
+  let claim: Awaited<ReturnType<AlertStore["claim"]>>;
+  try {
+    claim = await deps.alerts.claim({
+      positionId: alert.positionId,
+      rule: alert.rule,
+      message: alert.message,
+      details: alert.details,
+    });
+  } catch (err) {
+    // The store is unreachable: nothing was claimed, so the next run retries; other positions go on.
+    deps.log.error("alert.failed", {
+      positionId: alert.positionId,
+      rule: alert.rule,
+      stage: "claim",
+      error: err as Error,
+    });
+    return "failed";
+  }
   if (claim.status === "duplicate") return "duplicate";
   try {
     await deps.notifier.publish({

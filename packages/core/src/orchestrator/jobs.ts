@@ -11,6 +11,8 @@ import {
   type SettleExpiredDeps,
 } from "../paper/index";
 import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
+import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/index";
+import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
 import type { JobRun } from "./local-scheduler";
 
@@ -66,14 +68,34 @@ export async function runExitsJob(
   };
 }
 
-/** Checks REST, DXLink and the stream heartbeat (required only during a session). */
-export async function runHealthJob(deps: TastyHealthDeps, run: JobRun) {
-  const report = await runTastyHealth(deps, { requireStream: isMarketOpen(run.at) });
-  return { ok: report.ok, problems: report.problems };
+/** Deps of the health job: the check, plus where to send its alert (optional). */
+export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps>;
+
+/**
+ * Checks REST, DXLink and the stream heartbeat (the stream counts only during a session). An
+ * unhealthy data path during a session alerts the trader once per New York day.
+ */
+export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
+  const inSession = isMarketOpen(run.at);
+  const report = await runTastyHealth(deps, { requireStream: inSession });
+  let alert: NotifyOutcome | "none" = "none";
+  if (!report.ok && inSession && deps.alerts && deps.notifier) {
+    alert = await notifyOnce(
+      { alerts: deps.alerts, notifier: deps.notifier, log: deps.log },
+      {
+        positionId: "system",
+        rule: `health:${nyDate(run.at)}`,
+        subject: "StratDeck: data path unhealthy",
+        message: `The health check failed during the session:\n${report.problems.join("\n")}`,
+        details: { problems: report.problems },
+      },
+    );
+  }
+  return { ok: report.ok, problems: report.problems, alert };
 }
 
 /** Deps of {@link runJob}: everything the three jobs need. */
-export type JobDeps = IdeasJobDeps & ExitsJobDeps & TastyHealthDeps;
+export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps;
 
 /** Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day). */
 export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
