@@ -55,6 +55,11 @@ describe("LiveMarketDataService against the simulator", () => {
     const { svc, log } = service();
     await waitFor("healthy", () => svc.isHealthy(1));
     expect(svc.getSnapshot("SPX", { maxAgeSeconds: 1 })).toMatchObject({ symbol: "SPX" });
+    // The last event time and the per-symbol timestamp are exposed and recent.
+    expect(svc.lastEventAt).not.toBeNull();
+    expect(Date.now() - svc.lastEventAt!).toBeLessThan(1_000);
+    expect(svc.symbolUpdatedAt("SPX")).toBeLessThanOrEqual(svc.lastEventAt!);
+    expect(svc.symbolUpdatedAt("NOT-SUBSCRIBED")).toBeUndefined();
     sim.faults.silence(true);
     await waitFor("unhealthy", () => !svc.isHealthy(0.2));
     await waitFor("stale", () => svc.getSnapshot("SPX", { maxAgeSeconds: 0.2 }) === null);

@@ -49,6 +49,16 @@ export class LiveMarketDataService {
     this.warnings = new ThrottledWarnings(deps.log, deps.clock);
   }
 
+  /** Last event received from the feed, ms since epoch, or null before the first. */
+  get lastEventAt(): number | null {
+    return this.eventAt;
+  }
+
+  /** When `symbol` last had an event, ms since epoch; undefined when it never had one. */
+  symbolUpdatedAt(symbol: string): number | undefined {
+    return this.book.get(symbol)?.updatedAt;
+  }
+
   /** Streaming and an event arrived within `maxStaleSeconds`. */
   isHealthy(maxStaleSeconds = 5): boolean {
     return (
