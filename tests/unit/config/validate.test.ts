@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, validateConfig } from "@stratdeck/core/config";
+import { loadConfig, validate, validateConfig } from "@stratdeck/core/config";
 
 describe("validateConfig", () => {
   it("defaults to sim data, paper trading, disarmed, advisory filters, stratdeck-* tables", () => {
@@ -146,5 +146,11 @@ describe("validateConfig: stream write cadence", () => {
       "STRATDECK_STREAM_HEARTBEAT_MS",
       "STRATDECK_STREAM_WINDOW_MS",
     ]);
+  });
+});
+
+describe("validate", () => {
+  it("is the structured validation under its short name", () => {
+    expect(validate({ STRATDECK_DATA_MODE: "x" })).toEqual(validateConfig({ STRATDECK_DATA_MODE: "x" }));
   });
 });

@@ -189,3 +189,6 @@ export function loadConfig(
   if (!r.ok) throw new ConfigError(r.issues);
   return { config: r.config, warnings: r.warnings };
 }
+
+/** `validate()` as the foundation issue names it: the same as {@link validateConfig}. */
+export const validate = validateConfig;
