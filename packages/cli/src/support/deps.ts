@@ -31,7 +31,7 @@ export async function cliDeps(
     embeddedSimulator: () => startSimulator({ log: log.child({ component: "sim" }) }),
     ...overrides,
   });
-  if (deps.endpoints.storage === "ephemeral") log.warn("state.ephemeral", { message: EPHEMERAL_NOTE });
+  if (deps.endpoints.storage === "ephemeral") log.warn("state.ephemeral", { detail: EPHEMERAL_NOTE });
   else log.debug("state.storage", { storage: deps.endpoints.storage, stateDir: deps.endpoints.stateDir });
   return deps;
 }

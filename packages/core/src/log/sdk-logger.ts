@@ -26,13 +26,15 @@ function safeJson(v: unknown): string {
 /**
  * Routes an SDK client's log output (including `@smithy/node-http-handler` warnings, which
  * otherwise go to the console as plain text) to the project's JSON logger as `aws-sdk.<level>`
- * events. SDK debug/info chatter is dropped to debug.
+ * events. Warnings stay warnings; the rest (including the SDK's per-call failure record, which
+ * our own error handling reports) is debug.
  */
 export function sdkLogger(log: Log): SdkLogger {
   return {
-    debug: (...c) => log.debug("aws-sdk.debug", { message: text(c) }),
-    info: (...c) => log.debug("aws-sdk.info", { message: text(c) }),
-    warn: (...c) => log.warn("aws-sdk.warn", { message: text(c) }),
-    error: (...c) => log.error("aws-sdk.error", { message: text(c) }),
+    debug: (...c) => log.debug("aws-sdk.debug", { detail: text(c) }),
+    info: (...c) => log.debug("aws-sdk.info", { detail: text(c) }),
+    warn: (...c) => log.warn("aws-sdk.warn", { detail: text(c) }),
+    // Failed calls are reported by our own code (typed errors, retries); the SDK's copy is detail.
+    error: (...c) => log.debug("aws-sdk.error", { detail: text(c) }),
   };
 }

@@ -96,7 +96,7 @@ export async function resolveStorage(
         stateDir,
         holderPid: holder.pid,
         holder: holder.owner,
-        message: `state folder in use by pid ${holder.pid} (${holder.owner}); waiting`,
+        detail: `state folder in use by pid ${holder.pid} (${holder.owner}); waiting`,
       }),
   });
   if (access.kind === "stack") return joined(access.stack);
