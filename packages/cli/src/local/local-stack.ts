@@ -80,6 +80,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     const accessKeyId = newEngineKey();
     const engine = await startDynalite({ path: join(stateDir, "dynamodb"), accessKeyId });
     stops.push(() => engine.stop());
+    // Snapshots are re-written by the stream within seconds: kept in memory, never on disk.
+    const snapshotEngine = await startDynalite({ accessKeyId });
+    stops.push(() => snapshotEngine.stop());
     let sim: RunningSimulator | null = null;
     let config: AppConfig = opts.config;
     if (config.dataMode === "sim") {
@@ -164,6 +167,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       pid: process.pid,
       dynamoEndpoint: engine.endpoint,
       dynamoAccessKeyId: accessKeyId,
+      snapshotEndpoint: snapshotEngine.endpoint,
       ...(sim ? { simRestUrl: sim.restUrl } : {}),
       apiUrl: http.url,
       startedAt: deps.clock.now(),

@@ -46,7 +46,7 @@ export interface AppConfig {
   apiToken?: string;
   /** SNS topic for exit alerts (STRATDECK_ALERT_TOPIC_ARN); absent = alerts are logged only. */
   alertTopicArn?: string;
-  /** Stream snapshot writer window, ms (STRATDECK_STREAM_WINDOW_MS; default 2000). */
+  /** Stream snapshot writer window, ms (STRATDECK_STREAM_WINDOW_MS; default 5000). */
   streamWindowMs: number;
   /** Stream re-write interval of unchanged snapshots, ms (STRATDECK_STREAM_HEARTBEAT_MS; default 10000). */
   streamHeartbeatMs: number;

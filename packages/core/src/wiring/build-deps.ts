@@ -165,7 +165,15 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
     }
     if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
 
-    const snapshots = new DynamoSnapshotStore(doc, config.tables.snapshots, clock);
+    let snapshotDoc = doc;
+    if (storage.snapshotEndpoint) {
+      const snapConn = { ...conn, endpoint: storage.snapshotEndpoint };
+      await ensureTables(snapConn, config.tables);
+      snapshotDoc = createDocumentClient(snapConn);
+      const sd = snapshotDoc;
+      cleanups.push(async () => sd.destroy());
+    }
+    const snapshots = new DynamoSnapshotStore(snapshotDoc, config.tables.snapshots, clock);
     const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
     const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
     const provider = new TastyMarketDataProvider({

@@ -27,6 +27,11 @@ export interface ResolvedStorage {
   endpoint?: string;
   /** Access key id the local engine checks. */
   accessKeyId?: string;
+  /**
+   * Separate in-memory engine for the snapshots table (the local stack's): snapshots are
+   * re-written by the stream within seconds, so they never go to disk.
+   */
+  snapshotEndpoint?: string;
   /** Absolute state folder (`stack`, `embedded`). */
   stateDir?: string;
   /** The joined stack (`stack`). */
@@ -81,6 +86,7 @@ export async function resolveStorage(
     kind: "stack",
     endpoint: stack.dynamoEndpoint,
     ...(stack.dynamoAccessKeyId ? { accessKeyId: stack.dynamoAccessKeyId } : {}),
+    ...(stack.snapshotEndpoint ? { snapshotEndpoint: stack.snapshotEndpoint } : {}),
     stateDir,
     stack,
     release: none,

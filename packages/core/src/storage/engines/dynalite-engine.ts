@@ -17,7 +17,7 @@ export interface DynaliteOptions {
    * cannot read or write the tables.
    */
   accessKeyId?: string;
-  /** Compacts the LevelDB folder this often, ms, so overwritten snapshots do not pile up (default 60 000; 0 = never). */
+  /** Compacts the LevelDB folder this often, ms, so overwritten snapshots do not pile up (default 15 000; 0 = never). */
   compactEveryMs?: number;
 }
 
@@ -45,7 +45,7 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
-  const every = options.compactEveryMs ?? 60_000;
+  const every = options.compactEveryMs ?? 15_000;
   const timer = compactor && every > 0 ? setInterval(() => void compactor.compact(), every) : null;
   timer?.unref();
   const { port } = server.address() as AddressInfo;
