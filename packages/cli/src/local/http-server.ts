@@ -78,7 +78,14 @@ async function serve(
   try {
     body = await readBody(req);
   } catch {
-    send(res, 413, { error: "payload-too-large", message: `request body over ${MAX_BODY} bytes` });
+    // Answer 413, drain what the client still sends, and close the connection after the answer.
+    req.resume();
+    send(
+      res,
+      413,
+      { error: "payload-too-large", message: `request body over ${MAX_BODY} bytes` },
+      { connection: "close" },
+    );
     return;
   }
   const headers: Record<string, string | undefined> = {};
@@ -116,8 +123,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        chunks.length = 0;
         reject(new Error("too large"));
-        req.destroy();
         return;
       }
       chunks.push(c);

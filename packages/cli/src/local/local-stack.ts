@@ -111,6 +111,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       storage: {
         kind: "embedded",
         endpoint: engine.endpoint,
+        snapshotEndpoint: snapshotEngine.endpoint,
         accessKeyId,
         stateDir,
         release: async () => {},
