@@ -33,3 +33,34 @@ describe("local HTTP server limits", () => {
     expect(await r.json()).toEqual({ size: 1000 });
   });
 });
+
+describe("identical GETs in flight share one answer", () => {
+  it("50 concurrent GET /positions run the handler once; a different query or a POST runs its own", async () => {
+    let calls = 0;
+    const server = await startLocalHttpServer({
+      port: 0,
+      log: silentLog,
+      handle: async (req) => {
+        calls += 1;
+        await new Promise((r) => setTimeout(r, 100));
+        return { status: 200, body: { path: req.path, query: req.query } };
+      },
+    });
+    try {
+      const many = await Promise.all(
+        Array.from({ length: 50 }, () => fetch(`${server.url}/positions`).then((r) => r.json())),
+      );
+      expect(many.every((b) => JSON.stringify(b) === JSON.stringify(many[0]))).toBe(true);
+      expect(calls).toBe(1);
+      await Promise.all([fetch(`${server.url}/orders?limit=5`), fetch(`${server.url}/orders?limit=6`)]);
+      expect(calls).toBe(3);
+      await Promise.all([
+        fetch(`${server.url}/positions/p/close`, { method: "POST" }),
+        fetch(`${server.url}/positions/p/close`, { method: "POST" }),
+      ]);
+      expect(calls).toBe(5);
+    } finally {
+      await server.stop();
+    }
+  });
+});
