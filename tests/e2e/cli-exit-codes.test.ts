@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tempDirs } from "../support/temp-dirs";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
 import { startLocalStack } from "../../packages/cli/src/local/local-stack";
 import { runCli } from "../support/cli-process";
 
-const dirs: string[] = [];
-const fresh = (): string => {
-  const d = mkdtempSync(join(tmpdir(), "stratdeck-exit-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const { fresh, cleanup } = tempDirs("stratdeck-exit-");
+afterAll(cleanup);
 
 /** A port held by another listener for the test. */
 async function busyPort(): Promise<{ port: number; server: Server }> {

@@ -1,37 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { planSubscriptions } from "@stratdeck/core/stream";
-import type { OptionChain } from "@stratdeck/core/market-data";
 import { sideSymbols, type StreamSide } from "@stratdeck/core/strategies";
 import { nyWallTimeToUtc } from "@stratdeck/core/time";
+import { chain } from "./chain-fixture";
 
 /** SPXW with every 5-point strike from 4000 to 8000 on three expirations (1,602 options each). */
-function denseChain(): OptionChain {
-  const strikes = Array.from({ length: 801 }, (_, i) => 4000 + 5 * i);
-  return {
-    underlying: "SPX",
-    fetchedAt: 0,
-    roots: [
-      {
-        root: "SPXW",
-        sharesPerContract: 100,
-        tickSizes: [{ value: 0.05 }],
-        expirations: ["2026-12-18", "2027-01-08", "2027-02-19"].map((date) => ({
-          date,
-          dte: 0,
-          settlement: "PM" as const,
-          expirationType: "Weekly",
-          strikes: strikes.map((k) => ({
-            strike: k,
-            callOcc: "",
-            putOcc: "",
-            callStreamer: `.SPXW${date.replaceAll("-", "").slice(2)}C${k}`,
-            putStreamer: `.SPXW${date.replaceAll("-", "").slice(2)}P${k}`,
-          })),
-        })),
-      },
-    ],
-  };
-}
+const denseChain = () =>
+  chain(
+    "SPX",
+    "SPXW",
+    ["2026-12-18", "2027-01-08", "2027-02-19"],
+    Array.from({ length: 801 }, (_, i) => 4000 + 5 * i),
+  );
 
 const pricing = { rate: 0.04, dividendYield: 0.013 };
 const putSide: StreamSide = {

@@ -1,17 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
+import { tempDirs } from "../../support/temp-dirs";
 import { afterAll, describe, expect, it } from "vitest";
 import { lockStateDir, StateLockedError, writeLocalStack } from "@stratdeck/core/wiring";
 
-const dirs: string[] = [];
-const fresh = (): string => {
-  const d = mkdtempSync(join(tmpdir(), "stratdeck-lock-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const { fresh, cleanup } = tempDirs("stratdeck-lock-");
+afterAll(cleanup);
 
 /** A pid that surely exists but is not ours: a sleeping child. */
 function otherProcess(): { pid: number; kill(): void } {
