@@ -24,6 +24,7 @@ import {
 } from "@stratdeck/core/wiring";
 import { localApiToken } from "./api-token";
 import { startLocalHttpServer } from "./http-server";
+import { startIdleGc } from "./idle-gc";
 import { portError, StackRefusedError } from "./stack-errors";
 
 /** Options of {@link startLocalStack}. */
@@ -163,6 +164,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     });
     scheduler.start();
     stops.push(() => scheduler.stop());
+    const stopGc = startIdleGc();
+    stops.push(async () => stopGc());
 
     writeLocalStack(stateDir, {
       pid: process.pid,
