@@ -18,6 +18,10 @@ export interface PricingInputs {
   /** Pricing instant, ms since epoch. */
   now: number;
   tickSizes: readonly TickSize[];
+  /** ATM implied volatility of this expiry, annualised fraction (default: {@link atmVol} of the IV index). */
+  atmVol?: number;
+  /** Put skew per standardised log-moneyness unit (default: the static surface's). */
+  skew?: number;
 }
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
@@ -39,9 +43,9 @@ function ceilTick(price: number, ticks: readonly TickSize[]): number {
 export function priceOption(p: PricingInputs): SimOptionQuote {
   const years = Math.max(0, (p.expiresAt - p.now) / MS_PER_YEAR);
   const forward = p.spot * Math.exp((p.rate - p.dividendYield) * years);
-  const atm = atmVol(p.ivIndex, years);
+  const atm = p.atmVol ?? atmVol(p.ivIndex, years);
   const z = standardMoneyness(p.id.strike, forward, atm, years);
-  const vol = smileVol(atm, z);
+  const vol = smileVol(atm, z, p.skew);
   const bs = blackScholes({
     right: p.id.right,
     spot: p.spot,
