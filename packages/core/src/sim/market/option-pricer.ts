@@ -25,6 +25,11 @@ export interface PricingInputs {
 }
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
+/** Rounding for model outputs (greeks, IV, theo): ~20× faster than `toFixed`, may differ by one unit in the last place on exact ties. */
+const roundModel = (x: number, dp: number): number => {
+  const f = 10 ** dp;
+  return Math.round(x * f) / f;
+};
 
 function floorTick(price: number, ticks: readonly TickSize[]): number {
   const t = tickFor(ticks, price);
@@ -69,12 +74,12 @@ export function priceOption(p: PricingInputs): SimOptionQuote {
     bid,
     ask,
     mid: round((bid + ask) / 2, 4),
-    iv: round(vol, 6),
-    delta: round(bs.delta, 6),
-    gamma: round(bs.gamma, 8),
-    theta: round(bs.theta, 6),
-    vega: round(bs.vega / 100, 6),
-    rho: round(bs.rho / 100, 6),
-    theo: round(theo, 4),
+    iv: roundModel(vol, 6),
+    delta: roundModel(bs.delta, 6),
+    gamma: roundModel(bs.gamma, 8),
+    theta: roundModel(bs.theta, 6),
+    vega: roundModel(bs.vega / 100, 6),
+    rho: roundModel(bs.rho / 100, 6),
+    theo: roundModel(theo, 4),
   };
 }

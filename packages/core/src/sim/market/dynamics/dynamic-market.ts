@@ -24,6 +24,9 @@ export class DynamicMarket {
   readonly history: MarketHistory;
   private cacheAt = Number.NaN;
   private readonly cache = new Map<string, StampedOptionQuote | null>();
+  /** Implied vols of the cached instant by underlying and tenor (every quote of a tick shares them). */
+  private readonly vols = new Map<string, number>();
+  private readonly resolved = new Map<string, { index: number; ratio: number } | undefined>();
 
   constructor(options: MarketHistoryOptions) {
     this.history = new MarketHistory(options);
@@ -47,8 +50,14 @@ export class DynamicMarket {
 
   /** Implied volatility of a tenor (years) at an instant, annualised fraction. */
   impliedVolAt(underlying: string, years: number, ms: number): number {
+    this.at(ms);
+    const key = `${underlying}|${years}`;
+    const hit = this.vols.get(key);
+    if (hit !== undefined) return hit;
     const { point, index } = this.point(underlying, ms);
-    return impliedVolForTenor(this.history.paramsOf(index), this.history.market, point.logVol, years);
+    const vol = impliedVolForTenor(this.history.paramsOf(index), this.history.market, point.logVol, years);
+    this.vols.set(key, vol);
+    return vol;
   }
 
   /** The 30-day IV index at an instant, annualised fraction. */
@@ -67,10 +76,7 @@ export class DynamicMarket {
 
   /** An option's quote at an instant by streamer symbol (cached per instant); null when unknown or expired. */
   optionQuoteOf(streamerSymbol: string, ms: number): StampedOptionQuote | null {
-    if (ms !== this.cacheAt) {
-      this.cache.clear();
-      this.cacheAt = ms;
-    }
+    this.at(ms);
     const hit = this.cache.get(streamerSymbol);
     if (hit !== undefined) return hit;
     const id = parseStreamerSymbol(streamerSymbol);
@@ -89,7 +95,7 @@ export class DynamicMarket {
     const stampMs = this.stampAt(u.symbol, ms);
     const years = Math.max(0, (expiresAt - stampMs) / MS_PER_YEAR);
     const ivIndex = this.ivIndexAt(u.symbol, ms);
-    const q = priceOption({
+    const q: SimOptionQuote & { stampMs?: number } = priceOption({
       id,
       spot: this.spotAt(u.symbol, ms),
       rate: u.rate,
@@ -101,10 +107,26 @@ export class DynamicMarket {
       now: stampMs,
       tickSizes: r.tickSizes,
     });
-    return { ...q, stampMs };
+    q.stampMs = stampMs;
+    return q as StampedOptionQuote;
+  }
+
+  /** Moves the per-instant caches to `ms`. */
+  private at(ms: number): void {
+    if (ms === this.cacheAt) return;
+    this.cache.clear();
+    this.vols.clear();
+    this.cacheAt = ms;
   }
 
   private resolve(underlying: string): { index: number; ratio: number } | undefined {
+    if (this.resolved.has(underlying)) return this.resolved.get(underlying);
+    const r = this.lookup(underlying);
+    this.resolved.set(underlying, r);
+    return r;
+  }
+
+  private lookup(underlying: string): { index: number; ratio: number } | undefined {
     const spec = underlyingSpec(underlying);
     if (!spec) return undefined;
     const target = spec.follows?.symbol ?? spec.symbol;

@@ -65,6 +65,8 @@ export class MarketHistory {
   private readonly params: UnderlyingDynamics[];
   private readonly states: IndexState[];
   private readonly sessions: StoredSession[] = [];
+  /** The session after the last generated one (computed once per session: calendar math is slow). */
+  private nextOpen = { after: "", date: "", at: Number.NEGATIVE_INFINITY };
 
   constructor(private readonly options: MarketHistoryOptions) {
     this.market = options.market ?? MARKET_DYNAMICS;
@@ -123,11 +125,13 @@ export class MarketHistory {
       );
     for (;;) {
       const last = this.sessions[this.sessions.length - 1] as StoredSession;
-      if (last.closeAt >= ms) return;
-      const next = nextTradingDay(last.date);
-      const s = sessionOn(next);
-      if (!s || s.openAt > ms) return;
-      this.generate(next);
+      if (last.closeAt >= ms || this.nextOpen.at > ms) return;
+      if (this.nextOpen.after !== last.date) {
+        const date = nextTradingDay(last.date);
+        this.nextOpen = { after: last.date, date, at: sessionOn(date)?.openAt ?? Infinity };
+        if (this.nextOpen.at > ms) return;
+      }
+      this.generate(this.nextOpen.date);
     }
   }
 

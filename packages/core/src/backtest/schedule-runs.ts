@@ -1,0 +1,37 @@
+import { isScheduledMinute, type JobSchedule } from "../orchestrator/schedules";
+import type { JobRun } from "../orchestrator/local-scheduler";
+import { slotOf } from "../orchestrator/slot";
+import { nyWallTimeToUtc, weekdayOf } from "../time/new-york";
+import { isMarketOpen, isTradingDay, nextTradingDay } from "../time/nyse-calendar";
+
+/**
+ * Jobs the backtest does not run: `health` checks the live data path (REST, DXLink, the stream
+ * heartbeat), which does not exist in-process. Every other schedule runs as deployed.
+ */
+export const JOBS_NOT_BACKTESTED: ReadonlySet<string> = new Set(["health"]);
+
+/** NYSE trading days from `from` to `to` inclusive, `YYYY-MM-DD`. */
+export function tradingDaysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = isTradingDay(from) ? from : nextTradingDay(from); d <= to; d = nextTradingDay(d)) days.push(d);
+  return days;
+}
+
+/**
+ * The runs the schedules fire on one New York date, in time order (schedules in their listed
+ * order within a minute), skipping market-hours-only runs outside the session (early closes).
+ */
+export function scheduledRuns(date: string, schedules: readonly JobSchedule[]): JobRun[] {
+  const weekday = weekdayOf(date);
+  const runs: { run: JobRun; order: number }[] = [];
+  schedules.forEach((s, order) => {
+    if (JOBS_NOT_BACKTESTED.has(s.job)) return;
+    for (let m = s.startMinute; m < s.endMinute; m++) {
+      if (!isScheduledMinute(s, m, weekday)) continue;
+      const at = nyWallTimeToUtc(date, m);
+      if (s.marketHoursOnly && !isMarketOpen(at)) continue;
+      runs.push({ run: { job: s.job, slot: slotOf(at, s.everyMinutes), at }, order });
+    }
+  });
+  return runs.sort((a, b) => a.run.at - b.run.at || a.order - b.order).map((r) => r.run);
+}
