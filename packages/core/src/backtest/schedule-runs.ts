@@ -1,8 +1,8 @@
 import { isScheduledMinute, type JobSchedule } from "../orchestrator/schedules";
 import type { JobRun } from "../orchestrator/local-scheduler";
 import { slotOf } from "../orchestrator/slot";
-import { nyWallTimeToUtc, weekdayOf } from "../time/new-york";
-import { isMarketOpen, isTradingDay, nextTradingDay } from "../time/nyse-calendar";
+import { weekdayOf } from "../time/new-york";
+import { isTradingDay, nextTradingDay, SESSION_OPEN_MINUTE, sessionOn } from "../time/nyse-calendar";
 
 /**
  * Jobs the backtest does not run: `health` checks the live data path (REST, DXLink, the stream
@@ -18,18 +18,22 @@ export function tradingDaysBetween(from: string, to: string): string[] {
 }
 
 /**
- * The runs the schedules fire on one New York date, in time order (schedules in their listed
+ * The runs the schedules fire on one NYSE trading day (none on other dates), in time order (schedules in their listed
  * order within a minute), skipping market-hours-only runs outside the session (early closes).
  */
 export function scheduledRuns(date: string, schedules: readonly JobSchedule[]): JobRun[] {
   const weekday = weekdayOf(date);
+  const session = sessionOn(date);
+  if (!session) return [];
   const runs: { run: JobRun; order: number }[] = [];
   schedules.forEach((s, order) => {
     if (JOBS_NOT_BACKTESTED.has(s.job)) return;
     for (let m = s.startMinute; m < s.endMinute; m++) {
       if (!isScheduledMinute(s, m, weekday)) continue;
-      const at = nyWallTimeToUtc(date, m);
-      if (s.marketHoursOnly && !isMarketOpen(at)) continue;
+      // No DST change falls inside a trading day's hours, so minutes add to the date's midnight
+      // (checked against the calendar's own conversion for every run in the tests).
+      const at = session.openAt + (m - SESSION_OPEN_MINUTE) * 60_000;
+      if (s.marketHoursOnly && !(at >= session.openAt && at < session.closeAt)) continue;
       runs.push({ run: { job: s.job, slot: slotOf(at, s.everyMinutes), at }, order });
     }
   });

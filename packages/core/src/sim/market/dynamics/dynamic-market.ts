@@ -25,7 +25,7 @@ export class DynamicMarket {
   private cacheAt = Number.NaN;
   private readonly cache = new Map<string, StampedOptionQuote | null>();
   /** Implied vols of the cached instant by underlying and tenor (every quote of a tick shares them). */
-  private readonly vols = new Map<string, number>();
+  private readonly vols = new Map<string, Map<number, number>>();
   private readonly resolved = new Map<string, { index: number; ratio: number } | undefined>();
 
   constructor(options: MarketHistoryOptions) {
@@ -51,12 +51,13 @@ export class DynamicMarket {
   /** Implied volatility of a tenor (years) at an instant, annualised fraction. */
   impliedVolAt(underlying: string, years: number, ms: number): number {
     this.at(ms);
-    const key = `${underlying}|${years}`;
-    const hit = this.vols.get(key);
+    let byTenor = this.vols.get(underlying);
+    if (!byTenor) this.vols.set(underlying, (byTenor = new Map()));
+    const hit = byTenor.get(years);
     if (hit !== undefined) return hit;
     const { point, index } = this.point(underlying, ms);
     const vol = impliedVolForTenor(this.history.paramsOf(index), this.history.market, point.logVol, years);
-    this.vols.set(key, vol);
+    byTenor.set(years, vol);
     return vol;
   }
 
