@@ -44,9 +44,13 @@ function date(value: string | undefined, flag: string): string {
 }
 
 /** Validates the options; every error names the option and what it accepts. */
-export function parseBacktestOptions(o: BacktestCliOptions): BacktestRequest {
-  const from = date(o.from, "--from");
-  const to = date(o.to, "--to");
+export function parseBacktestOptions(
+  o: BacktestCliOptions,
+  /** With `--replay`: the recording's first and last New York date (the default range). */
+  recorded?: { from: string; to: string },
+): BacktestRequest {
+  const from = date(o.from ?? recorded?.from, "--from");
+  const to = date(o.to ?? recorded?.to, "--to");
   if (to < from) throw new BacktestOptionError(`--to (${to}) is before --from (${from})`);
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (days > MAX_RANGE_DAYS)

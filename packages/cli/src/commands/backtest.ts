@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import {
   marketHistoryStart,
+  RecordedMarket,
   runBacktest,
+  type BacktestMarket,
   type BacktestResult,
   type TradeStats,
 } from "@stratdeck/core/backtest";
@@ -29,10 +31,17 @@ export function registerBacktest(program: Command): void {
     .option("--strategy <name>", "one strategy, or all (every enabled strategy)", "all")
     .option("--exits <policy>", "close-on-alert (act on exit alerts) or hold-to-expiry", "close-on-alert")
     .option("--html <file>", "also write a self-contained HTML report")
+    .option(
+      "--replay <file>",
+      "run over a recording (`stratdeck stream --record`) instead of the synthetic market",
+    )
     .option("--json", "print the full result as one JSON document")
     .action(
       action(async (opts: BacktestCliOptions) => {
-        const req = parseBacktestOptions(opts);
+        if (opts.replay !== undefined && opts.replay.trim() === "")
+          throw new Error("--replay needs a file path");
+        const recorded = opts.replay ? await RecordedMarket.load(opts.replay) : null;
+        const req = parseBacktestOptions(opts, recorded?.range());
         const env = validateConfig({
           ...process.env,
           STRATDECK_DATA_MODE: "sim",
@@ -47,14 +56,15 @@ export function registerBacktest(program: Command): void {
         const strategies = await loadStrategiesFile(
           env.config.strategiesFile ?? join(process.cwd(), "strategies.yaml"),
         );
-        const market = new DynamicMarket({ seed: req.seed, start: marketHistoryStart(req.from) });
+        const market: BacktestMarket =
+          recorded ?? new DynamicMarket({ seed: req.seed, start: marketHistoryStart(req.from) });
         const t0 = performance.now();
         const result = await runBacktest(
           { market, strategies, config: env.config, log },
           {
             from: req.from,
             to: req.to,
-            seed: req.seed,
+            seed: recorded ? null : req.seed,
             exitPolicy: req.exitPolicy,
             ...(req.strategy ? { strategy: req.strategy } : {}),
           },
@@ -80,7 +90,7 @@ function statsLine(name: string, s: TradeStats): string {
 
 function human(r: BacktestResult, seconds: number, html: string | undefined): string {
   return [
-    `backtest ${r.from} .. ${r.to}: ${r.tradingDays} trading days, seed ${r.seed}, ${r.strategy}, exits ${r.exitPolicy} (${seconds.toFixed(1)} s)`,
+    `backtest ${r.from} .. ${r.to}: ${r.tradingDays} trading days, ${r.market === "replay" ? "replay" : `seed ${r.seed}`}, ${r.strategy}, exits ${r.exitPolicy} (${seconds.toFixed(1)} s)`,
     statsLine("all", r.stats.overall),
     ...Object.entries(r.stats.byStrategy).map(([n, s]) => statsLine(n, s)),
     ...(html ? [`report: ${html}`] : []),

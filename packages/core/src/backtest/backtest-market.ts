@@ -1,3 +1,4 @@
+import type { OptionChain } from "../market-data/option-chain";
 import type { StampedOptionQuote } from "../sim/market/dynamics/dynamic-market";
 
 /**
@@ -18,4 +19,6 @@ export interface BacktestMarket {
   ivRankAt(underlying: string, ms: number): number | undefined;
   /** An option's quote in force at `ms` by streamer symbol, stamped (≤ `ms`); null when unknown. */
   optionQuoteOf(streamerSymbol: string, ms: number): StampedOptionQuote | null;
+  /** The option chain listed at `ms`; absent = the simulator's listing around the spot. */
+  chainAt?(underlying: string, ms: number): OptionChain;
 }

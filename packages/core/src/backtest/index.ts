@@ -12,3 +12,4 @@ export * from "./schedule-runs";
 export * from "./trade-stats";
 export * from "./trades-of";
 export * from "./history-start";
+export * from "./recorded-market";

@@ -15,7 +15,7 @@ import { optionChainOf } from "./chain-of";
 /**
  * The {@link MarketDataProvider} port served in-process from a {@link BacktestMarket} at the
  * clock's now: every price is the one printed at or before now (`asOf` ≤ now), reported as a
- * streaming quote. Chains are listed once per underlying and New York date.
+ * streaming quote. Synthetic chains are listed once per underlying and New York date.
  */
 export class BacktestMarketDataProvider implements MarketDataProvider {
   private readonly chains = new Map<string, { day: string; chain: OptionChain }>();
@@ -41,17 +41,14 @@ export class BacktestMarketDataProvider implements MarketDataProvider {
       if (symbol.startsWith(".")) {
         const q = this.market.optionQuoteOf(symbol, now);
         if (!q) continue;
-        out.set(symbol, {
-          symbol,
-          bid: q.bid,
-          ask: q.ask,
-          mid: q.mid,
-          iv: q.iv,
-          delta: q.delta,
-          source: "stream",
-          asOf: q.stampMs,
-          ageMs: now - q.stampMs,
-        });
+        const quote: Quote = { symbol, source: "stream", asOf: q.stampMs, ageMs: now - q.stampMs };
+        // Only the fields the market has (a replayed quote may lack greeks or a side).
+        if (Number.isFinite(q.bid)) quote.bid = q.bid;
+        if (Number.isFinite(q.ask)) quote.ask = q.ask;
+        if (Number.isFinite(q.mid)) quote.mid = q.mid;
+        if (Number.isFinite(q.iv)) quote.iv = q.iv;
+        if (Number.isFinite(q.delta)) quote.delta = q.delta;
+        out.set(symbol, quote);
         continue;
       }
       const spot = this.market.spotAt(symbol, now);
@@ -73,14 +70,20 @@ export class BacktestMarketDataProvider implements MarketDataProvider {
 
   async getChain(underlying: string): Promise<OptionChain> {
     const now = this.clock.now();
+    // A recorded chain grows as symbols arrive: asked each time. The synthetic listing is per day.
+    if (this.market.chainAt) return this.market.chainAt(underlying, now);
     const day = nyDate(now);
     const hit = this.chains.get(underlying);
     if (hit && hit.day === day) return hit.chain;
-    const spec = underlyingSpec(underlying);
-    if (!spec) throw new Error(`backtest: unknown underlying ${underlying}`);
-    const chain = optionChainOf(listChain(spec, this.market.spotAt(underlying, now), now), now);
+    const chain = this.listed(underlying, now);
     this.chains.set(underlying, { day, chain });
     return chain;
+  }
+
+  private listed(underlying: string, now: number): OptionChain {
+    const spec = underlyingSpec(underlying);
+    if (!spec) throw new Error(`backtest: unknown underlying ${underlying}`);
+    return optionChainOf(listChain(spec, this.market.spotAt(underlying, now), now), now);
   }
 
   async getMetrics(underlying: string): Promise<MarketMetrics> {

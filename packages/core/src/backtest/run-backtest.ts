@@ -50,7 +50,13 @@ export interface BacktestOptions {
   lookAhead?: LookAheadWatch;
 }
 
-/** The honest caveat printed with every result. */
+/** The caveat of a replay. */
+export const REPLAY_NOTE =
+  "A replay covers only the recorded sessions and the symbols the stream subscribed: a check of the " +
+  "rules on real quotes, not a forecast. DXLink carries no IV index, so IV rank is unknown and a " +
+  "min_ivr filter fails (set it to null to trade a replay).";
+
+/** The honest caveat printed with every synthetic result. */
 export const BACKTEST_NOTE =
   "Results on a synthetic market are a check of the rules and the plumbing, not a forecast: the " +
   "market is a model with an assumed volatility risk premium, and real fills, gaps and regimes differ.";
@@ -141,6 +147,6 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
         ]),
       ),
     },
-    note: BACKTEST_NOTE,
+    note: options.seed === null ? REPLAY_NOTE : BACKTEST_NOTE,
   };
 }
