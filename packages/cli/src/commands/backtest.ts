@@ -9,12 +9,12 @@ import {
   type BacktestResult,
   type TradeStats,
 } from "@stratdeck/core/backtest";
-import { validateConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
 import { DynamicMarket } from "@stratdeck/core/sim/market";
 import { loadStrategiesFile } from "@stratdeck/core/strategies";
 import { backtestHtml } from "../report/backtest-html";
 import { emit } from "../support/output";
+import { simPaperConfig } from "../support/sim-config";
 import { action } from "../support/run";
 import { parseBacktestOptions, type BacktestCliOptions } from "./backtest-options";
 
@@ -42,25 +42,20 @@ export function registerBacktest(program: Command): void {
           throw new Error("--replay needs a file path");
         const recorded = opts.replay ? await RecordedMarket.load(opts.replay) : null;
         const req = parseBacktestOptions(opts, recorded?.range());
-        const env = validateConfig({
-          ...process.env,
-          STRATDECK_DATA_MODE: "sim",
-          STRATDECK_TRADING_MODE: "paper",
-        });
-        if (!env.ok) throw new Error(env.issues.map((i) => i.message).join("; "));
+        const config = simPaperConfig();
         const log = createLogger({
           service: "stratdeck-backtest",
           // Thousands of scheduled runs: only errors unless DEBUG is asked for.
-          level: env.config.logLevel === "DEBUG" ? "DEBUG" : "ERROR",
+          level: config.logLevel === "DEBUG" ? "DEBUG" : "ERROR",
         });
         const strategies = await loadStrategiesFile(
-          env.config.strategiesFile ?? join(process.cwd(), "strategies.yaml"),
+          config.strategiesFile ?? join(process.cwd(), "strategies.yaml"),
         );
         const market: BacktestMarket =
           recorded ?? new DynamicMarket({ seed: req.seed, start: marketHistoryStart(req.from) });
         const t0 = performance.now();
         const result = await runBacktest(
-          { market, strategies, config: env.config, log },
+          { market, strategies, config: config, log },
           {
             from: req.from,
             to: req.to,

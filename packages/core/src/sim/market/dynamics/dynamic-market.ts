@@ -1,9 +1,9 @@
 import { MS_PER_YEAR } from "../../../pricing";
 import { settlementInstant } from "../../../time";
 import type { SimOptionQuote } from "../../types";
-import { nyDateOf } from "../memo";
+import { InstantQuoteCache, nyDateOf } from "../memo";
 import { priceOption } from "../option-pricer";
-import { parseStreamerSymbol, type OptionId } from "../symbols";
+import type { OptionId } from "../symbols";
 import { rootSpec, underlyingSpec } from "../underlyings";
 import { IV_INDEX_YEARS, impliedVolForTenor, skewAt } from "./implied-vol";
 import { MarketHistory, type MarketHistoryOptions, type PathPoint } from "./market-history";
@@ -22,8 +22,7 @@ export interface StampedOptionQuote extends SimOptionQuote {
  */
 export class DynamicMarket {
   readonly history: MarketHistory;
-  private cacheAt = Number.NaN;
-  private readonly cache = new Map<string, StampedOptionQuote | null>();
+  private readonly cache = new InstantQuoteCache<StampedOptionQuote>();
   /** Implied vols of the cached instant by underlying and tenor (every quote of a tick shares them). */
   private readonly vols = new Map<string, Map<number, number>>();
   private readonly resolved = new Map<string, { index: number; ratio: number } | undefined>();
@@ -78,12 +77,7 @@ export class DynamicMarket {
   /** An option's quote at an instant by streamer symbol (cached per instant); null when unknown or expired. */
   optionQuoteOf(streamerSymbol: string, ms: number): StampedOptionQuote | null {
     this.at(ms);
-    const hit = this.cache.get(streamerSymbol);
-    if (hit !== undefined) return hit;
-    const id = parseStreamerSymbol(streamerSymbol);
-    const q = id ? this.optionQuoteAt(id, ms) : null;
-    this.cache.set(streamerSymbol, q);
-    return q;
+    return this.cache.get(streamerSymbol, ms, (id) => this.optionQuoteAt(id, ms));
   }
 
   /** An option's quote at an instant; null for unknown roots or dates before that instant's New York date. */
@@ -114,10 +108,7 @@ export class DynamicMarket {
 
   /** Moves the per-instant caches to `ms`. */
   private at(ms: number): void {
-    if (ms === this.cacheAt) return;
-    this.cache.clear();
-    this.vols.clear();
-    this.cacheAt = ms;
+    if (this.cache.moveTo(ms)) this.vols.clear();
   }
 
   private resolve(underlying: string): { index: number; ratio: number } | undefined {
