@@ -1,7 +1,7 @@
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { StackContext } from "sst/constructs";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Reads the alert e-mail address from the deploy environment (`ALERT_EMAIL`, also picked up from

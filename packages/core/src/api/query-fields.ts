@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A `?limit=N` query: an optional whole number from 1 to `max`. */
 export function limitQuery(max: number) {

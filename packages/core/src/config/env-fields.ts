@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A boolean env flag: 1/true/yes/on or 0/false/no/off (case-insensitive). */
 export const envBool = z

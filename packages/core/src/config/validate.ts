@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defaultTableNames, tableEnvVar, ALL_TABLES, type TableId } from "../storage/table-definitions";
 import type { AppConfig, ConfigIssue, ConfigResult, TastyConfig } from "./app-config";
 import { envBool, envPort, envPositiveInt, envTableName, envText, envUrl } from "./env-fields";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { FillModel } from "../pricing/fill-model";
 
 /** Risk limits checked before every paper entry. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { StrategiesConfigIssue } from "./config-error";
 import { StrategiesConfigError } from "./config-error";
 import { formatPath, hasPath, isRecord, lineOf, type KeyPath } from "./config-locate";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { INDEX_UNDERLYINGS, STRATEGY_NAMES } from "./names";
 
 const describe = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Idea, StrategyName } from "./idea";
 import { STRATEGY_NAMES } from "./names";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { listEnvelope } from "./wire-fields";
 
 /** A tastytrade account the OAuth grant can see. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ChainRoot, OptionChain, TickSize } from "../market-data/option-chain";
 import { daysBetween } from "../time/new-york";
 import { decimal, listEnvelope, optDecimal } from "./wire-fields";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
 
 /** Instrument types accepted by GET /market-data/by-type (query keys). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { MarketMetrics } from "../market-data/market-data-provider";
 import { listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
 

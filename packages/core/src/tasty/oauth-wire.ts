@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * POST /oauth/token response (top level, not wrapped in `data`). Only `access_token` and

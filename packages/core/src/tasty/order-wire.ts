@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dataEnvelope, optDecimal, signedCents } from "./wire-fields";
 
 /** One leg of an order request. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TastyApiError, kindForStatus, type TastySubError } from "./tasty-api-error";
 
 /** Dotted path of a zod issue: `data.items[0].bid`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { QuoteTokenGrant } from "../dxlink/quote-token";
 import { dataEnvelope, optIsoTime } from "./wire-fields";
 

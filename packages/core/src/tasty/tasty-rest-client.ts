@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { TastyConfig } from "../config/app-config";
 import type { QuoteTokenGrant } from "../dxlink/quote-token";
 import type { Log } from "../log/log";

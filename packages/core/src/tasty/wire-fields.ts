@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A tastytrade decimal: serialized as a string (`"5800.0"`), sometimes as a number. Parsed to a

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A scheduled invocation: an EventBridge scheduled event, or the look-alike EventBridge Scheduler

@@ -1,7 +1,7 @@
 import { loadConfig } from "@stratdeck/core/config";
 import { createLogger, type Log } from "@stratdeck/core/log";
 import { buildDeps, type Deps } from "@stratdeck/core/wiring";
-import { z } from "zod";
+import * as z from "zod";
 import { lambdaEnv } from "./lambda-env";
 
 const LogLevel = z.enum(["DEBUG", "INFO", "WARN", "ERROR"]).catch("INFO");

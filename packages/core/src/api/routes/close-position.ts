@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { closePosition, type ClosePositionDeps } from "../../paper/close-position";
 import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";

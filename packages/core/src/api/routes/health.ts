@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { readStoredHealth, type StoredHealthDeps } from "../../health/stored-health";
 import { isMarketOpen } from "../../time/nyse-calendar";
 import { defineRoute } from "../router";

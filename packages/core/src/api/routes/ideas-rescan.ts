@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
 import { storeIdeasReport } from "../../orchestrator/jobs";
 import type { StatusStore } from "../../status/status-store";

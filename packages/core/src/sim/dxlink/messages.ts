@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every DXLink frame: a `type` string and a `channel` number; the rest is payload. */
 export const Envelope = z.looseObject({

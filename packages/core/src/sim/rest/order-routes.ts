@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseOccSymbol, rootSpec, type OptionId } from "../market";
 import { SIM_ACCOUNT_NUMBER, SIM_BUYING_POWER } from "./account-routes";
 import type { Route } from "./context";
