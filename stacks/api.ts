@@ -3,7 +3,7 @@ import { Secrets } from "./secrets";
 import { Storage } from "./storage";
 import { appFunction, type AppFunctionProps } from "./support/app-function";
 import { LOG_RETENTION_SST } from "./support/logs";
-import { STRATEGY_FILES } from "./support/strategy-files";
+import { strategyFiles } from "./support/strategy-files";
 
 type RouteSpec = Pick<AppFunctionProps, "access" | "description"> & { file: string };
 
@@ -54,6 +54,7 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
 export function HttpApi({ stack }: StackContext) {
   const { tables } = use(Storage);
   const secrets = use(Secrets);
+  const strategies = strategyFiles();
   const authorizer = appFunction(stack, "ApiAuthorizer", {
     handler: "packages/functions/src/api/authorizer.handler",
     description: "Bearer-token authorizer for the HTTP API",
@@ -71,7 +72,7 @@ export function HttpApi({ stack }: StackContext) {
       tables,
       access: spec.access,
       secrets: [secrets.apiToken, secrets.tastyClientSecret, secrets.tastyRefreshToken],
-      ...STRATEGY_FILES,
+      ...strategies,
       timeout: "25 seconds",
     });
   }

@@ -13,7 +13,7 @@ import { Alerts } from "./alerts";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
 import { appFunction, type AppFunctionProps } from "./support/app-function";
-import { STRATEGY_FILES } from "./support/strategy-files";
+import { strategyFiles } from "./support/strategy-files";
 
 type JobSpec = Pick<AppFunctionProps, "access" | "description"> & { alerts?: boolean };
 
@@ -52,6 +52,7 @@ export function Jobs({ stack }: StackContext) {
   const { tables } = use(Storage);
   const { topic } = use(Alerts);
   const secrets = use(Secrets);
+  const strategies = strategyFiles();
   const functions = {} as Record<JobName, ReturnType<typeof appFunction>>;
   for (const s of SCHEDULES) {
     const spec = JOB_ACCESS[s.job];
@@ -63,7 +64,7 @@ export function Jobs({ stack }: StackContext) {
       access: spec.access,
       secrets: [secrets.tastyClientSecret, secrets.tastyRefreshToken],
       ...(spec.alerts ? { topic } : {}),
-      ...STRATEGY_FILES,
+      ...strategies,
       timeout: "60 seconds",
     });
     new Schedule(stack, `${id}Schedule`, {

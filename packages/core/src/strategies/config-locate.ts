@@ -1,5 +1,3 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
-
 /** A key path as zod reports it. */
 export type KeyPath = ReadonlyArray<PropertyKey>;
 
@@ -29,27 +27,4 @@ export function hasPath(root: unknown, path: KeyPath): boolean {
     if (node === undefined) return false;
   }
   return true;
-}
-
-/**
- * The 1-based line of the deepest node on `path` (the key itself when it exists, else its nearest
- * written ancestor), for error messages.
- */
-export function lineOf(doc: Document, counter: LineCounter, path: KeyPath): number | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined = (doc.contents as Node | null)?.range?.[0];
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === "number") {
-      const item = node.items[seg] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  return offset === undefined ? undefined : counter.linePos(offset).line;
 }

@@ -4,6 +4,8 @@ export * from "./config-types";
 export * from "./config-error";
 export * from "./config-schema";
 export * from "./config-parse";
+export * from "./config-validate";
+export * from "./config-load";
 export * from "./stream-window";
 export * from "./lognormal";
 export * from "./pop";

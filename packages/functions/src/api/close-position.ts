@@ -1,4 +1,4 @@
-import { closePositionRoute } from "@stratdeck/core/api";
+import { closePositionRoute } from "@stratdeck/core/api/routes/close-position";
 import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";
 

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { describeZodError, type ApiRequest, type ApiResponse } from "@stratdeck/core/api";
+import type { ApiRequest, ApiResponse } from "@stratdeck/core/api";
+import { describeZodError } from "@stratdeck/core/api/responses";
 import * as z from "zod";
 
 /** The parts of an API Gateway HTTP API (payload format 2.0) event the route table uses. */

@@ -1,4 +1,4 @@
-import { ideasRescanRoute } from "@stratdeck/core/api";
+import { ideasRescanRoute } from "@stratdeck/core/api/routes/ideas-rescan";
 import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";
 

@@ -1,8 +1,15 @@
-import { ideasRoute } from "@stratdeck/core/api";
-import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
+import { ideasRoute } from "@stratdeck/core/api/routes/ideas";
+import { DynamoStatusStore } from "@stratdeck/core/status/dynamo-status-store";
+import { lambdaLog, lambdaTables } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";
 
 const log = lambdaLog("api-ideas");
 
-/** GET /ideas (API Gateway HTTP API, payload 2.0), through the shared route table. */
-export const handler = routeHandler(ideasRoute, { deps: () => lambdaDeps(log), log });
+/** GET /ideas (API Gateway HTTP API, payload 2.0): the ideas job's stored report (status table only). */
+export const handler = routeHandler(ideasRoute, {
+  deps: async () => {
+    const { doc, config, clock } = await lambdaTables(log);
+    return { status: new DynamoStatusStore(doc, config.tables.status, clock), clock };
+  },
+  log,
+});

@@ -1,4 +1,4 @@
-import { positionsRoute } from "@stratdeck/core/api";
+import { positionsRoute } from "@stratdeck/core/api/routes/positions";
 import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";
 

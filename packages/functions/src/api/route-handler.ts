@@ -1,11 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import {
-  errorResponse,
-  isAuthorized,
-  routeApiRequest,
-  unauthorizedResponse,
-  type ApiRoute,
-} from "@stratdeck/core/api";
+import type { ApiRoute } from "@stratdeck/core/api";
+import { isAuthorized } from "@stratdeck/core/api/auth";
+import { errorResponse, unauthorizedResponse } from "@stratdeck/core/api/responses";
+import { routeApiRequest } from "@stratdeck/core/api/router";
 import type { Log } from "@stratdeck/core/log";
 import { lambdaEnv } from "../shared/lambda-env";
 import { toApiRequest, toLambdaResult } from "./http-event";

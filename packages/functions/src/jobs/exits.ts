@@ -1,4 +1,4 @@
-import { runJob } from "@stratdeck/core/orchestrator";
+import { runJob } from "@stratdeck/core/orchestrator/jobs";
 import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
 import { scheduledJob } from "./scheduled-job";
 

@@ -1,13 +1,11 @@
-import { describeZodError } from "@stratdeck/core/api";
+import { describeZodError } from "@stratdeck/core/api/responses";
 import type { Log } from "@stratdeck/core/log";
-import {
-  isScheduledMinute,
-  scheduleOf,
-  slotOf,
-  type JobName,
-  type JobRun,
-} from "@stratdeck/core/orchestrator";
-import { isMarketOpen, nyParts, systemClock, type Clock } from "@stratdeck/core/time";
+import type { JobRun } from "@stratdeck/core/orchestrator";
+import { isScheduledMinute, scheduleOf, type JobName } from "@stratdeck/core/orchestrator/schedules";
+import { slotOf } from "@stratdeck/core/orchestrator/slot";
+import { systemClock, type Clock } from "@stratdeck/core/time/clock";
+import { nyParts } from "@stratdeck/core/time/new-york";
+import { isMarketOpen } from "@stratdeck/core/time/nyse-calendar";
 import { ScheduledEvent } from "./job-event";
 
 /** What a scheduled invocation did. */

@@ -1,0 +1,139 @@
+import type * as z from "zod";
+import type { StrategiesConfigIssue } from "./config-error";
+import { StrategiesConfigError } from "./config-error";
+import { formatPath, hasPath, isRecord, type KeyPath } from "./config-locate";
+import { strategiesFileSchema, strategyRulesSchema, type StrategyRulesInput } from "./config-schema";
+import type { StrategiesConfig, StrategyRules } from "./config-types";
+import type { StrategyName } from "./idea";
+import { STRATEGY_NAMES } from "./names";
+
+/** `defaults` deep-merged under `own`: mappings merge key by key, anything else in `own` wins. */
+export function deepMerge(base: unknown, own: unknown): unknown {
+  if (!isRecord(base) || !isRecord(own)) return own === undefined ? base : own;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(own)) out[k] = deepMerge(base[k], v);
+  return out;
+}
+
+function allowedKeys(schema: z.ZodType, path: KeyPath): string[] | undefined {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    while (x && typeof x === "object" && "unwrap" in x && typeof x.unwrap === "function") x = x.unwrap();
+    return x;
+  };
+  for (const seg of path) {
+    const shape = (unwrap(s) as { shape?: Record<string, unknown> }).shape;
+    s = shape?.[String(seg)];
+  }
+  const shape = (unwrap(s) as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : undefined;
+}
+
+type RawIssue = { path: KeyPath; message: string };
+
+function flatten(error: z.ZodError, schema: z.ZodType): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const i of error.issues) {
+    if (i.code === "unrecognized_keys") {
+      const allowed = allowedKeys(schema, i.path);
+      for (const k of i.keys)
+        out.push({
+          path: [...i.path, k],
+          message: `unknown key${allowed ? ` (allowed: ${allowed.join(", ")})` : ""}`,
+        });
+    } else out.push({ path: i.path, message: i.message });
+  }
+  return out;
+}
+
+function toRules(name: StrategyName, r: StrategyRulesInput): StrategyRules {
+  const f = r.filters;
+  return {
+    name,
+    enabled: r.enabled,
+    underlyings: [...new Set(r.underlyings)],
+    dte: { ...r.dte },
+    width: { ...r.width },
+    shortDelta: { ...r.short_delta },
+    filters: { minCreditPerWidth: f.min_credit_per_width, minPop: f.min_pop, minIvr: f.min_ivr },
+    quantity: r.quantity,
+  };
+}
+
+/**
+ * Validates a strategies document already read as plain data (from YAML or its compiled JSON).
+ * Every strategy listed under `strategies` inherits `defaults` (deep-merged; the strategy's own keys
+ * win); strategies not listed are not run. Throws one {@link StrategiesConfigError} listing every
+ * problem with its key path (and line, when `lineAt` knows it): unknown keys, bad values (naming the
+ * rule) and missing required keys.
+ */
+export function validateStrategies(
+  raw: unknown,
+  file?: string,
+  lineAt: (path: KeyPath) => number | undefined = () => undefined,
+): StrategiesConfig {
+  if (!isRecord(raw))
+    throw new StrategiesConfigError(
+      [{ path: "", message: "must be a mapping with pricing, fill, defaults and strategies" }],
+      file,
+    );
+
+  const issues: RawIssue[] = [];
+  const outer = strategiesFileSchema.safeParse(raw);
+  if (!outer.success) issues.push(...flatten(outer.error, strategiesFileSchema));
+
+  const defaults = isRecord(raw.defaults) ? raw.defaults : {};
+  const listed = isRecord(raw.strategies) ? raw.strategies : {};
+  const strategies: Partial<Record<StrategyName, StrategyRules>> = {};
+  for (const name of STRATEGY_NAMES) {
+    if (!(name in listed)) continue;
+    const own = listed[name] ?? {};
+    if (!isRecord(own)) continue;
+    const merged = strategyRulesSchema.safeParse(deepMerge(defaults, own));
+    if (merged.success) {
+      strategies[name] = toRules(name, merged.data);
+      continue;
+    }
+    // Report each problem where its value was written: the strategy's own key, else `defaults`.
+    for (const i of flatten(merged.error, strategyRulesSchema)) {
+      if (hasPath(own, i.path)) issues.push({ path: ["strategies", name, ...i.path], message: i.message });
+      else if (hasPath(defaults, i.path)) issues.push({ path: ["defaults", ...i.path], message: i.message });
+      else
+        issues.push({
+          path: ["strategies", name, ...i.path],
+          message: i.message.startsWith("required")
+            ? `${i.message}: set it under defaults or strategies.${name}`
+            : i.message,
+        });
+    }
+  }
+  if (isRecord(raw.strategies) && !STRATEGY_NAMES.some((n) => n in listed))
+    issues.push({ path: ["strategies"], message: `list at least one of ${STRATEGY_NAMES.join(", ")}` });
+
+  if (issues.length > 0) {
+    const seen = new Set<string>();
+    const out: StrategiesConfigIssue[] = [];
+    for (const i of issues) {
+      const path = formatPath(i.path);
+      if (seen.has(`${path}\u0000${i.message}`)) continue;
+      seen.add(`${path}\u0000${i.message}`);
+      out.push({ path, message: i.message, line: lineAt(i.path) });
+    }
+    out.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    throw new StrategiesConfigError(out, file);
+  }
+  const data = outer.data!;
+  return {
+    pricing: { rate: data.pricing.rate, dividendYield: data.pricing.dividend_yield },
+    fill: {
+      model: data.fill.model,
+      maxQuoteAgeMs: data.fill.max_quote_age_ms,
+      ...(data.fill.concession != null ? { concession: data.fill.concession } : {}),
+      ...(data.fill.max_spread_width != null ? { maxSpreadWidth: data.fill.max_spread_width } : {}),
+      ...(data.fill.max_spread_pct_of_mid != null
+        ? { maxSpreadPctOfMid: data.fill.max_spread_pct_of_mid }
+        : {}),
+    },
+    strategies,
+  };
+}

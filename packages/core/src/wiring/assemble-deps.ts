@@ -1,0 +1,193 @@
+import { SNSClient } from "@aws-sdk/client-sns";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AppConfig, TastyConfig } from "../config/app-config";
+import {
+  ConsoleNotifier,
+  DynamoAlertStore,
+  SnsNotifier,
+  type AlertStore,
+  type Notifier,
+} from "../alerts/index";
+import type { Log } from "../log/log";
+import { createLogger } from "../log/powertools-log";
+import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
+import {
+  DynamoPaperOrderStore,
+  TastyDryRunGateway,
+  type LiveOrderGateway,
+  type PaperOrderStore,
+} from "../paper/index";
+import { DynamoStatusStore, type StatusStore } from "../status/index";
+import type { StrategiesConfig } from "../strategies/config-types";
+import {
+  DynamoCooldownStore,
+  TastyMarketDataProvider,
+  TastyRestClient,
+  type CooldownStore,
+} from "../tasty/index";
+import { systemClock, type Clock } from "../time/clock";
+import { connectStorage } from "./connect-storage";
+import { type EmbeddedEngineStarter, type ResolvedStorage, type StorageKind } from "./resolve-storage";
+
+/** Everything the shells (CLI, Lambda, stream task, local stack) hand to core use cases. */
+export interface Deps {
+  config: AppConfig;
+  clock: Clock;
+  log: Log;
+  doc: DynamoDBDocumentClient;
+  snapshots: SnapshotStore;
+  cooldowns: CooldownStore;
+  orders: PaperOrderStore;
+  alerts: AlertStore;
+  status: StatusStore;
+  rest: TastyRestClient;
+  provider: MarketDataProvider;
+  notifier: Notifier;
+  strategies: StrategiesConfig;
+  /** tastytrade order gateway (dry-run only), present only in live trading mode; the guard decides. */
+  live?: LiveOrderGateway;
+  /** Where data comes from and lives (`storage`: see {@link StorageKind}). */
+  endpoints: {
+    dynamo: string | "aws";
+    rest: string;
+    embedded: string[];
+    storage: StorageKind;
+    stateDir?: string;
+  };
+  /** Releases embedded engines and simulators this call started. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link assembleDeps}. */
+export interface AssembleDepsOptions {
+  clock?: Clock;
+  log?: Log;
+  notifier?: Notifier;
+  /** The strategies, or how to load them (after storage is up). */
+  strategies: StrategiesConfig | (() => Promise<StrategiesConfig>);
+  /**
+   * Local storage with no running `stratdeck start`: opens the embedded engine on the state folder
+   * (or in memory with `ephemeral`) for this process (the CLI passes dynalite). Absent = that
+   * situation is an error.
+   */
+  embeddedEngine?: EmbeddedEngineStarter;
+  /** In-memory tables for this process only (`--ephemeral`). */
+  ephemeral?: boolean;
+  /** Storage already resolved by the caller (the local stack owns its engine). */
+  storage?: ResolvedStorage;
+  /** Name recorded in the state folder's lock while this process holds it. */
+  owner?: string;
+  /** Longest wait for another process holding the state folder, ms. */
+  lockWaitMs?: number;
+  /** Sim mode with no simulator URL and no running local stack: starts one (the CLI passes it). */
+  embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
+}
+
+/** Stand-in credentials for the simulator (it accepts any non-empty values). */
+export const SIM_CREDENTIALS = {
+  clientSecret: "local-simulator",
+  refreshToken: "local-simulator",
+  isTest: false,
+};
+
+/**
+ * The composition root given the strategies (see `buildDeps` for the shells): builds adapters from
+ * the config. Storage follows an explicit choice
+ * ({@link resolveStorage}): an endpoint, AWS when chosen, `--ephemeral`, the running local stack,
+ * else the embedded engine on the state folder. Sim data mode takes TASTY_API_URL, the running
+ * stack's simulator, or an embedded simulator started for this process.
+ */
+export async function assembleDeps(config: AppConfig, options: AssembleDepsOptions): Promise<Deps> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger({ service: "stratdeck", level: config.logLevel });
+  const cleanups: Array<() => Promise<void>> = [];
+  const embedded: string[] = [];
+  const close = async (): Promise<void> => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+  };
+  /** An address already known, or one of an embedded service started now (and stopped on close). */
+  const orEmbedded = async <T extends { stop(): Promise<void> }>(
+    known: string | undefined,
+    start: (() => Promise<T>) | undefined,
+    urlOf: (svc: T) => string,
+    what: string,
+  ): Promise<string> => {
+    if (known) return known;
+    if (!start) throw new Error(`sim mode: no ${what} configured and no running local stack`);
+    const svc = await start();
+    cleanups.push(() => svc.stop());
+    embedded.push(urlOf(svc));
+    return urlOf(svc);
+  };
+  try {
+    const conn = await connectStorage(config, {
+      log,
+      ...(options.storage ? { storage: options.storage } : {}),
+      ...(options.embeddedEngine ? { embeddedEngine: options.embeddedEngine } : {}),
+      ...(options.ephemeral ? { ephemeral: true } : {}),
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}),
+    });
+    cleanups.push(() => conn.close());
+    const { storage, doc, snapshotDoc, awsLog } = conn;
+    const dynamoEndpoint = storage.endpoint;
+    if (storage.kind === "embedded" || storage.kind === "ephemeral") embedded.push(storage.endpoint!);
+    const local = config.dataMode === "sim" ? (storage.stack ?? null) : null;
+
+    let tasty: TastyConfig | undefined = config.tasty;
+    if (config.dataMode === "sim") {
+      const apiUrl = await orEmbedded(
+        config.tasty?.apiUrl ?? config.tastyApiUrl ?? local?.simRestUrl,
+        options.embeddedSimulator,
+        (s) => s.restUrl,
+        "TASTY_API_URL",
+      );
+      tasty = { ...SIM_CREDENTIALS, ...config.tasty, apiUrl };
+    }
+    if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
+
+    const snapshots = new DynamoSnapshotStore(snapshotDoc, config.tables.snapshots, clock);
+    const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
+    const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
+    const provider = new TastyMarketDataProvider({
+      rest,
+      snapshots,
+      clock,
+      log: log.child({ component: "provider" }),
+    });
+    const notifier =
+      options.notifier ??
+      (config.alertTopicArn
+        ? new SnsNotifier(new SNSClient({ region: config.region, logger: awsLog }), config.alertTopicArn)
+        : new ConsoleNotifier(log.child({ component: "alerts" })));
+    const strategies =
+      typeof options.strategies === "function" ? await options.strategies() : options.strategies;
+    return {
+      config,
+      clock,
+      log,
+      doc,
+      snapshots,
+      cooldowns,
+      orders: new DynamoPaperOrderStore(doc, config.tables.orders),
+      alerts: new DynamoAlertStore(doc, config.tables.alerts, clock),
+      status: new DynamoStatusStore(doc, config.tables.status, clock),
+      rest,
+      provider,
+      notifier,
+      strategies,
+      ...(config.tradingMode === "live" ? { live: new TastyDryRunGateway(rest) } : {}),
+      endpoints: {
+        dynamo: dynamoEndpoint ?? "aws",
+        rest: tasty.apiUrl ?? "tastytrade",
+        embedded,
+        storage: storage.kind,
+        ...(storage.stateDir ? { stateDir: storage.stateDir } : {}),
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
