@@ -1,5 +1,7 @@
+import * as z from "zod";
 import { DeleteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
+import { parseItem } from "../storage/parse-item";
 import { putIfAbsent, storeCall } from "../storage/dynamo-batch";
 import { AlertStore, type AlertRecord } from "./alert-store";
 
@@ -34,7 +36,7 @@ export class DynamoAlertStore extends AlertStore {
         }),
       ),
     );
-    return (res.Items ?? []).map(fromItem);
+    return (res.Items ?? []).map((i) => fromItem(i, this.table));
   }
 
   protected insertIfAbsent(alert: AlertRecord, expiresAt: number): Promise<boolean> {
@@ -50,11 +52,20 @@ export class DynamoAlertStore extends AlertStore {
     const res = await storeCall(this.table, { alertKey }, () =>
       this.doc.send(new GetCommand({ TableName: this.table, Key: { alertKey }, ConsistentRead: true })),
     );
-    return res.Item ? fromItem(res.Item) : null;
+    return res.Item ? fromItem(res.Item, this.table) : null;
   }
 }
 
-function fromItem(item: Record<string, unknown>): AlertRecord {
+const alertRecordSchema: z.ZodType<AlertRecord> = z.looseObject({
+  alertKey: z.string(),
+  positionId: z.string(),
+  rule: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  sentAt: z.number(),
+});
+
+function fromItem(item: Record<string, unknown>, table: string): AlertRecord {
   const { alertStream: _s, expiresAt: _e, ...rest } = item;
-  return rest as unknown as AlertRecord;
+  return parseItem(alertRecordSchema, rest, table, { alertKey: item.alertKey });
 }

@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
 import { batchGetAll, batchPutAll } from "../storage/dynamo-batch";
+import { parseItem } from "../storage/parse-item";
+import { storedSnapshotSchema } from "./snapshot-schema";
 import { SnapshotStore, type StoredSnapshot } from "./snapshot-store";
 
 /** SnapshotStore on DynamoDB: BatchWriteItem / BatchGetItem keyed by `symbol`. */
@@ -15,9 +17,14 @@ export class DynamoSnapshotStore extends SnapshotStore {
   }
 
   protected async saveMany(records: readonly StoredSnapshot[]): Promise<void> {
-    await batchPutAll(this.doc, this.table, records as unknown as Record<string, unknown>[], (i) => ({
-      symbol: i.symbol,
-    }));
+    await batchPutAll(
+      this.doc,
+      this.table,
+      records.map((r) => ({ ...r })),
+      (i) => ({
+        symbol: i.symbol,
+      }),
+    );
   }
 
   protected async loadMany(symbols: readonly string[]): Promise<Map<string, StoredSnapshot>> {
@@ -26,6 +33,11 @@ export class DynamoSnapshotStore extends SnapshotStore {
       this.table,
       symbols.map((symbol) => ({ symbol })),
     );
-    return new Map(items.map((i) => [i.symbol as string, i as unknown as StoredSnapshot]));
+    return new Map(
+      items.map((i) => {
+        const s = parseItem(storedSnapshotSchema, i, this.table, { symbol: i.symbol });
+        return [s.symbol, s];
+      }),
+    );
   }
 }

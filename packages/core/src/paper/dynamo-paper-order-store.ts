@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { putIfAbsent, storeCall } from "../storage/dynamo-batch";
+import { parseItem } from "../storage/parse-item";
+import { orderRecordSchema, positionRecordSchema } from "./order-record-schema";
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
 
@@ -28,11 +30,11 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     const res = await storeCall(this.table, key, () =>
       this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
     );
-    return res.Item ? toPosition(res.Item) : null;
+    return res.Item ? this.toPosition(res.Item) : null;
   }
 
   async listOpenPositions(): Promise<PositionRecord[]> {
-    return (await this.queryAll("open-positions", "openFlag", OPEN, true)).map(toPosition);
+    return (await this.queryAll("open-positions", "openFlag", OPEN, true)).map((i) => this.toPosition(i));
   }
 
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
@@ -48,7 +50,7 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
         }),
       ),
     );
-    return (res.Items ?? []).map(toOrder);
+    return (res.Items ?? []).map((i) => this.toOrder(i));
   }
 
   async ordersOf(positionId: string): Promise<OrderRecord[]> {
@@ -62,7 +64,7 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
         }),
       ),
     );
-    return (res.Items ?? []).map(toOrder).sort((a, b) => a.time - b.time);
+    return (res.Items ?? []).map((i) => this.toOrder(i)).sort((a, b) => a.time - b.time);
   }
 
   async getOrder(orderId: string): Promise<OrderRecord | null> {
@@ -72,7 +74,7 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     const res = await storeCall(this.table, key, () =>
       this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
     );
-    return res.Item ? toOrder(res.Item) : null;
+    return res.Item ? this.toOrder(res.Item) : null;
   }
 
   protected insertOrder(order: OrderRecord): Promise<boolean> {
@@ -127,14 +129,16 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     } while (start);
     return out;
   }
-}
 
-function toPosition(item: Record<string, unknown>): PositionRecord {
-  const { pk: _p, sk: _s, openFlag: _o, ...rest } = item;
-  return rest as unknown as PositionRecord;
-}
+  /** A `POSITION` item, keys stripped, parsed (a malformed one names table and key). */
+  private toPosition(item: Record<string, unknown>): PositionRecord {
+    const { pk, sk, openFlag: _o, ...rest } = item;
+    return parseItem(positionRecordSchema, rest, this.table, { pk, sk });
+  }
 
-function toOrder(item: Record<string, unknown>): OrderRecord {
-  const { pk: _p, sk: _s, orderStream: _o, ...rest } = item;
-  return rest as unknown as OrderRecord;
+  /** An `ORDER#…` item, keys stripped, parsed (a malformed one names table and key). */
+  private toOrder(item: Record<string, unknown>): OrderRecord {
+    const { pk, sk, orderStream: _o, ...rest } = item;
+    return parseItem(orderRecordSchema, rest, this.table, { pk, sk });
+  }
 }

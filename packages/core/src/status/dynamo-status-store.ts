@@ -1,3 +1,5 @@
+import * as z from "zod";
+import { parseItem } from "../storage/parse-item";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
 import { storeCall } from "../storage/dynamo-batch";
@@ -23,6 +25,12 @@ export class DynamoStatusStore extends StatusStore {
     const res = await storeCall(this.table, { id }, () =>
       this.doc.send(new GetCommand({ TableName: this.table, Key: { id }, ConsistentRead: true })),
     );
-    return (res.Item as StatusRecord | undefined) ?? null;
+    return res.Item ? parseItem(statusRecordSchema, res.Item, this.table, { id }) : null;
   }
 }
+
+const statusRecordSchema: z.ZodType<StatusRecord> = z.looseObject({
+  id: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  updatedAt: z.number(),
+});

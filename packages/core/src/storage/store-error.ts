@@ -1,5 +1,13 @@
 /** Why a store operation failed. */
-export type StoreErrorKind = "throttled" | "unavailable" | "not-found" | "conflict" | "invalid" | "unknown";
+export type StoreErrorKind =
+  | "throttled"
+  | "unavailable"
+  | "not-found"
+  | "conflict"
+  | "invalid"
+  /** An item read back does not match its schema (written by another version, or by hand). */
+  | "malformed"
+  | "unknown";
 
 /**
  * A storage failure that names the table and key it concerns, so a log line or an API error says

@@ -1,3 +1,5 @@
+import * as z from "zod";
+import { parseItem } from "../storage/parse-item";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
 import { storeCall } from "../storage/dynamo-batch";
@@ -23,6 +25,14 @@ export class DynamoCooldownStore extends CooldownStore {
     const res = await storeCall(this.table, { symbol }, () =>
       this.doc.send(new GetCommand({ TableName: this.table, Key: { symbol }, ConsistentRead: true })),
     );
-    return (res.Item as StoredCooldown | undefined) ?? null;
+    return res.Item ? parseItem(storedCooldownSchema, res.Item, this.table, { symbol }) : null;
   }
 }
+
+const storedCooldownSchema: z.ZodType<StoredCooldown> = z.looseObject({
+  symbol: z.string(),
+  until: z.number(),
+  reason: z.string(),
+  setAt: z.number(),
+  expiresAt: z.number(),
+});
