@@ -45,9 +45,12 @@ export class TastyDryRunGateway implements LiveOrderGateway {
       })),
     });
     return {
-      ok: true,
+      ok: r.errors.length === 0,
       status: r.status,
       warnings: r.warnings.map((w) => [w.code, w.message].filter(Boolean).join(": ")),
+      ...(r.errors.length > 0
+        ? { errors: r.errors.map((e) => [e.code, e.message].filter(Boolean).join(": ")) }
+        : {}),
       details: {
         account,
         buyingPowerChangeCents: r.buyingPowerChangeCents,

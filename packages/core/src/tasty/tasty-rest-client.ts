@@ -134,7 +134,9 @@ export class TastyRestClient {
     return this.chains.get(underlying, async (day) => {
       const path = `/option-chains/${encodeURIComponent(underlying)}/nested`;
       const body = await this.call({ method: "GET", path, schema: nestedChainResponse, keys: [underlying] });
-      return toOptionChain(underlying, body, day, this.clock.now());
+      const chain = toOptionChain(underlying, body, day, this.clock.now());
+      for (const s of chain.skipped ?? []) this.log.warn("rest.chain.skipped", { underlying, ...s });
+      return chain;
     });
   }
 
