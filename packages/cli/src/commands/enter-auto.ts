@@ -1,11 +1,5 @@
 import type { Command } from "commander";
-import {
-  enterAuto,
-  isSlot,
-  paperSettingsFromStrategies,
-  TastyDryRunGateway,
-  type EnterAutoResult,
-} from "@stratdeck/core/paper";
+import { enterAuto, isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
 import { generateIdeas } from "@stratdeck/core/strategies";
 import { emit, ExitCode } from "../support/output";
 import { withDeps } from "../support/deps";
@@ -42,10 +36,8 @@ export function registerEnterAuto(program: Command): void {
         }
         const result = await withDeps(async (deps) => {
           const report = await generateIdeas(deps, opts.strategy ? { strategy: opts.strategy } : {});
-          // Only the dry-run endpoint is wired: a confirmed live order is refused (no `place`).
-          const live =
-            deps.config.tradingMode === "live" && deps.rest ? new TastyDryRunGateway(deps.rest) : undefined;
-          return enterAuto({ ...deps, ...(live ? { live } : {}) }, report.ideas, {
+          // In live mode deps.live is the tastytrade broker; the guard decides dry-run or placement.
+          return enterAuto(deps, report.ideas, {
             ...(opts.slot ? { slot: opts.slot } : {}),
             confirm: opts.confirmLive === true,
             settings: paperSettingsFromStrategies(deps.strategies),

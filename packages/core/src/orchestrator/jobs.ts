@@ -32,6 +32,9 @@ export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: Idea
   const report = await generateIdeas(deps, options.strategy ? { strategy: options.strategy } : {});
   const entry = await enterAuto(deps, report.ideas, {
     slot: run.slot,
+    // Scheduled runs have no operator to pass --confirm-live: STRATDECK_LIVE_SCHEDULED=YES is their
+    // explicit confirmation (the guard still requires TRADING_MODE=live and LIVE_ARMED=YES).
+    confirm: deps.config.live?.scheduledConfirm === true,
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
   });
   deps.log.info("orchestrator.ideas", { slot: run.slot, ideas: report.ideas.length, entered: entry.entered });

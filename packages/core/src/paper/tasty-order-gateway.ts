@@ -31,19 +31,7 @@ export class TastyDryRunGateway implements LiveOrderGateway {
 
   async dryRun(order: LiveOrderRequest): Promise<LiveOrderResult> {
     const account = await this.resolveAccount();
-    const r = await this.client.dryRunOrder(account, {
-      timeInForce: order.timeInForce,
-      orderType: order.orderType,
-      price: order.price,
-      priceEffect: order.priceEffect,
-      source: "stratdeck",
-      legs: order.legs.map((l) => ({
-        instrumentType: "Equity Option",
-        symbol: l.occSymbol,
-        quantity: l.quantity,
-        action: ACTIONS[l.action],
-      })),
-    });
+    const r = await this.client.dryRunOrder(account, this.orderRequest(order));
     return {
       ok: r.errors.length === 0,
       status: r.status,
@@ -57,6 +45,28 @@ export class TastyDryRunGateway implements LiveOrderGateway {
         feesCents: r.feesCents,
       },
     };
+  }
+
+  /** The tastytrade order body of a request (the one the dry run validates and a placement sends). */
+  protected orderRequest(order: LiveOrderRequest): OrderRequest {
+    return {
+      timeInForce: order.timeInForce,
+      orderType: order.orderType,
+      price: order.price,
+      priceEffect: order.priceEffect,
+      source: "stratdeck",
+      legs: order.legs.map((l) => ({
+        instrumentType: "Equity Option",
+        symbol: l.occSymbol,
+        quantity: l.quantity,
+        action: ACTIONS[l.action],
+      })),
+    };
+  }
+
+  /** The account orders go to. */
+  protected tradingAccount(): Promise<string> {
+    return this.resolveAccount();
   }
 
   private resolveAccount(): Promise<string> {

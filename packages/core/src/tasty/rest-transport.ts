@@ -3,7 +3,7 @@ import { CERTIFICATION_REST_URL, TASTY_API_VERSION, USER_AGENT } from "./rest-ba
 
 /** One HTTP exchange with tastytrade. */
 export interface RestRequest {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Path with query string, e.g. `/market-metrics?symbols=SPX`. */
   path: string;
   /** `METHOD /path` used in errors and logs. */

@@ -12,12 +12,8 @@ import {
 import type { Log } from "../log/log";
 import { createLogger } from "../log/powertools-log";
 import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
-import {
-  DynamoPaperOrderStore,
-  TastyDryRunGateway,
-  type LiveOrderGateway,
-  type PaperOrderStore,
-} from "../paper/index";
+import { TastyLiveBroker } from "../live/tasty-live-broker";
+import { DynamoPaperOrderStore, type LiveOrderGateway, type PaperOrderStore } from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import { createDocumentClient } from "../storage/dynamo-client";
 import { ensureTables } from "../storage/ensure-tables";
@@ -46,7 +42,10 @@ export interface Deps {
   provider: MarketDataProvider;
   notifier: Notifier;
   strategies: StrategiesConfig;
-  /** tastytrade order gateway (dry-run only), present only in live trading mode; the guard decides. */
+  /**
+   * tastytrade order gateway (dry-run, and placement/follow/cancel/positions as a LiveBroker),
+   * present only in live trading mode; the guard decides what it may do.
+   */
   live?: LiveOrderGateway;
   /** Where data comes from and lives. */
   endpoints: { dynamo: string | "aws"; rest: string; embedded: string[] };
@@ -167,7 +166,7 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       provider,
       notifier,
       strategies,
-      ...(config.tradingMode === "live" ? { live: new TastyDryRunGateway(rest) } : {}),
+      ...(config.tradingMode === "live" ? { live: new TastyLiveBroker(rest, config.live.account) } : {}),
       endpoints: { dynamo: dynamoEndpoint ?? "aws", rest: tasty.apiUrl ?? "tastytrade", embedded },
       close,
     };
