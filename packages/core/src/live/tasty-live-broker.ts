@@ -1,7 +1,6 @@
-import { TastyDryRunGateway, type TastyOrderClient } from "../paper/tasty-order-gateway";
+import { refusalMessages, TastyDryRunGateway, type TastyOrderClient } from "../paper/tasty-order-gateway";
 import type { LiveOrderRequest, LiveOrderResult } from "../paper/live-order-gateway";
 import type { BrokerOrder, BrokerPosition, PlacedOrderReply } from "../tasty/placed-order-wire";
-import { isTastyApiError } from "../tasty/tasty-api-error";
 import type { LiveBroker, SubmitReply } from "./live-broker";
 
 /** The part of `TastyRestClient` the live broker uses. */
@@ -38,11 +37,7 @@ export class TastyLiveBroker extends TastyDryRunGateway implements LiveBroker {
       if (r.errors.length > 0) return { ok: false, errors: r.errors.map(text) };
       return { ok: true, order: r.order, warnings: r.warnings.map(text) };
     } catch (err) {
-      if (!isTastyApiError(err, "validation", "not-found")) throw err;
-      const subs = err.subErrors.map(
-        (e) => e.message ?? (e.domain ? `${e.domain}: ${e.reason ?? ""}` : (e.code ?? "")),
-      );
-      return { ok: false, errors: subs.length > 0 ? subs : [err.message] };
+      return { ok: false, errors: refusalMessages(err) };
     }
   }
 

@@ -1,5 +1,6 @@
 import type { TastyAccount } from "../tasty/account-wire";
 import type { DryRunResult, OrderRequest, OrderRequestLeg } from "../tasty/order-wire";
+import { isTastyApiError } from "../tasty/tasty-api-error";
 import type { LegAction } from "./order-types";
 import type { LiveOrderGateway, LiveOrderRequest, LiveOrderResult } from "./live-order-gateway";
 
@@ -7,6 +8,18 @@ import type { LiveOrderGateway, LiveOrderRequest, LiveOrderResult } from "./live
 export interface TastyOrderClient {
   getAccounts(): Promise<TastyAccount[]>;
   dryRunOrder(accountNumber: string, order: OrderRequest): Promise<DryRunResult>;
+}
+
+/**
+ * The broker's reasons in a refused order call (a 4xx TastyApiError: its sub-errors, else its
+ * message); any other error is rethrown.
+ */
+export function refusalMessages(err: unknown): string[] {
+  if (!isTastyApiError(err, "validation", "not-found")) throw err;
+  const subs = err.subErrors.map(
+    (e) => e.message ?? (e.domain ? `${e.domain}: ${e.reason ?? ""}` : (e.code ?? "")),
+  );
+  return subs.length > 0 ? subs : [err.message];
 }
 
 const ACTIONS: Record<LegAction, OrderRequestLeg["action"]> = {
@@ -31,7 +44,13 @@ export class TastyDryRunGateway implements LiveOrderGateway {
 
   async dryRun(order: LiveOrderRequest): Promise<LiveOrderResult> {
     const account = await this.resolveAccount();
-    const r = await this.client.dryRunOrder(account, this.orderRequest(order));
+    let r: DryRunResult;
+    try {
+      r = await this.client.dryRunOrder(account, this.orderRequest(order));
+    } catch (err) {
+      // A failed preflight (4xx with tastytrade's messages) is the broker saying no, not a crash.
+      return { ok: false, errors: refusalMessages(err) };
+    }
     return {
       ok: r.errors.length === 0,
       status: r.status,
