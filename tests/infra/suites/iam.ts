@@ -81,7 +81,7 @@ export function iamSuite(app: () => BuiltApp): void {
       expect(writers.get("status")).toEqual(["StreamTask"]);
       expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
       // Exit alerts, and the once-a-day unhealthy-data-path alert.
-      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob"]);
+      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob", "IdeasJob", "ReconcileJob"]);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

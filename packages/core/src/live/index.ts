@@ -7,3 +7,4 @@ export * from "./live-alert";
 export * from "./filled-records";
 export * from "./live-entry";
 export * from "./submit-live";
+export * from "./reconcile";

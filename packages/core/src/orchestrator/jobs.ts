@@ -14,6 +14,7 @@ import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
 import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/index";
 import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
+import { isLiveBroker, reconcileLive, type ReconcileReport } from "../live/index";
 import type { JobRun } from "./local-scheduler";
 
 /** Deps of one ideas cycle: scan → filters → risk → paper entry. */
@@ -97,7 +98,20 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   return { ok: report.ok, problems: report.problems, alert };
 }
 
-/** Deps of {@link runJob}: everything the three jobs need. */
+/**
+ * Reconciles live positions with the broker; in paper mode (or without a broker that reports
+ * positions) there is nothing live to compare and it says so.
+ */
+export async function runReconcileJob(
+  deps: Pick<EnterAutoDeps, "config" | "orders" | "clock" | "log" | "live"> & Partial<NotifyOnceDeps>,
+): Promise<ReconcileReport | { skipped: string }> {
+  if (deps.config.tradingMode !== "live" || !isLiveBroker(deps.live)) {
+    return { skipped: "not in live trading mode: no live positions to reconcile" };
+  }
+  return reconcileLive({ ...deps, broker: deps.live });
+}
+
+/** Deps of {@link runJob}: everything the jobs need. */
 export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps;
 
 /** Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day). */
@@ -120,5 +134,7 @@ export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
     }
     case "health":
       return runHealthJob(deps, run);
+    case "reconcile":
+      return runReconcileJob(deps);
   }
 }
