@@ -60,8 +60,8 @@ const round = (x: number): number => Math.round(x * 100) / 100;
 /**
  * Executes a limit order at the broker: dry-run first and place the same body only if the dry run
  * reports no errors; follow it by polling to a final state; cancel it after `cancelAfterMs`; when
- * nothing filled, walk the price one tick toward the natural price (at most `walkSteps` times, each
- * step logged as `live.order.walk`) and try again. A partial fill stops the walk. Fills come from
+ * nothing filled, walk the price toward the natural price in whole ticks (at most `walkSteps`
+ * steps, the last one at the natural price, each logged as `live.order.walk`) and try again. A partial fill stops the walk. Fills come from
  * the broker's fill report.
  */
 export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Promise<Execution> {
@@ -111,8 +111,8 @@ export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Pr
     if (final.status === "Rejected")
       return done("rejected", none, [final.rejectReason ?? "rejected by the broker"]);
     if (final.status === "Expired") return done("expired", none, ["expired unfilled"]);
-    const next = nextPrice(req, price);
-    if (step >= settings.walkSteps || next === undefined)
+    const next = nextPrice(req, price, settings.walkSteps - step);
+    if (next === undefined)
       return done("cancelled", none, [
         `not filled within ${settings.cancelAfterMs} ms at ${price.toFixed(2)}`,
       ]);
@@ -127,12 +127,19 @@ export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Pr
   }
 }
 
-/** One tick toward the natural price, or undefined when that would pass it (or there is none). */
-function nextPrice(req: ExecutionRequest, price: number): number | undefined {
-  if (req.natural === undefined) return undefined;
+/**
+ * The next price toward the natural one: the remaining distance split over the steps left,
+ * rounded up to whole ticks (at least one tick), never past the natural price; undefined when there
+ * is no natural price or the price is already there.
+ */
+function nextPrice(req: ExecutionRequest, price: number, stepsLeft: number): number | undefined {
+  if (req.natural === undefined || stepsLeft <= 0) return undefined;
   const credit = req.order.priceEffect === "Credit";
-  const next = round(credit ? price - req.tick : price + req.tick);
-  if (credit ? next < req.natural - 1e-9 : next > req.natural + 1e-9) return undefined;
+  const distance = credit ? price - req.natural : req.natural - price;
+  if (distance < 1e-9) return undefined;
+  const ticks = Math.max(1, Math.ceil(distance / stepsLeft / req.tick - 1e-9));
+  const step = Math.min(distance, ticks * req.tick);
+  const next = round(credit ? price - step : price + step);
   return next > 0 ? next : undefined;
 }
 

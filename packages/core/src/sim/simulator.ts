@@ -90,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       adjustPosition: (symbol, underlying, quantity) =>
         broker.adjustPosition(symbol, underlying, quantity, clock.now()),
       openPositions: () => broker.openPositions(clock.now()),
+      placedCount: () => broker.placedCount(),
     },
     issueQuoteToken,
     stats: () => ({

@@ -109,6 +109,8 @@ export interface SimBrokerHandle {
   /** Changes a position behind the order book's back (drift). */
   adjustPosition(symbol: string, underlying: string, quantity: number): void;
   openPositions(): SimPosition[];
+  /** Orders placed since start (POST /accounts/{a}/orders), any status. */
+  placedCount(): number;
 }
 
 /** Quote, implied volatility and greeks of one option at the market clock's now. */

@@ -95,6 +95,11 @@ export class SimBroker {
     return this.orders.get(id);
   }
 
+  /** Orders placed since start (any status). */
+  placedCount(): number {
+    return this.orders.size;
+  }
+
   /** Orders not yet terminal. */
   live(now: number): SimOrder[] {
     this.advance(now);
