@@ -8,3 +8,4 @@ export * from "./filled-records";
 export * from "./live-entry";
 export * from "./submit-live";
 export * from "./reconcile";
+export * from "./live-close";
