@@ -24,6 +24,21 @@ async function depsFor(sim: RunningSimulator, env: Record<string, string>, lines
   );
 }
 
+/** `npx stratdeck …` in live trading mode with `STRATDECK_LIVE_ARMED=armed`, against the simulator. */
+function unarmedCli(sim: RunningSimulator, args: string[], armed: string) {
+  return spawnSync("npx", ["stratdeck", ...args], {
+    env: {
+      ...process.env,
+      STRATDECK_TRADING_MODE: "live",
+      STRATDECK_LIVE_ARMED: armed,
+      TASTY_API_URL: sim.restUrl,
+      STRATDECK_STATE_DIR: `/tmp/stratdeck-trip-${randomUUID()}`,
+    },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+}
+
 const run = { job: "ideas" as const, slot: "2026-12-02T10:00", at: Date.parse("2026-12-02T15:00:00Z") };
 
 describe("live-trading tripwires", () => {
@@ -149,34 +164,14 @@ describe("live-trading tripwires", () => {
   }, 90_000);
 
   it("the CLI refuses --confirm-live unarmed with exit code 3 and a guard.refused log line", () => {
-    const r = spawnSync("npx", ["stratdeck", "enter-auto", "--confirm-live", "--json"], {
-      env: {
-        ...process.env,
-        STRATDECK_TRADING_MODE: "live",
-        STRATDECK_LIVE_ARMED: "NO",
-        TASTY_API_URL: sim.restUrl,
-        STRATDECK_STATE_DIR: `/tmp/stratdeck-trip-${randomUUID()}`,
-      },
-      encoding: "utf8",
-      timeout: 90_000,
-    });
+    const r = unarmedCli(sim, ["enter-auto", "--confirm-live", "--json"], "NO");
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('"guard.refused"');
     expect(r.stderr).not.toContain('"live.order.placed"');
   }, 100_000);
 
   it("the CLI refuses live mode unarmed with exit code 3 and a guard.refused log line", () => {
-    const r = spawnSync("npx", ["stratdeck", "enter-auto", "--json"], {
-      env: {
-        ...process.env,
-        STRATDECK_TRADING_MODE: "live",
-        STRATDECK_LIVE_ARMED: "",
-        TASTY_API_URL: sim.restUrl,
-        STRATDECK_STATE_DIR: `/tmp/stratdeck-trip-${randomUUID()}`,
-      },
-      encoding: "utf8",
-      timeout: 90_000,
-    });
+    const r = unarmedCli(sim, ["enter-auto", "--json"], "");
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('"guard.refused"');
     expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();

@@ -1,29 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { closeLivePosition, enterLive } from "@stratdeck/core/live";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
 import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/paper";
 import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
-import { liveSettings, liveSim, spreadRecords } from "./live-sim";
+import { liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
-type Env = Awaited<ReturnType<typeof liveSim>>;
-let env: Env;
+let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
 
-beforeEach(async () => {
-  env = await liveSim();
+useLiveSim((e) => {
+  env = e;
   orders = new MemoryPaperOrderStore();
-});
-afterEach(async () => {
-  await env.sim.stop();
 });
 
 async function openLive(): Promise<string> {
   const { records } = await spreadRecords(env);
-  const r = await enterLive(
-    { orders, broker: env.broker, clock: env.clock, settings: liveSettings(), sleep: env.sleep },
-    records,
-    env.log,
-  );
+  const r = await enterLive(entryDeps(env, orders), records, env.log);
   return r.positionId!;
 }
 

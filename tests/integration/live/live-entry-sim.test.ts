@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enterLive } from "@stratdeck/core/live";
 import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
-import { liveSettings, liveSim, spreadRecords } from "./live-sim";
+import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
-type Env = Awaited<ReturnType<typeof liveSim>>;
-let env: Env;
+let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
 
-beforeEach(async () => {
-  env = await liveSim();
+useLiveSim((e) => {
+  env = e;
   orders = new MemoryPaperOrderStore();
 });
-afterEach(async () => {
-  await env.sim.stop();
-});
 
-const deps = (over: Parameters<typeof liveSettings>[0] = {}) => ({
-  orders,
-  broker: env.broker,
-  clock: env.clock,
-  settings: liveSettings(over),
-  sleep: env.sleep,
-});
+const deps = (over: Parameters<typeof liveSettings>[0] = {}) => entryDeps(env, orders, over);
 
 describe("live entry against the simulated broker", () => {
   it("an armed, confirmed entry is dry-run, placed with the same body, filled and recorded with mode live from the fill report", async () => {

@@ -1,31 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive } from "@stratdeck/core/live";
 import { MemoryPaperOrderStore, recordClose } from "@stratdeck/core/paper";
-import { liveSettings, liveSim, spreadRecords } from "./live-sim";
+import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
-type Env = Awaited<ReturnType<typeof liveSim>>;
-let env: Env;
+let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
 let alerts: MemoryAlertStore;
 let notifier: MemoryNotifier;
 
-beforeEach(async () => {
-  env = await liveSim();
+useLiveSim((e) => {
+  env = e;
   orders = new MemoryPaperOrderStore();
   alerts = new MemoryAlertStore(env.clock);
   notifier = new MemoryNotifier();
 });
-afterEach(async () => {
-  await env.sim.stop();
-});
 
 const deps = (over: Parameters<typeof liveSettings>[0] = {}) => ({
-  orders,
-  broker: env.broker,
-  clock: env.clock,
-  settings: liveSettings(over),
-  sleep: env.sleep,
+  ...entryDeps(env, orders, over),
   alerts,
   notifier,
 });

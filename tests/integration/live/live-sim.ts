@@ -1,7 +1,8 @@
+import { afterEach, beforeEach } from "vitest";
 import type { LiveConfig } from "@stratdeck/core/config";
 import { TastyLiveBroker, type LiveBroker } from "@stratdeck/core/live";
 import { memoryLog, type MemoryLog } from "@stratdeck/core/log";
-import type { EntryRecords, LiveOrderRequest } from "@stratdeck/core/paper";
+import type { EntryRecords, LiveOrderRequest, PaperOrderStore } from "@stratdeck/core/paper";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
@@ -165,4 +166,24 @@ export async function spreadRecords(
     },
   };
   return { records, natural };
+}
+
+/** What {@link liveSim} gives a test. */
+export type LiveEnv = Awaited<ReturnType<typeof liveSim>>;
+
+/** A fresh {@link liveSim} before each test (handed to `ready`), stopped after it. */
+export function useLiveSim(ready: (env: LiveEnv) => void): void {
+  let env: LiveEnv | undefined;
+  beforeEach(async () => {
+    env = await liveSim();
+    ready(env);
+  });
+  afterEach(async () => {
+    await env?.sim.stop();
+  });
+}
+
+/** Deps of `enterLive` over a test env and order log, with live settings overrides. */
+export function entryDeps(env: LiveEnv, orders: PaperOrderStore, over: Partial<LiveConfig> = {}) {
+  return { orders, broker: env.broker, clock: env.clock, settings: liveSettings(over), sleep: env.sleep };
 }

@@ -1,34 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive, reconcileLive } from "@stratdeck/core/live";
 import { runReconcileJob } from "@stratdeck/core/orchestrator";
 import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
-import { liveSettings, liveSim, spreadRecords } from "./live-sim";
+import { entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
-type Env = Awaited<ReturnType<typeof liveSim>>;
-let env: Env;
+let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
 let alerts: MemoryAlertStore;
 let notifier: MemoryNotifier;
 
-beforeEach(async () => {
-  env = await liveSim();
+useLiveSim((e) => {
+  env = e;
   orders = new MemoryPaperOrderStore();
   alerts = new MemoryAlertStore(env.clock);
   notifier = new MemoryNotifier();
-});
-afterEach(async () => {
-  await env.sim.stop();
 });
 
 describe("reconciliation of live positions with GET /accounts/{a}/positions", () => {
   it("agrees after a live fill, then a drifted position raises exactly one alert", async () => {
     const { records } = await spreadRecords(env);
-    const entry = await enterLive(
-      { orders, broker: env.broker, clock: env.clock, settings: liveSettings(), sleep: env.sleep },
-      records,
-      env.log,
-    );
+    const entry = await enterLive(entryDeps(env, orders), records, env.log);
     expect(entry.status).toBe("placed");
     const deps = { orders, broker: env.broker, clock: env.clock, log: env.log, alerts, notifier };
     const clean = await reconcileLive(deps);
@@ -55,11 +47,7 @@ describe("reconciliation of live positions with GET /accounts/{a}/positions", ()
 
   it("a leg the log holds but the broker does not is log-only drift", async () => {
     const { records } = await spreadRecords(env);
-    await enterLive(
-      { orders, broker: env.broker, clock: env.clock, settings: liveSettings(), sleep: env.sleep },
-      records,
-      env.log,
-    );
+    await enterLive(entryDeps(env, orders), records, env.log);
     const [, long] = records.order.legs;
     env.sim.broker.adjustPosition(long!.occSymbol, "SPX", -1);
     const r = await reconcileLive({ orders, broker: env.broker, clock: env.clock, log: env.log });

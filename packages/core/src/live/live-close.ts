@@ -2,7 +2,7 @@ import type { LiveConfig } from "../config/app-config";
 import { tradingDecision, type GuardConfig } from "../guard/trading-decision";
 import { tickFor } from "../market-data/option-chain";
 import { recordClose } from "../paper/close-order";
-import type { CloseResult, ClosePositionDeps } from "../paper/close-position";
+import { closeResult, type CloseResult, type ClosePositionDeps } from "../paper/close-position";
 import type { LiveOrderRequest, LiveOrderResult } from "../paper/live-order-gateway";
 import { markAll } from "../paper/mark-positions";
 import type { PaperSettings } from "../paper/paper-settings";
@@ -108,12 +108,5 @@ export async function closeLivePosition(
     underlyingSource: mark.underlyingSource,
     reason: options.reason ?? "manual",
   });
-  if (res.status === "duplicate") return { status: "already-closed", position: res.position ?? position };
-  return {
-    status: "closed",
-    position: res.position,
-    order: res.order,
-    realizedPnlCents: res.realizedPnlCents,
-    execution,
-  };
+  return { ...closeResult(res, position), execution };
 }
