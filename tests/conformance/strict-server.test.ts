@@ -272,4 +272,69 @@ describe("REST, strict like tastytrade", () => {
       expect(data["fee-calculation"], k).toHaveProperty(k);
     expect(Array.isArray(data.warnings)).toBe(true);
   });
+
+  it("tastyware order.py PlacedOrder/FillInfo and account.py CurrentPosition: a placed, filled order and the positions it leaves carry every required field", async () => {
+    sim.market.setWalk(false);
+    try {
+      const chain = await restClient().getNestedChain("SPX");
+      const exp = chain.roots.find((r) => r.root === "SPXW")!.expirations.find((e) => e.dte >= 7)!;
+      const strike = exp.strikes[Math.floor(exp.strikes.length / 2)]!;
+      const q = sim.market.optionQuote(strike.putStreamer)!;
+      const placed = await call(sim, "POST", `/accounts/${SIM_ACCOUNT_NUMBER}/orders`, {
+        token,
+        body: {
+          "time-in-force": "Day",
+          "order-type": "Limit",
+          price: q.ask.toFixed(2),
+          "price-effect": "Debit",
+          legs: [
+            { "instrument-type": "Equity Option", symbol: strike.putOcc, quantity: 1, action: "Buy to Open" },
+          ],
+        },
+      });
+      expect(placed.status).toBe(201);
+      const id = (placed.json.data as { order: { id: number } }).order.id;
+      expect(Number.isInteger(id)).toBe(true);
+      const got = await call(sim, "GET", `/accounts/${SIM_ACCOUNT_NUMBER}/orders/${id}`, { token });
+      const order = got.json.data as Record<string, unknown> & {
+        legs: Array<{ fills: Array<Record<string, unknown>> }>;
+      };
+      expect(order.status).toBe("Filled");
+      for (const k of [
+        "id",
+        "received-at",
+        "updated-at",
+        "terminal-at",
+        "account-number",
+        "underlying-symbol",
+      ])
+        expect(order, k).toHaveProperty(k);
+      const fill = order.legs[0]!.fills[0]!;
+      for (const k of ["fill-id", "quantity", "fill-price", "filled-at"]) expect(fill, k).toHaveProperty(k);
+      const positions = await call(sim, "GET", `/accounts/${SIM_ACCOUNT_NUMBER}/positions`, { token });
+      const [p] = (positions.json.data as { items: Array<Record<string, unknown>> }).items;
+      for (const k of [
+        "account-number",
+        "symbol",
+        "instrument-type",
+        "underlying-symbol",
+        "quantity",
+        "quantity-direction",
+        "close-price",
+        "average-open-price",
+        "multiplier",
+        "cost-effect",
+        "is-suppressed",
+        "is-frozen",
+        "realized-day-gain",
+        "realized-today",
+        "created-at",
+        "updated-at",
+      ])
+        expect(p, k).toHaveProperty(k);
+      expect(p).toMatchObject({ symbol: strike.putOcc, "quantity-direction": "Long", quantity: "1.0" });
+    } finally {
+      sim.market.setWalk(true);
+    }
+  });
 });
