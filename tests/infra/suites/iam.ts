@@ -78,9 +78,17 @@ export function iamSuite(app: () => BuiltApp): void {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       note("StreamTask", roleStatements(app(), "Stream", roleIdOf(task, "TaskRoleArn")));
       expect(writers.get("snapshots")).toEqual(["StreamTask"]);
-      expect(writers.get("status")).toEqual(["StreamTask"]);
+      // Heartbeats: the stream task and every job; the stored ideas report: the ideas job and rescans.
+      expect(writers.get("status")?.sort()).toEqual([
+        "ApiIdeasRescan",
+        "ExitsJob",
+        "HealthJob",
+        "IdeasJob",
+        "ReconcileJob",
+        "StreamTask",
+      ]);
       expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
-      // Exit alerts, and the once-a-day unhealthy-data-path alert.
+      // Exit alerts, the once-a-day unhealthy-data-path alert, live hard-limit refusals and drift.
       expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob", "IdeasJob", "ReconcileJob"]);
     });
 

@@ -1,9 +1,14 @@
 import type { Command } from "commander";
+import { isLiveBroker } from "@stratdeck/core/live";
 import { enterAuto, isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
 import { generateIdeas } from "@stratdeck/core/strategies";
-import { emit, ExitCode } from "../support/output";
+import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
+import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
-import { action } from "../support/run";
+import { action, exitIfGuardRefused, OptionError } from "../support/run";
+
+const NO_PLACEMENT =
+  "--confirm-live refused: no broker gateway that can place and follow orders is configured; run without --confirm-live for a dry run";
 
 interface Options {
   json?: boolean;
@@ -32,11 +37,16 @@ export function registerEnterAuto(program: Command): void {
     .action(
       action(async (opts: Options) => {
         if (opts.slot !== undefined && !isSlot(opts.slot)) {
-          throw new Error(`--slot must be a New York minute YYYY-MM-DDTHH:MM, got "${opts.slot}"`);
+          throw new OptionError(`--slot must be a New York minute YYYY-MM-DDTHH:MM, got "${opts.slot}"`);
         }
         const result = await withDeps(async (deps) => {
           const report = await generateIdeas(deps, opts.strategy ? { strategy: opts.strategy } : {});
           // In live mode deps.live is the tastytrade broker; the guard decides dry-run or placement.
+          const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
+          if (decision.mode === "live-confirmed" && !isLiveBroker(deps.live)) {
+            deps.log.error("guard.refused", { reason: NO_PLACEMENT });
+            throw new TradingRefusedError(NO_PLACEMENT);
+          }
           return enterAuto(deps, report.ideas, {
             ...(opts.slot ? { slot: opts.slot } : {}),
             confirm: opts.confirmLive === true,
@@ -44,7 +54,7 @@ export function registerEnterAuto(program: Command): void {
           });
         });
         emit(result, opts, human);
-        if (result.decision.mode === "refused") throw new ExitCode(3);
+        exitIfGuardRefused(result);
       }),
     );
 }
