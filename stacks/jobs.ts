@@ -20,8 +20,16 @@ type JobSpec = Pick<AppFunctionProps, "access" | "description"> & { alerts?: boo
 /** What each scheduled job may reach (least privilege: nothing else). */
 export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   ideas: {
-    description: "Scan strategies and enter paper trades",
-    access: { snapshots: "read", cooldowns: "readwrite", orders: "readwrite", status: "readwrite" },
+    description: "Scan strategies and enter paper trades (live when armed and confirmed)",
+    // alerts: a live entry refused by a hard limit is alerted.
+    access: {
+      snapshots: "read",
+      cooldowns: "readwrite",
+      orders: "readwrite",
+      status: "readwrite",
+      alerts: "readwrite",
+    },
+    alerts: true,
   },
   exits: {
     description: "Settle expired positions, check exits, send alerts",
@@ -37,6 +45,11 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   health: {
     description: "Check tastytrade REST, DXLink and the stream heartbeat; alert once a day when unhealthy",
     access: { status: "readwrite", cooldowns: "readwrite", alerts: "readwrite" },
+    alerts: true,
+  },
+  reconcile: {
+    description: "Compare the order log's live positions with tastytrade's; alert once on drift",
+    access: { orders: "read", cooldowns: "readwrite", alerts: "readwrite", status: "readwrite" },
     alerts: true,
   },
 };

@@ -10,7 +10,13 @@ import { nearMoneyPut, waitFor } from "./helpers";
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 3, publishIntervalMs: 50 });
+  // The official clients send AUTH right after SETUP (the real server usually tolerates it,
+  // tastyware/tastytrade#339) and the official feed needs FEED_CONFIG eventFields to decode COMPACT.
+  sim = await startSimulator({
+    seed: 3,
+    publishIntervalMs: 50,
+    lenient: { earlyAuth: true, announceEventFields: true },
+  });
 });
 afterAll(async () => {
   // QuoteStreamer.disconnect() never closes its socket; an UNAUTHORIZED close makes the dxfeed

@@ -68,16 +68,27 @@ describe("CLI exit codes: 0 ok, 1 failure, 2 bad configuration, 3 refused by the
     }
   }, 60_000);
 
-  it("an armed --confirm-live is refused by the guard with exit 3 (live placement is not built)", async () => {
-    const r = await runCli(["enter-auto", "--confirm-live", "--ephemeral"], {
+  it("--confirm-live without STRATDECK_LIVE_ARMED=YES is refused by the guard with exit 3; armed, it places (exit 0)", async () => {
+    const refused = await runCli(["enter-auto", "--confirm-live", "--ephemeral"], {
+      STRATDECK_STATE_DIR: fresh(),
+      STRATDECK_TRADING_MODE: "live",
+      STRATDECK_LIVE_ARMED: "NO",
+    });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('"message":"guard.refused"');
+    expect(refused.stderr).not.toContain("live.order.placed");
+    const armed = await runCli(["enter-auto", "--confirm-live", "--ephemeral", "--json"], {
       STRATDECK_STATE_DIR: fresh(),
       STRATDECK_TRADING_MODE: "live",
       STRATDECK_LIVE_ARMED: "YES",
+      STRATDECK_LIVE_CANCEL_AFTER_S: "1",
+      STRATDECK_LIVE_POLL_MS: "100",
+      STRATDECK_LIVE_WALK_STEPS: "1",
     });
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain("--confirm-live refused");
-    expect(r.stderr).toContain('"message":"guard.refused"');
-  }, 60_000);
+    expect(armed.code).toBe(0);
+    expect((JSON.parse(armed.stdout) as { decision: unknown }).decision).toEqual({ mode: "live-confirmed" });
+    expect(armed.stderr).toContain('"message":"live.order.placed"');
+  }, 90_000);
 
   it("a second start on the same folder is refused in one line; a port in use names --port and STRATDECK_API_PORT", async () => {
     const dir = fresh();

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
-import { runIdeasJob } from "@stratdeck/core/orchestrator";
+import { runIdeasJob, runJob } from "@stratdeck/core/orchestrator";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { defaultTableNames } from "@stratdeck/core/storage";
 import { buildDeps, type Deps } from "@stratdeck/core/wiring";
@@ -22,6 +22,21 @@ async function depsFor(sim: RunningSimulator, env: Record<string, string>, lines
     },
     { log: createLogger({ service: "tripwire-test", sink: (l) => lines.push(l) }) },
   );
+}
+
+/** `npx stratdeck …` in live trading mode with `STRATDECK_LIVE_ARMED=armed`, against the simulator. */
+function unarmedCli(sim: RunningSimulator, args: string[], armed: string) {
+  return spawnSync("npx", ["stratdeck", ...args], {
+    env: {
+      ...process.env,
+      STRATDECK_TRADING_MODE: "live",
+      STRATDECK_LIVE_ARMED: armed,
+      TASTY_API_URL: sim.restUrl,
+      STRATDECK_STATE_DIR: `/tmp/stratdeck-trip-${randomUUID()}`,
+    },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
 }
 
 const run = { job: "ideas" as const, slot: "2026-12-02T10:00", at: Date.parse("2026-12-02T15:00:00Z") };
@@ -89,18 +104,74 @@ describe("live-trading tripwires", () => {
     }
   }, 60_000);
 
-  it("the CLI refuses live mode unarmed with exit code 3 and a guard.refused log line", () => {
-    const r = spawnSync("npx", ["stratdeck", "enter-auto", "--json"], {
-      env: {
-        ...process.env,
+  it("armed but unconfirmed places nothing at the broker", async () => {
+    const lines: string[] = [];
+    const deps = await depsFor(sim, { STRATDECK_TRADING_MODE: "live", STRATDECK_LIVE_ARMED: "YES" }, lines);
+    try {
+      const before = sim.broker.placedCount();
+      const r = await runIdeasJob(deps, { ...run, slot: "2026-12-02T10:30" });
+      expect(r.entry.decision).toEqual({ mode: "live-dry-run" });
+      expect(sim.broker.placedCount()).toBe(before);
+    } finally {
+      await deps.close();
+    }
+  }, 60_000);
+
+  it("STRATDECK_LIVE_SCHEDULED=YES without the arming refuses; with it, a scheduled run is dry-run, placed and recorded live, matching the broker", async () => {
+    const unarmed = await depsFor(
+      sim,
+      { STRATDECK_TRADING_MODE: "live", STRATDECK_LIVE_SCHEDULED: "YES" },
+      [],
+    );
+    try {
+      const before = sim.broker.placedCount();
+      const r = await runIdeasJob(unarmed, { ...run, slot: "2026-12-02T11:00" });
+      expect(r.entry.decision.mode).toBe("refused");
+      expect(sim.broker.placedCount()).toBe(before);
+    } finally {
+      await unarmed.close();
+    }
+    const lines: string[] = [];
+    const deps = await depsFor(
+      sim,
+      {
         STRATDECK_TRADING_MODE: "live",
-        STRATDECK_LIVE_ARMED: "",
-        TASTY_API_URL: sim.restUrl,
-        STRATDECK_STATE_DIR: `/tmp/stratdeck-trip-${randomUUID()}`,
+        STRATDECK_LIVE_ARMED: "YES",
+        STRATDECK_LIVE_SCHEDULED: "YES",
+        STRATDECK_LIVE_CANCEL_AFTER_S: "1",
+        STRATDECK_LIVE_POLL_MS: "100",
+        STRATDECK_LIVE_WALK_STEPS: "3",
       },
-      encoding: "utf8",
-      timeout: 90_000,
-    });
+      lines,
+    );
+    try {
+      const before = sim.broker.placedCount();
+      const r = await runIdeasJob(deps, { ...run, slot: "2026-12-02T11:30" });
+      expect(r.entry.decision).toEqual({ mode: "live-confirmed" });
+      expect(sim.broker.placedCount()).toBeGreaterThan(before);
+      const events = lines.map((l) => (JSON.parse(l) as { message: string }).message);
+      expect(events.indexOf("live.order.placed")).toBeGreaterThan(-1);
+      const orders = await deps.orders.listRecentOrders(10);
+      expect(r.entry.outcomes.filter((o) => o.status === "placed")).toHaveLength(orders.length);
+      expect(orders.length).toBeGreaterThan(0);
+      expect(orders.every((o) => o.mode === "live" && (o.brokerOrderIds ?? []).length > 0)).toBe(true);
+      // What the log holds live is exactly what the broker holds.
+      const reconciled = await runJob(deps, { job: "reconcile", slot: run.slot, at: run.at });
+      expect(reconciled).toMatchObject({ drift: [] });
+    } finally {
+      await deps.close();
+    }
+  }, 90_000);
+
+  it("the CLI refuses --confirm-live unarmed with exit code 3 and a guard.refused log line", () => {
+    const r = unarmedCli(sim, ["enter-auto", "--confirm-live", "--json"], "NO");
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('"guard.refused"');
+    expect(r.stderr).not.toContain('"live.order.placed"');
+  }, 100_000);
+
+  it("the CLI refuses live mode unarmed with exit code 3 and a guard.refused log line", () => {
+    const r = unarmedCli(sim, ["enter-auto", "--json"], "");
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('"guard.refused"');
     expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();

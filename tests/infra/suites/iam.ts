@@ -84,11 +84,12 @@ export function iamSuite(app: () => BuiltApp): void {
         "ExitsJob",
         "HealthJob",
         "IdeasJob",
+        "ReconcileJob",
         "StreamTask",
       ]);
       expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
-      // Exit alerts, and the once-a-day unhealthy-data-path alert.
-      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob"]);
+      // Exit alerts, the once-a-day unhealthy-data-path alert, live hard-limit refusals and drift.
+      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob", "IdeasJob", "ReconcileJob"]);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

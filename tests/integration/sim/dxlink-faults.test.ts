@@ -65,6 +65,7 @@ describe("DXLink fault knobs", () => {
   it("rejects AUTH with UNAUTHORIZED and closes the socket", async () => {
     sim.faults.rejectAuth(true);
     const c = await RawDxlink.open(sim.dxlinkUrl);
+    await c.greet();
     c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
     await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 1000, 2);
     expect((await c.closed).code).toBe(1008);
@@ -79,6 +80,7 @@ describe("DXLink fault knobs", () => {
     await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 1000, 3);
     await c.closed;
     const again = await RawDxlink.open(sim.dxlinkUrl);
+    await again.greet();
     again.send({ type: "AUTH", channel: 0, token });
     await again.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 1000, 2);
     const fresh = await RawDxlink.open(sim.dxlinkUrl);

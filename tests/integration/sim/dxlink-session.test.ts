@@ -21,36 +21,53 @@ afterAll(async () => {
 });
 
 describe("DXLink session", () => {
-  it("sends SETUP and AUTH_STATE UNAUTHORIZED on connect, then AUTHORIZED after AUTH sent before SETUP", async () => {
+  it("sends SETUP on connect and AUTH_STATE UNAUTHORIZED after the client's SETUP (tastyware/tastytrade#338)", async () => {
     const c = await connect();
-    await c.waitFor((f) => f.type === "AUTH_STATE");
-    expect(c.frames.slice(0, 2).map((f) => f.type)).toEqual(["SETUP", "AUTH_STATE"]);
+    await c.waitFor((f) => f.type === "SETUP");
     expect(c.frames[0]).toMatchObject({ channel: 0, keepaliveTimeout: 60, acceptKeepaliveTimeout: 60 });
-    expect(c.frames[1]).toMatchObject({ state: "UNAUTHORIZED" });
+    await sleep(80);
+    expect(c.frames.map((f) => f.type)).toEqual(["SETUP"]);
+    c.setup();
+    await c.waitFor((f) => f.type === "AUTH_STATE");
+    expect(c.frames[1]).toMatchObject({ type: "AUTH_STATE", state: "UNAUTHORIZED" });
     c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
-    c.send({
-      type: "SETUP",
-      channel: 0,
-      version: "0.1-late",
-      keepaliveTimeout: 60,
-      acceptKeepaliveTimeout: 60,
-    });
     const ok = await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
     expect(ok.userId).toBeTypeOf("string");
   });
 
-  it("accepts the Python ordering: SETUP, wait for the server SETUP, then AUTH", async () => {
+  it("drops an AUTH sent before AUTH_STATE, as tastytrade does under load (tastyware/tastytrade#339)", async () => {
+    const before = sim.stats().authorizations;
     const c = await connect();
-    c.send({
-      type: "SETUP",
-      channel: 0,
-      version: "0.1-DXF-JS/0.3.0",
-      keepaliveTimeout: 60,
-      acceptKeepaliveTimeout: 60,
-    });
-    await c.waitFor((f) => f.type === "SETUP");
+    c.setup();
     c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
-    await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
+    await c.waitFor((f) => f.type === "AUTH_STATE");
+    await sleep(150);
+    expect(c.frames.filter((f) => f.type === "AUTH_STATE").map((f) => f.state)).toEqual(["UNAUTHORIZED"]);
+    expect(sim.stats().authorizations).toBe(before);
+    // The Python SDK's order (AUTH once the server's SETUP is in, before AUTH_STATE) is dropped too.
+    const py = await connect();
+    py.setup();
+    await py.waitFor((f) => f.type === "SETUP");
+    py.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+    await sleep(150);
+    expect(py.frames.some((f) => f.state === "AUTHORIZED")).toBe(false);
+  });
+
+  it("keeps an early AUTH when the early-AUTH fault is off (the real server usually tolerates it)", async () => {
+    sim.faults.earlyAuth("accept");
+    try {
+      const c = await connect();
+      c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+      c.setup();
+      const ok = await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
+      expect(c.frames.filter((f) => f.type === "AUTH_STATE").map((f) => f.state)).toEqual([
+        "UNAUTHORIZED",
+        "AUTHORIZED",
+      ]);
+      expect(ok.userId).toBeTypeOf("string");
+    } finally {
+      sim.faults.earlyAuth("drop");
+    }
   });
 
   it("refuses channel messages before AUTHORIZED and unknown tokens", async () => {
@@ -58,12 +75,15 @@ describe("DXLink session", () => {
     c.send({ type: "CHANNEL_REQUEST", channel: 1, service: "FEED", parameters: { contract: "AUTO" } });
     const err = await c.waitFor((f) => f.type === "ERROR");
     expect(err).toMatchObject({ channel: 0, error: "UNAUTHORIZED" });
+    c.setup();
+    await c.waitFor((f) => f.type === "AUTH_STATE");
+    const seen = c.frames.length;
     c.send({ type: "AUTH", channel: 0, token: "not-a-token" });
-    await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 2000, 2);
+    await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 2000, seen);
     expect((await c.closed).code).toBe(1008);
   });
 
-  it("opens channels with subFormat, answers FEED_SETUP with the requested fields, in order, with or without eventType", async () => {
+  it("opens channels with subFormat, answers FEED_SETUP without eventFields and sends rows in the requested order, with or without eventType", async () => {
     const c = await connect();
     await c.authorize(sim.issueQuoteToken().token);
     c.send({ type: "CHANNEL_REQUEST", channel: 3, service: "FEED", parameters: { contract: "AUTO" } });
@@ -82,11 +102,11 @@ describe("DXLink session", () => {
       acceptDataFormat: "COMPACT",
       acceptEventFields: { Quote: quoteFields, Greeks: greekFields },
     });
+    // tastytrade "Streaming Market Data" page and tastyware#190: FEED_CONFIG carries no eventFields;
+    // rows follow the requested order.
     const config = await c.waitFor((f) => f.type === "FEED_CONFIG");
-    expect(config).toMatchObject({
-      dataFormat: "COMPACT",
-      eventFields: { Quote: quoteFields, Greeks: greekFields },
-    });
+    expect(config).toMatchObject({ dataFormat: "COMPACT" });
+    expect(config).not.toHaveProperty("eventFields");
     const option = firstSpxwPut(sim);
     c.send({
       type: "FEED_SUBSCRIPTION",

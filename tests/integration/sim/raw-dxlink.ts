@@ -34,6 +34,17 @@ export class RawDxlink {
     return c;
   }
 
+  /** The client SETUP. */
+  setup(): void {
+    this.send({
+      type: "SETUP",
+      channel: 0,
+      version: "0.1-test",
+      keepaliveTimeout: 60,
+      acceptKeepaliveTimeout: 60,
+    });
+  }
+
   send(frame: Record<string, unknown>): void {
     this.ws.send(JSON.stringify(frame));
   }
@@ -42,15 +53,15 @@ export class RawDxlink {
     this.ws.send(text);
   }
 
-  /** SETUP + AUTH, then waits for AUTHORIZED. */
+  /** SETUP, then waits for the server's AUTH_STATE greeting (frames: SETUP, AUTH_STATE). */
+  async greet(): Promise<void> {
+    this.setup();
+    await this.waitFor((f) => f.type === "AUTH_STATE");
+  }
+
+  /** SETUP, wait for AUTH_STATE (tastyware/tastytrade#338: the required order), AUTH, then AUTHORIZED. */
   async authorize(token: string): Promise<void> {
-    this.send({
-      type: "SETUP",
-      channel: 0,
-      version: "0.1-test",
-      keepaliveTimeout: 60,
-      acceptKeepaliveTimeout: 60,
-    });
+    await this.greet();
     this.send({ type: "AUTH", channel: 0, token });
     await this.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
   }

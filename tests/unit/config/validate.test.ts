@@ -156,3 +156,68 @@ describe("validate", () => {
     expect(validate({ STRATDECK_DATA_MODE: "x" })).toEqual(validateConfig({ STRATDECK_DATA_MODE: "x" }));
   });
 });
+
+describe("validateConfig: live execution", () => {
+  it("defaults to tight hard limits, a 60 s cancel and no scheduled confirmation", () => {
+    const r = validateConfig({});
+    expect(r.ok && r.config.live).toEqual({
+      scheduledConfirm: false,
+      maxContractsPerOrder: 1,
+      maxOpenPositions: 1,
+      dailyLossStopCents: 50_000,
+      cancelAfterMs: 60_000,
+      pollMs: 2_000,
+      walkSteps: 2,
+    });
+  });
+  it("reads every override, the loss stop in USD as integer cents", () => {
+    const r = validateConfig({
+      STRATDECK_TRADING_MODE: "live",
+      STRATDECK_LIVE_ARMED: "YES",
+      STRATDECK_LIVE_SCHEDULED: "YES",
+      STRATDECK_LIVE_MAX_CONTRACTS: "2",
+      STRATDECK_LIVE_MAX_POSITIONS: "3",
+      STRATDECK_LIVE_DAILY_LOSS_STOP_USD: "250.50",
+      STRATDECK_LIVE_CANCEL_AFTER_S: "30",
+      STRATDECK_LIVE_POLL_MS: "500",
+      STRATDECK_LIVE_WALK_STEPS: "0",
+      STRATDECK_LIVE_ACCOUNT: "5WT00001",
+    });
+    expect(r.ok && r.config.live).toEqual({
+      scheduledConfirm: true,
+      maxContractsPerOrder: 2,
+      maxOpenPositions: 3,
+      dailyLossStopCents: 25_050,
+      cancelAfterMs: 30_000,
+      pollMs: 500,
+      walkSteps: 0,
+      account: "5WT00001",
+    });
+    expect(r.warnings).toEqual([]);
+  });
+  it("names each bad live variable", () => {
+    const r = validateConfig({
+      STRATDECK_LIVE_MAX_CONTRACTS: "0",
+      STRATDECK_LIVE_MAX_POSITIONS: "many",
+      STRATDECK_LIVE_DAILY_LOSS_STOP_USD: "-5",
+      STRATDECK_LIVE_CANCEL_AFTER_S: "1.5",
+      STRATDECK_LIVE_WALK_STEPS: "-1",
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.variable).sort()).toEqual([
+      "STRATDECK_LIVE_CANCEL_AFTER_S",
+      "STRATDECK_LIVE_DAILY_LOSS_STOP_USD",
+      "STRATDECK_LIVE_MAX_CONTRACTS",
+      "STRATDECK_LIVE_MAX_POSITIONS",
+      "STRATDECK_LIVE_WALK_STEPS",
+    ]);
+  });
+  it("warns that STRATDECK_LIVE_SCHEDULED=YES is refused unless live and armed", () => {
+    const r = validateConfig({ STRATDECK_LIVE_SCHEDULED: "YES" });
+    expect(r.warnings.map((w) => w.variable)).toContain("STRATDECK_LIVE_SCHEDULED");
+    expect(r.warnings.find((w) => w.variable === "STRATDECK_LIVE_SCHEDULED")?.message).toMatch(
+      /refused unless/,
+    );
+  });
+});

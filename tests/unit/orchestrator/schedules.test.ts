@@ -60,6 +60,7 @@ describe("LocalScheduler", () => {
       "exits@2026-11-25T10:00",
       "health@2026-11-25T10:00",
       "ideas@2026-11-25T10:00",
+      "reconcile@2026-11-25T10:00",
     ]);
     await s.stop();
   });
@@ -110,12 +111,12 @@ describe("LocalScheduler for a simulated market", () => {
       pollMs: 60_000,
     });
     s.start();
-    expect(runs.sort()).toEqual(["exits", "health", "ideas"]);
+    expect(runs.sort()).toEqual(["exits", "health", "ideas", "reconcile"]);
     runs.length = 0;
     await new Promise((r) => setImmediate(r)); // let the first runs finish
     clock.advance(60_000); // 09:00
     s.tick();
-    expect(runs.sort()).toEqual(["exits", "health", "ideas"]);
+    expect(runs.sort()).toEqual(["exits", "health", "ideas", "reconcile"]);
     runs.length = 0;
     await new Promise((r) => setImmediate(r));
     clock.advance(5 * 60_000); // 09:05

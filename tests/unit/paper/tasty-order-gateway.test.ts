@@ -24,6 +24,7 @@ function fakeClient() {
         buyingPowerChangeCents: -236_500,
         feesCents: -230,
         warnings: [{ code: "w", message: "late" }],
+        errors: [],
       };
     },
   };

@@ -35,6 +35,15 @@ describe("error funnel", () => {
     };
     expect(errorFromResponse(400, JSON.stringify(body), "x").message).toContain("price: must be > 0");
   });
+  it("keeps a numeric error code (tastytrade /reference/errors lists numeric codes) instead of a generic message", () => {
+    const body = {
+      error: { code: 1003, message: "Order rejected", errors: [{ code: 22, message: "halted" }] },
+    };
+    const e = errorFromResponse(422, JSON.stringify(body), "POST /accounts/A/orders");
+    expect(e.code).toBe("1003");
+    expect(e.subErrors[0]?.code).toBe("22");
+    expect(e.message).toBe("POST /accounts/A/orders: HTTP 422 1003: Order rejected (halted)");
+  });
   it("survives a non-JSON error body", () => {
     const e = errorFromResponse(502, "<html>Bad Gateway</html>", "GET /market-metrics");
     expect(e.kind).toBe("server");

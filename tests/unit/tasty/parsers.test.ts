@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   TastyApiError,
   accessTokenResponse,
@@ -78,8 +78,12 @@ describe("oauth token", () => {
       expires_in: 900,
     });
   });
-  it("names a missing expires_in", () => {
-    expect(malformed(accessTokenResponse, { access_token: "x" }).field).toBe("expires_in");
+  it("defaults a missing or null expires_in to 900 s (tastyware session.py: 15-minute access tokens)", () => {
+    expect(parsed(accessTokenResponse, { access_token: "x" }).expires_in).toBe(900);
+    expect(parsed(accessTokenResponse, { access_token: "x", expires_in: null }).expires_in).toBe(900);
+  });
+  it("names a non-positive expires_in", () => {
+    expect(malformed(accessTokenResponse, { access_token: "x", expires_in: 0 }).field).toBe("expires_in");
   });
 });
 
@@ -133,11 +137,25 @@ describe("nested chain", () => {
     expect(e.field).toBe("data.items[0].expirations[0].strikes[0].strike-price");
     expect(e.message).toContain('expected a decimal, got "abc"');
   });
-  it("names an unknown settlement type", () => {
+  it("skips only the expiration with an unknown settlement type, saying why", () => {
+    const odd = structuredClone(FIXTURES.chain) as unknown as {
+      data: { items: Array<{ "root-symbol": string; expirations: Array<Record<string, unknown>> }> };
+    };
+    const item = odd.data.items[0]!;
+    const kept = item.expirations.length - 1;
+    const date = item.expirations[0]!["expiration-date"];
+    item.expirations[0]!["settlement-type"] = "XX";
+    const chain = toOptionChain("SPX", parsed(nestedChainResponse, odd), "2025-01-01", 0);
+    expect(chain.roots[0]?.expirations).toHaveLength(kept);
+    expect(chain.skipped).toEqual([
+      { root: item["root-symbol"], date, reason: 'unknown settlement-type "XX" (expected AM or PM)' },
+    ]);
+  });
+  it("names a missing settlement type", () => {
     const bad = structuredClone(FIXTURES.chain) as unknown as {
       data: { items: Array<{ expirations: Array<Record<string, unknown>> }> };
     };
-    bad.data.items[0]!.expirations[0]!["settlement-type"] = "XX";
+    delete bad.data.items[0]!.expirations[0]!["settlement-type"];
     expect(malformed(nestedChainResponse, bad).field).toBe("data.items[0].expirations[0].settlement-type");
   });
 });
@@ -212,7 +230,23 @@ describe("accounts and dry run", () => {
       marginChangeCents: -87_500,
       feesCents: -354,
       warnings: [],
+      errors: [],
     });
+  });
+  it("reads null warnings and errors as empty (tastyware order.py: Optional[list[Message]])", () => {
+    const body = structuredClone(FIXTURES.dryRun) as unknown as { data: Record<string, unknown> };
+    body.data.warnings = null;
+    body.data.errors = null;
+    const r = toDryRunResult(parsed(dryRunResponse, body));
+    expect(r.warnings).toEqual([]);
+    expect(r.errors).toEqual([]);
+  });
+  it("keeps preflight errors and numeric codes as strings", () => {
+    const body = structuredClone(FIXTURES.dryRun) as unknown as { data: Record<string, unknown> };
+    body.data.errors = [{ code: 4012, message: "Insufficient buying power", "preflight-id": "p1" }];
+    expect(toDryRunResult(parsed(dryRunResponse, body)).errors).toEqual([
+      { code: "4012", message: "Insufficient buying power" },
+    ]);
   });
   it("names a dry run without an order", () => {
     expect(malformed(dryRunResponse, { data: { warnings: [] } }).field).toBe("data.order");

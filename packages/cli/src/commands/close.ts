@@ -1,33 +1,55 @@
 import type { Command } from "commander";
-import { closePosition, paperSettingsFromStrategies, usd, type CloseResult } from "@stratdeck/core/paper";
+import { closeLivePosition, type CloseLiveResult } from "@stratdeck/core/live";
+import { closePosition, paperSettingsFromStrategies, usd } from "@stratdeck/core/paper";
 import { emit, ExitCode } from "../support/output";
 import { withDeps } from "../support/deps";
 import { action } from "../support/run";
 
-/** `stratdeck close <positionId>`: close a paper position at the fill model's price now. */
+interface Options {
+  json?: boolean;
+  reason: string;
+  confirmLive?: boolean;
+}
+
+/**
+ * `stratdeck close <positionId>`: close a paper position at the fill model's price now; a live
+ * position is closed at the broker behind the tripwire (`--confirm-live`).
+ */
 export function registerClose(program: Command): void {
   program
     .command("close")
-    .description("close an open paper position at the current closing fill and record its realised P&L")
+    .description(
+      "close an open position and record its realised P&L (paper: fill model; live: at the broker)",
+    )
     .argument("<positionId>", "position id (see `stratdeck positions`)")
     .option("--json", "print one JSON document")
     .option("--reason <reason>", "why it is closed (recorded in the order log)", "manual")
+    .option(
+      "--confirm-live",
+      "for a live position, with STRATDECK_TRADING_MODE=live and STRATDECK_LIVE_ARMED=YES: place the closing order (else dry-run)",
+    )
     .action(
-      action(async (positionId: string, opts: { json?: boolean; reason: string }) => {
-        const r = await withDeps((deps) =>
-          closePosition(deps, positionId, {
-            reason: opts.reason,
-            settings: paperSettingsFromStrategies(deps.strategies),
-          }),
-        );
+      action(async (positionId: string, opts: Options) => {
+        const r: CloseLiveResult = await withDeps(async (deps) => {
+          const settings = paperSettingsFromStrategies(deps.strategies);
+          const position = await deps.orders.getPosition(positionId);
+          if (position?.mode === "live")
+            return closeLivePosition(deps, positionId, {
+              confirm: opts.confirmLive === true,
+              reason: opts.reason,
+              settings,
+            });
+          return closePosition(deps, positionId, { reason: opts.reason, settings });
+        });
         emit(r, opts, human);
+        if (r.status === "guard-refused") throw new ExitCode(3);
         if (r.status === "not-found") throw new ExitCode(4);
         if (r.status === "refused") throw new ExitCode(1);
       }),
     );
 }
 
-function human(r: CloseResult): string {
+function human(r: CloseLiveResult): string {
   switch (r.status) {
     case "closed":
       return `closed ${r.position.positionId}: debit ${r.position.exitDebit?.toFixed(2)}, realised P&L ${usd(r.realizedPnlCents)}`;
@@ -37,5 +59,9 @@ function human(r: CloseResult): string {
       return `NOT closed ${r.positionId}: ${r.reasons.map((x) => x.message).join("; ")}`;
     case "not-found":
       return `no position ${r.positionId}`;
+    case "dry-run":
+      return `dry run of the close of ${r.positionId}: ${r.broker.ok ? "accepted" : (r.broker.errors ?? []).join("; ")} (add --confirm-live to place it)`;
+    case "guard-refused":
+      return `REFUSED: ${r.reason}`;
   }
 }

@@ -1,12 +1,6 @@
 import type { Command } from "commander";
-import {
-  enterAuto,
-  isSlot,
-  paperSettingsFromStrategies,
-  TastyDryRunGateway,
-  type EnterAutoResult,
-  type LiveOrderGateway,
-} from "@stratdeck/core/paper";
+import { isLiveBroker } from "@stratdeck/core/live";
+import { enterAuto, isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
 import { generateIdeas } from "@stratdeck/core/strategies";
 import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
 import { emit } from "../support/output";
@@ -14,7 +8,7 @@ import { withDeps } from "../support/deps";
 import { action, exitIfGuardRefused, OptionError } from "../support/run";
 
 const NO_PLACEMENT =
-  "--confirm-live refused: this build cannot place live orders (only tastytrade's dry-run endpoint is wired); run without --confirm-live for a dry run";
+  "--confirm-live refused: no broker gateway that can place and follow orders is configured; run without --confirm-live for a dry run";
 
 interface Options {
   json?: boolean;
@@ -47,15 +41,13 @@ export function registerEnterAuto(program: Command): void {
         }
         const result = await withDeps(async (deps) => {
           const report = await generateIdeas(deps, opts.strategy ? { strategy: opts.strategy } : {});
-          // Only the dry-run endpoint is wired: a confirmed live order is refused (no `place`).
-          const live: LiveOrderGateway | undefined =
-            deps.config.tradingMode === "live" && deps.rest ? new TastyDryRunGateway(deps.rest) : undefined;
+          // In live mode deps.live is the tastytrade broker; the guard decides dry-run or placement.
           const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
-          if (decision.mode === "live-confirmed" && !live?.place) {
+          if (decision.mode === "live-confirmed" && !isLiveBroker(deps.live)) {
             deps.log.error("guard.refused", { reason: NO_PLACEMENT });
             throw new TradingRefusedError(NO_PLACEMENT);
           }
-          return enterAuto({ ...deps, ...(live ? { live } : {}) }, report.ideas, {
+          return enterAuto(deps, report.ideas, {
             ...(opts.slot ? { slot: opts.slot } : {}),
             confirm: opts.confirmLive === true,
             settings: paperSettingsFromStrategies(deps.strategies),

@@ -24,6 +24,10 @@ interface SimOptions {
   maxFrame?: string;
   garbage?: boolean;
   requireAuth?: boolean;
+  acceptEarlyAuth?: boolean;
+  announceFields?: boolean;
+  omitQuoteExpiry?: boolean;
+  fullAfter?: string;
 }
 
 /** A flag value as a number, or a clear error naming the flag. */
@@ -93,6 +97,16 @@ export function registerSim(program: Command): void {
     .option("--max-frame <bytes>", "largest FEED_SUBSCRIPTION frame before a 1009 close")
     .option("--garbage", "answer REST with 200 and a body that is not valid JSON / not the shape")
     .option("--require-auth", "refuse REST requests without an Authorization header (401)")
+    .option(
+      "--accept-early-auth",
+      "lenient: keep a DXLink AUTH sent before AUTH_STATE (default: dropped, as under load)",
+    )
+    .option(
+      "--announce-fields",
+      "lenient: name the requested eventFields in FEED_CONFIG (tastytrade does not)",
+    )
+    .option("--omit-quote-expiry", "leave expires-at out of /api-quote-tokens")
+    .option("--full-after <sec>", "switch every FEED channel to the FULL data format after this long")
     .action(
       action(async (opts: SimOptions) => {
         const log = createLogger({ service: "sim", level: "INFO" });
@@ -110,7 +124,14 @@ export function registerSim(program: Command): void {
           accessTokenTtlSeconds: num("access-token-ttl", opts.accessTokenTtl, 1),
           maxSubscriptionFrameBytes: num("max-frame", opts.maxFrame, 64),
           requireAuthorization: opts.requireAuth === true,
+          lenient: {
+            earlyAuth: opts.acceptEarlyAuth === true,
+            announceEventFields: opts.announceFields === true,
+          },
+          quoteTokenWithoutExpiry: opts.omitQuoteExpiry === true,
         });
+        const fullAfter = num("full-after", opts.fullAfter, 0);
+        if (fullAfter !== undefined) setTimeout(() => sim.faults.switchToFull(), fullAfter * 1000).unref();
         const timers = applyFaults(sim, opts, faults);
         emit(
           { restUrl: sim.restUrl, dxlinkUrl: sim.dxlinkUrl, seed },

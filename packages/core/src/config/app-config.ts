@@ -15,6 +15,29 @@ export interface TastyConfig {
   apiUrl?: string;
 }
 
+/** Live execution settings and hard limits (used only when live trading is armed and confirmed). */
+export interface LiveConfig {
+  /**
+   * STRATDECK_LIVE_SCHEDULED=YES: scheduled runs (no operator at the keyboard) count as confirmed.
+   * Only effective with STRATDECK_TRADING_MODE=live and STRATDECK_LIVE_ARMED=YES.
+   */
+  scheduledConfirm: boolean;
+  /** Most contracts of any one leg per live order (STRATDECK_LIVE_MAX_CONTRACTS, default 1). */
+  maxContractsPerOrder: number;
+  /** Most open live positions (STRATDECK_LIVE_MAX_POSITIONS, default 1). */
+  maxOpenPositions: number;
+  /** No live entry once today's realised live loss reaches this, cents (STRATDECK_LIVE_DAILY_LOSS_STOP_USD, default 500 USD). */
+  dailyLossStopCents: number;
+  /** An order not filled after this is cancelled, ms (STRATDECK_LIVE_CANCEL_AFTER_S, default 60 s). */
+  cancelAfterMs: number;
+  /** Order status polling period, ms (STRATDECK_LIVE_POLL_MS, default 2000). */
+  pollMs: number;
+  /** Price steps of one tick toward the natural price after an unfilled try (STRATDECK_LIVE_WALK_STEPS, default 2; 0 = none). */
+  walkSteps: number;
+  /** tastytrade account number (STRATDECK_LIVE_ACCOUNT); default the first open account the grant can trade. */
+  account?: string;
+}
+
 /** Everything a shell needs, parsed from the environment. */
 export interface AppConfig {
   dataMode: DataMode;
@@ -54,6 +77,8 @@ export interface AppConfig {
   streamMaxOptions: number;
   /** TASTY_API_URL on its own: in sim mode, the simulator to use (credentials optional there). */
   tastyApiUrl?: string;
+  /** Live execution settings and hard limits. */
+  live: LiveConfig;
   /** Present when TASTY_* are set (required in live data mode). */
   tasty?: TastyConfig;
 }

@@ -47,3 +47,14 @@ export const envTableName = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be 3-255 characters of letters, digits, _ - or .");
+
+/** A whole number ≥ 0 from an env string. */
+export const envNonNegativeInt = z.string().trim().regex(/^\d+$/, "must be a whole number").transform(Number);
+
+/** A positive amount of USD (e.g. `500` or `250.50`) as integer cents. */
+export const envUsdCents = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d{1,2})?$/, "must be an amount of USD like 500 or 250.50")
+  .transform((v) => Math.round(Number(v) * 100))
+  .refine((n) => n > 0, "must be greater than 0");

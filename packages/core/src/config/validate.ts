@@ -1,7 +1,17 @@
 import * as z from "zod";
 import { defaultTableNames, tableEnvVar, ALL_TABLES, type TableId } from "../storage/table-definitions";
 import type { AppConfig, ConfigIssue, ConfigResult, TastyConfig } from "./app-config";
-import { envBool, envPort, envPositiveInt, envTableName, envText, envUrl } from "./env-fields";
+import type { LiveConfig } from "./app-config";
+import {
+  envBool,
+  envNonNegativeInt,
+  envPort,
+  envPositiveInt,
+  envTableName,
+  envText,
+  envUrl,
+  envUsdCents,
+} from "./env-fields";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -102,6 +112,34 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
       .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "must be an SNS topic ARN"),
   );
 
+  const scheduledRaw = env.STRATDECK_LIVE_SCHEDULED;
+  const scheduledConfirm = scheduledRaw === "YES";
+  if (scheduledRaw !== undefined && scheduledRaw !== "" && scheduledRaw !== "YES" && scheduledRaw !== "NO") {
+    warnings.push({
+      variable: "STRATDECK_LIVE_SCHEDULED",
+      message:
+        "STRATDECK_LIVE_SCHEDULED confirms scheduled live orders only when exactly YES; this value does not",
+    });
+  }
+  if (scheduledConfirm && !(tradingMode === "live" && liveArmed)) {
+    warnings.push({
+      variable: "STRATDECK_LIVE_SCHEDULED",
+      message:
+        "STRATDECK_LIVE_SCHEDULED=YES is refused unless STRATDECK_TRADING_MODE=live and STRATDECK_LIVE_ARMED=YES: scheduled runs place nothing live",
+    });
+  }
+  const liveAccount = read("STRATDECK_LIVE_ACCOUNT", envText);
+  const live: LiveConfig = {
+    scheduledConfirm,
+    maxContractsPerOrder: read("STRATDECK_LIVE_MAX_CONTRACTS", envPositiveInt, 1),
+    maxOpenPositions: read("STRATDECK_LIVE_MAX_POSITIONS", envPositiveInt, 1),
+    dailyLossStopCents: read("STRATDECK_LIVE_DAILY_LOSS_STOP_USD", envUsdCents, 50_000),
+    cancelAfterMs: read("STRATDECK_LIVE_CANCEL_AFTER_S", envPositiveInt, 60) * 1000,
+    pollMs: read("STRATDECK_LIVE_POLL_MS", envPositiveInt, 2_000),
+    walkSteps: read("STRATDECK_LIVE_WALK_STEPS", envNonNegativeInt, 2),
+    ...(liveAccount ? { account: liveAccount } : {}),
+  };
+
   const tasty = readTasty(env, read, issues, warnings, options.requireTasty === true || dataMode === "live");
 
   if (tradingMode === "live" && !liveArmed) {
@@ -127,6 +165,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     streamWindowMs,
     streamHeartbeatMs,
     streamMaxOptions,
+    live,
     ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
     ...(strategiesFile ? { strategiesFile } : {}),
     ...(apiToken ? { apiToken } : {}),

@@ -12,7 +12,7 @@ import type { TimerHandle, Timers } from "./timers";
 const FEED_CHANNEL = 1;
 
 /**
- * One DXLink session over `ws`: SETUP + AUTH, one FEED channel (COMPACT, explicit fields),
+ * One DXLink session over `ws`: SETUP, AUTH after the server's AUTH_STATE, one FEED channel (COMPACT, explicit fields),
  * subscriptions in bounded chunks, KEEPALIVE, and a receive-silence watchdog. It never reconnects
  * by itself: it ends once (see {@link ended}) and its owner decides what comes next.
  */
@@ -130,9 +130,8 @@ export class DxLinkClient {
       keepaliveTimeout: keepaliveSeconds,
       acceptKeepaliveTimeout: keepaliveSeconds,
     });
-    // Like the official client: AUTH right away; the server's first AUTH_STATE may still be its
-    // UNAUTHORIZED greeting, so only a later UNAUTHORIZED counts as a rejection.
-    this.send({ type: "AUTH", channel: 0, token: this.token });
+    // AUTH waits for the server's AUTH_STATE UNAUTHORIZED: tastytrade support (quoted in
+    // tastyware/tastytrade#338) requires that order, and an earlier AUTH is dropped under load (#339).
     this.every(() => this.send({ type: "KEEPALIVE", channel: 0 }), this.options.keepaliveIntervalMs);
   }
 
@@ -175,6 +174,9 @@ export class DxLinkClient {
           }
         } else if (this.authorized || this.authStates > 1) {
           this.end("auth", this.authorized ? "token no longer accepted" : "token rejected");
+        } else {
+          // The server's UNAUTHORIZED greeting: now AUTH (only a later UNAUTHORIZED is a rejection).
+          this.send({ type: "AUTH", channel: 0, token: this.token });
         }
         return;
       case "ERROR":

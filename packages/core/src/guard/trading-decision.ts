@@ -14,8 +14,8 @@ export type TradingDecision =
 /** A decision that allows an order to go somewhere. */
 export type AllowedDecision = Exclude<TradingDecision, { mode: "refused" }>;
 
-/** The config fields the guard reads. */
-export type GuardConfig = Pick<AppConfig, "tradingMode" | "liveArmed">;
+/** The config fields the guard reads (plus the live settings, used once an order is confirmed). */
+export type GuardConfig = Pick<AppConfig, "tradingMode" | "liveArmed"> & Partial<Pick<AppConfig, "live">>;
 
 /** Options of {@link tradingDecision}. */
 export interface DecisionOptions {

@@ -45,10 +45,20 @@ export interface ChainRoot {
   expirations: ChainExpiration[];
 }
 
+/** An expiration left out of a chain, with why (e.g. a settlement type we do not model). */
+export interface SkippedExpiration {
+  root: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  reason: string;
+}
+
 /** The nested option chain of an underlying (every root). */
 export interface OptionChain {
   underlying: string;
   roots: ChainRoot[];
+  /** Expirations the source listed but the chain leaves out, each with its reason. */
+  skipped?: SkippedExpiration[];
   /** When fetched, ms since epoch. */
   fetchedAt: number;
 }

@@ -14,6 +14,7 @@ import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
 import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/index";
 import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
+import { isLiveBroker, reconcileLive, type ReconcileReport } from "../live/index";
 import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";
 import {
@@ -42,6 +43,9 @@ export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: Idea
   if (!options.strategy) await storeIdeasReport(deps, report);
   const entry = await enterAuto(deps, report.ideas, {
     slot: run.slot,
+    // Scheduled runs have no operator to pass --confirm-live: STRATDECK_LIVE_SCHEDULED=YES is their
+    // explicit confirmation (the guard still requires TRADING_MODE=live and LIVE_ARMED=YES).
+    confirm: deps.config.live?.scheduledConfirm === true,
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
   });
   deps.log.info("orchestrator.ideas", { slot: run.slot, ideas: report.ideas.length, entered: entry.entered });
@@ -122,7 +126,20 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   return { ok: report.ok, problems: report.problems, alert };
 }
 
-/** Deps of {@link runJob}: everything the three jobs need. */
+/**
+ * Reconciles live positions with the broker; in paper mode (or without a broker that reports
+ * positions) there is nothing live to compare and it says so.
+ */
+export async function runReconcileJob(
+  deps: Pick<EnterAutoDeps, "config" | "orders" | "clock" | "log" | "live"> & Partial<NotifyOnceDeps>,
+): Promise<ReconcileReport | { skipped: string }> {
+  if (deps.config.tradingMode !== "live" || !isLiveBroker(deps.live)) {
+    return { skipped: "not in live trading mode: no live positions to reconcile" };
+  }
+  return reconcileLive({ ...deps, broker: deps.live });
+}
+
+/** Deps of {@link runJob}: everything the jobs need. */
 export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps;
 
 /**
@@ -158,5 +175,7 @@ async function runJobBody(deps: JobDeps, run: JobRun): Promise<unknown> {
     }
     case "health":
       return runHealthJob(deps, run);
+    case "reconcile":
+      return runReconcileJob(deps);
   }
 }

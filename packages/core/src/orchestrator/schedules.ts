@@ -1,5 +1,5 @@
 /** A job the scheduler runs (in AWS: one EventBridge schedule + Lambda; locally: the local scheduler). */
-export type JobName = "ideas" | "exits" | "health";
+export type JobName = "ideas" | "exits" | "health" | "reconcile";
 
 /** When a job runs: every `everyMinutes` within [startMinute, endMinute) New York time, Mon–Fri. */
 export interface JobSchedule {
@@ -46,6 +46,14 @@ export const SCHEDULES: readonly JobSchedule[] = [
     endMinute: 16 * 60 + 15,
     marketHoursOnly: false,
     description: "check REST, DXLink and the stream heartbeat",
+  },
+  {
+    job: "reconcile",
+    everyMinutes: 15,
+    startMinute: 9 * 60 + 45,
+    endMinute: 16 * 60 + 15,
+    marketHoursOnly: true,
+    description: "compare the order log's live positions with the broker's; alert once on drift",
   },
 ];
 

@@ -59,6 +59,14 @@ export async function closePosition(
     underlyingSource: mark.underlyingSource,
     reason: options.reason ?? "manual",
   });
+  return closeResult(res, position);
+}
+
+/** The CloseResult of a recorded close: `closed`, or `already-closed` when it was a duplicate. */
+export function closeResult(
+  res: Awaited<ReturnType<typeof recordClose>>,
+  position: PositionRecord,
+): Extract<CloseResult, { status: "closed" | "already-closed" }> {
   if (res.status === "duplicate") return { status: "already-closed", position: res.position ?? position };
   return {
     status: "closed",

@@ -59,6 +59,8 @@ export interface OrderRecord {
   idempotencyKey: string;
   /** Why the order was placed (`entry`, `manual`, `profit-target`, `expiry`, …). */
   reason: string;
+  /** Live orders: the broker's order ids behind this record (its price and legs are the broker's fills). */
+  brokerOrderIds?: string[];
 }
 
 /** A leg of an open or closed position. */

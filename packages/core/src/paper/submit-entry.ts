@@ -1,6 +1,6 @@
 import type { AllowedDecision } from "../guard/trading-decision";
 import type { Log } from "../log/log";
-import { recordClose } from "./close-order";
+import { submitLive, type LiveSubmitDeps } from "../live/submit-live";
 import type { EntryRecords } from "./entry-order";
 import type { Refusal } from "./leg-fill";
 import { liveOrderRequest, type LiveOrderGateway, type LiveOrderResult } from "./live-order-gateway";
@@ -19,12 +19,11 @@ const brokerReasons = (r: LiveOrderResult): Refusal[] =>
 
 /**
  * Sends filled entry records where the trading decision says. Paper: a conditional append to the
- * order log. Dry-run: the broker validates it; nothing is written. Confirmed live: the order log is
- * appended first (the idempotency claim, so a redelivered run cannot place twice), then the order
- * is placed; a rejected placement closes the logged position as `live-rejected` with zero P&L.
+ * order log. Dry-run: the broker validates it; nothing is written. Confirmed live: the hard limits,
+ * then dry-run, place, follow and record what the broker filled (`@stratdeck/core/live`).
  */
 export async function submitEntry(
-  deps: { orders: PaperOrderStore; live?: LiveOrderGateway },
+  deps: { orders: PaperOrderStore; live?: LiveOrderGateway } & Partial<LiveSubmitDeps>,
   decision: AllowedDecision,
   records: EntryRecords,
   log: Log,
@@ -42,46 +41,18 @@ export async function submitEntry(
     log.info("live.dry-run", { ...fields, ok: broker.ok, warnings: broker.warnings, errors: broker.errors });
     return { status: "dry-run", reasons: broker.ok ? [] : brokerReasons(broker), broker };
   }
-  const place = deps.live?.place?.bind(deps.live);
-  if (decision.mode === "live-confirmed" && !place) {
-    return {
-      status: "refused",
-      reasons: [{ code: "no-live-gateway", message: "no broker gateway that can place orders" }],
-    };
-  }
+  if (decision.mode === "live-confirmed") return submitLive(deps, records, log);
   const res = await deps.orders.open(records.order, records.position);
   const positionId = res.order.positionId;
   if (res.status === "duplicate") {
     log.info("paper.entry.duplicate", { ...fields, positionId });
     return { status: "duplicate", reasons: [], positionId };
   }
-  if (decision.mode === "paper") {
-    log.info("paper.entry", {
-      ...fields,
-      positionId,
-      underlying: records.order.underlying,
-      strategy: records.order.strategy,
-    });
-    return { status: "entered", reasons: [], positionId };
-  }
-  if (!place) throw new Error("unreachable: live-confirmed without a placing gateway");
-  const broker = await place(liveOrderRequest(records.order)).catch((err: Error): LiveOrderResult => ({
-    ok: false,
-    errors: [`placement failed: ${err.message}`],
-  }));
-  if (broker.ok) {
-    log.info("live.order", { ...fields, positionId, brokerOrderId: broker.orderId, status: broker.status });
-    return { status: "placed", reasons: [], positionId, broker };
-  }
-  log.error("live.order.rejected", { ...fields, positionId, errors: broker.errors });
-  // Never executed: closed at its own credit (zero P&L) through the one close path.
-  await recordClose({ orders: deps.orders, log }, res.position, {
-    exitDebit: res.position.entryCredit,
-    legs: records.order.legs,
-    time: records.order.time,
-    underlyingPrice: records.order.underlyingPrice,
-    underlyingSource: records.order.underlyingSource ?? "none",
-    reason: "live-rejected",
+  log.info("paper.entry", {
+    ...fields,
+    positionId,
+    underlying: records.order.underlying,
+    strategy: records.order.strategy,
   });
-  return { status: "refused", reasons: brokerReasons(broker), positionId, broker };
+  return { status: "entered", reasons: [], positionId };
 }

@@ -1,5 +1,6 @@
 import type { TastyAccount } from "../tasty/account-wire";
 import type { DryRunResult, OrderRequest, OrderRequestLeg } from "../tasty/order-wire";
+import { isTastyApiError } from "../tasty/tasty-api-error";
 import type { LegAction } from "./order-types";
 import type { LiveOrderGateway, LiveOrderRequest, LiveOrderResult } from "./live-order-gateway";
 
@@ -7,6 +8,18 @@ import type { LiveOrderGateway, LiveOrderRequest, LiveOrderResult } from "./live
 export interface TastyOrderClient {
   getAccounts(): Promise<TastyAccount[]>;
   dryRunOrder(accountNumber: string, order: OrderRequest): Promise<DryRunResult>;
+}
+
+/**
+ * The broker's reasons in a refused order call (a 4xx TastyApiError: its sub-errors, else its
+ * message); any other error is rethrown.
+ */
+export function refusalMessages(err: unknown): string[] {
+  if (!isTastyApiError(err, "validation", "not-found")) throw err;
+  const subs = err.subErrors.map(
+    (e) => e.message ?? (e.domain ? `${e.domain}: ${e.reason ?? ""}` : (e.code ?? "")),
+  );
+  return subs.length > 0 ? subs : [err.message];
 }
 
 const ACTIONS: Record<LegAction, OrderRequestLeg["action"]> = {
@@ -31,7 +44,31 @@ export class TastyDryRunGateway implements LiveOrderGateway {
 
   async dryRun(order: LiveOrderRequest): Promise<LiveOrderResult> {
     const account = await this.resolveAccount();
-    const r = await this.client.dryRunOrder(account, {
+    let r: DryRunResult;
+    try {
+      r = await this.client.dryRunOrder(account, this.orderRequest(order));
+    } catch (err) {
+      // A failed preflight (4xx with tastytrade's messages) is the broker saying no, not a crash.
+      return { ok: false, errors: refusalMessages(err) };
+    }
+    return {
+      ok: r.errors.length === 0,
+      status: r.status,
+      warnings: r.warnings.map((w) => [w.code, w.message].filter(Boolean).join(": ")),
+      ...(r.errors.length > 0
+        ? { errors: r.errors.map((e) => [e.code, e.message].filter(Boolean).join(": ")) }
+        : {}),
+      details: {
+        account,
+        buyingPowerChangeCents: r.buyingPowerChangeCents,
+        feesCents: r.feesCents,
+      },
+    };
+  }
+
+  /** The tastytrade order body of a request (the one the dry run validates and a placement sends). */
+  protected orderRequest(order: LiveOrderRequest): OrderRequest {
+    return {
       timeInForce: order.timeInForce,
       orderType: order.orderType,
       price: order.price,
@@ -43,17 +80,12 @@ export class TastyDryRunGateway implements LiveOrderGateway {
         quantity: l.quantity,
         action: ACTIONS[l.action],
       })),
-    });
-    return {
-      ok: true,
-      status: r.status,
-      warnings: r.warnings.map((w) => [w.code, w.message].filter(Boolean).join(": ")),
-      details: {
-        account,
-        buyingPowerChangeCents: r.buyingPowerChangeCents,
-        feesCents: r.feesCents,
-      },
     };
+  }
+
+  /** The account orders go to. */
+  protected tradingAccount(): Promise<string> {
+    return this.resolveAccount();
   }
 
   private resolveAccount(): Promise<string> {

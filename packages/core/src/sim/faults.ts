@@ -6,6 +6,7 @@ export interface SessionControl {
   closeAll(code: number, reason: string): void;
   revokeQuoteTokens(): void;
   injectMalformed(count: number): void;
+  switchDataFormat(format: "FULL" | "COMPACT"): void;
 }
 
 /**
@@ -23,12 +24,31 @@ export class FaultState implements SimFaults {
   limitedAll = false;
   /** Malformed frames each new socket gets after AUTHORIZED (CLI `--malformed`). */
   malformedOnConnect = 0;
+  /**
+   * Drop an AUTH that arrives before the server sent AUTH_STATE, as tastytrade does under load
+   * (tastyware/tastytrade#339). On by default; `lenient.earlyAuth` starts it off.
+   */
+  dropEarlyAuth: boolean;
+  private readonly defaultDropEarlyAuth: boolean;
   private limitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly control: SessionControl,
     private readonly log: Log,
-  ) {}
+    dropEarlyAuth = true,
+  ) {
+    this.dropEarlyAuth = this.defaultDropEarlyAuth = dropEarlyAuth;
+  }
+
+  earlyAuth(mode: "drop" | "accept"): void {
+    this.log.warn("sim.fault", { fault: "early-auth", mode });
+    this.dropEarlyAuth = mode === "drop";
+  }
+
+  switchToFull(): void {
+    this.log.warn("sim.fault", { fault: "switch-to-full" });
+    this.control.switchDataFormat("FULL");
+  }
 
   closeAll(code = 1012, reason = "SERVICE_RESTART"): void {
     this.log.warn("sim.fault", { fault: "close-all", code, reason });
@@ -86,6 +106,7 @@ export class FaultState implements SimFaults {
     this.limitedSymbols.clear();
     this.limitedAll = false;
     this.malformedOnConnect = 0;
+    this.dropEarlyAuth = this.defaultDropEarlyAuth;
     clearTimeout(this.limitTimer);
   }
 

@@ -17,3 +17,4 @@ export {
 } from "./market";
 export { DEFAULT_EVENT_FIELDS, EVENT_TYPES, SIM_DXLINK_VERSION, type EventType } from "./dxlink";
 export { MAX_MARKET_DATA_SYMBOLS, SIM_ACCOUNT_NUMBER } from "./rest";
+export type { BrokerControls, SimPosition } from "./broker/sim-broker";

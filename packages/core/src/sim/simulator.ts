@@ -3,9 +3,10 @@ import type { AddressInfo } from "node:net";
 import { silentLog } from "../log";
 import { scaledClock, systemClock } from "../time";
 import { DxlinkServer, DXLINK_PATH, EventSource } from "./dxlink";
+import { SimBroker } from "./broker/sim-broker";
 import { FaultState } from "./faults";
 import { SyntheticMarket } from "./market";
-import { RestHandler } from "./rest";
+import { RestHandler, SIM_BUYING_POWER } from "./rest";
 import { TokenBook } from "./tokens";
 import type { QuoteTokenGrant, RunningSimulator, SimulatorOptions } from "./types";
 
@@ -31,8 +32,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     closeAll: (code: number, reason: string) => dxlink.closeAll(code, reason),
     revokeQuoteTokens: () => dxlink.revokeQuoteTokens(),
     injectMalformed: (count: number) => dxlink.injectMalformed(count),
+    switchDataFormat: (format: "FULL" | "COMPACT") => dxlink.switchDataFormat(format),
   };
-  const faults = new FaultState(control, log);
+  const faults = new FaultState(control, log, options.lenient?.earlyAuth !== true);
   const dxlink = new DxlinkServer({
     clock,
     market,
@@ -43,15 +45,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     keepaliveTimeoutSeconds: options.keepaliveTimeoutSeconds ?? 60,
     publishIntervalMs,
     maxSubscriptionFrameBytes: options.maxSubscriptionFrameBytes ?? 256 * 1024,
+    authStateDelayMs: options.authStateDelayMs ?? 30,
+    announceEventFields: options.lenient?.announceEventFields === true,
   });
+  const broker = new SimBroker(market, SIM_BUYING_POWER);
   const rest = new RestHandler({
     market,
+    broker,
     clock,
     accessTokens,
     faults,
     log,
     issueQuoteToken,
-    requireAuthorization: options.requireAuthorization ?? false,
+    requireAuthorization: options.requireAuthorization ?? true,
+    quoteTokenWithoutExpiry: options.quoteTokenWithoutExpiry === true,
   });
   const server = createServer((req, res) => void rest.handle(req, res));
   server.on("upgrade", (req, socket, head) => dxlink.upgrade(req, socket, head));
@@ -78,6 +85,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     market,
     faults,
+    broker: {
+      controls: broker.controls,
+      adjustPosition: (symbol, underlying, quantity) =>
+        broker.adjustPosition(symbol, underlying, quantity, clock.now()),
+      openPositions: () => broker.openPositions(clock.now()),
+      placedCount: () => broker.placedCount(),
+    },
     issueQuoteToken,
     stats: () => ({
       connections: dxlink.connections,

@@ -1,5 +1,6 @@
 import type { Log } from "../log";
 import type { Clock } from "../time";
+import type { BrokerControls, SimPosition } from "./broker/sim-broker";
 
 /** Options of {@link startSimulator}. Every field is optional. */
 export interface SimulatorOptions {
@@ -26,11 +27,35 @@ export interface SimulatorOptions {
   /** Largest accepted FEED_SUBSCRIPTION frame, bytes, default 256 KiB; larger => close 1009. */
   maxSubscriptionFrameBytes?: number;
   /**
-   * When true, REST requests without an Authorization header get 401 `unauthorized`. Default
-   * false: a request with no Authorization header is served (handy for curl); a bad or expired
+   * When true (default), REST requests without an Authorization header get 401 `unauthorized`, as
+   * on tastytrade. False serves them (handy for curl; `stratdeck sim` without `--require-auth`),
+   * except `/api-quote-tokens` and the account routes, which always need a token. A bad or expired
    * token is always 401 `invalid_session`.
    */
   requireAuthorization?: boolean;
+  /**
+   * Lenient switches, each off by default (the simulator is as strict as tastytrade); turn one on
+   * only where a test needs it.
+   */
+  lenient?: SimLeniency;
+  /** Leave `expires-at` (and `issued-at`) out of `/api-quote-tokens`, as tastytrade's doc examples do. */
+  quoteTokenWithoutExpiry?: boolean;
+  /** Real ms between the client's SETUP and the server's AUTH_STATE, default 30. */
+  authStateDelayMs?: number;
+}
+
+/** Behaviour of a forgiving server, each off unless set. */
+export interface SimLeniency {
+  /**
+   * Keep an AUTH received before AUTH_STATE and answer it once AUTH_STATE is out (the real server
+   * usually does; under load it drops it: tastyware/tastytrade#339). Off = the early AUTH is dropped.
+   */
+  earlyAuth?: boolean;
+  /**
+   * Name the requested fields in FEED_CONFIG `eventFields` (the real server omits them: rows follow
+   * the requested order, tastytrade "Streaming Market Data" page; the official JS feed needs them).
+   */
+  announceEventFields?: boolean;
 }
 
 /** What `GET /api-quote-tokens` hands out. */
@@ -68,11 +93,24 @@ export interface RunningSimulator {
   clock: Clock;
   market: SimMarket;
   faults: SimFaults;
+  /** The simulated account behind the order and position routes. */
+  broker: SimBrokerHandle;
   /** Same as `GET /api-quote-tokens`, for tests that skip REST. */
   issueQuoteToken(): QuoteTokenGrant;
   stats(): SimStats;
   /** Closes every socket and the server; idempotent. */
   stop(): Promise<void>;
+}
+
+/** Test access to the simulated account. */
+export interface SimBrokerHandle {
+  /** Live knobs: market open, partial-fill cap, buying power (USD). */
+  controls: BrokerControls;
+  /** Changes a position behind the order book's back (drift). */
+  adjustPosition(symbol: string, underlying: string, quantity: number): void;
+  openPositions(): SimPosition[];
+  /** Orders placed since start (POST /accounts/{a}/orders), any status. */
+  placedCount(): number;
 }
 
 /** Quote, implied volatility and greeks of one option at the market clock's now. */
@@ -126,6 +164,10 @@ export interface SimFaults {
   expireQuoteTokens(): void;
   /** The next `count` frames to each open socket are malformed; then normal data continues. */
   malformedFrames(count: number): void;
+  /** `drop` (default): an AUTH before AUTH_STATE is ignored, as under load; `accept`: it is kept. */
+  earlyAuth(mode: "drop" | "accept"): void;
+  /** Every open FEED channel switches to the FULL data format (FEED_CONFIG, then FULL data). */
+  switchToFull(): void;
   /** HTTP 429 for requests touching `symbols`, or for every REST request during `forMs` real ms. */
   rateLimit(opts: { symbols?: string[]; forMs?: number }): void;
   /** Delays every REST response by `ms` real milliseconds. */

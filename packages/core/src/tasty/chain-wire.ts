@@ -1,5 +1,11 @@
 import * as z from "zod";
-import type { ChainRoot, OptionChain, TickSize } from "../market-data/option-chain";
+import type {
+  ChainExpiration,
+  ChainRoot,
+  OptionChain,
+  SkippedExpiration,
+  TickSize,
+} from "../market-data/option-chain";
 import { daysBetween } from "../time/new-york";
 import { decimal, listEnvelope, optDecimal } from "./wire-fields";
 
@@ -14,7 +20,8 @@ const strike = z.object({
 const expiration = z.object({
   "expiration-date": z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
   "expiration-type": z.string().default("Regular"),
-  "settlement-type": z.enum(["AM", "PM"]),
+  // Any string: an unknown settlement type skips that expiration only, never the whole chain.
+  "settlement-type": z.string(),
   strikes: z.array(strike),
 });
 
@@ -40,17 +47,28 @@ export function toOptionChain(
   today: string,
   fetchedAt: number,
 ): OptionChain {
+  const skipped: SkippedExpiration[] = [];
   const roots: ChainRoot[] = body.data.items.map((item) => {
     const tickSizes: TickSize[] = item["tick-sizes"]
       .map((t) =>
         t.threshold === undefined ? { value: t.value } : { value: t.value, threshold: t.threshold },
       )
       .sort((a, b) => (a.threshold ?? Infinity) - (b.threshold ?? Infinity));
-    const expirations = item.expirations
+    const known = item.expirations.filter((e) => {
+      const st = e["settlement-type"];
+      if (st === "AM" || st === "PM") return true;
+      skipped.push({
+        root: item["root-symbol"],
+        date: e["expiration-date"],
+        reason: `unknown settlement-type ${JSON.stringify(st)} (expected AM or PM)`,
+      });
+      return false;
+    });
+    const expirations: ChainExpiration[] = known
       .map((e) => ({
         date: e["expiration-date"],
         dte: daysBetween(today, e["expiration-date"]),
-        settlement: e["settlement-type"],
+        settlement: e["settlement-type"] as "AM" | "PM",
         expirationType: e["expiration-type"],
         strikes: e.strikes
           .map((s) => ({
@@ -72,5 +90,5 @@ export function toOptionChain(
       expirations,
     };
   });
-  return { underlying, roots, fetchedAt };
+  return { underlying, roots, fetchedAt, ...(skipped.length > 0 ? { skipped } : {}) };
 }

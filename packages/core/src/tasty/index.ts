@@ -13,6 +13,7 @@ export * from "./market-data-wire";
 export * from "./market-metrics-wire";
 export * from "./account-wire";
 export * from "./order-wire";
+export * from "./placed-order-wire";
 export * from "./symbology";
 export * from "./access-token";
 export * from "./tasty-rest-client";

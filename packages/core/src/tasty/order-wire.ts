@@ -51,16 +51,43 @@ export interface DryRunResult {
   marginChangeCents?: number;
   /** Total fees, cents (negative = paid). */
   feesCents?: number;
-  warnings: Array<{ code?: string; message?: string }>;
+  warnings: OrderMessage[];
+  /** Preflight errors; an order whose dry run has any must not be placed. */
+  errors: OrderMessage[];
 }
 
-const warning = z.object({ code: z.string().optional(), message: z.string().optional() });
+/** A warning or error of an order reply (tastyware order.py `Message`: code, message, preflight-id). */
+export interface OrderMessage {
+  code?: string;
+  message?: string;
+}
+
+/** A machine code as sent: usually a string, sometimes a number (kept as its decimal string). */
+export const wireCode = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((c) => (c === undefined ? undefined : String(c)));
+
+const message = z
+  .object({ code: wireCode, message: z.string().optional(), "preflight-id": z.unknown().optional() })
+  .transform((m): OrderMessage => ({
+    ...(m.code !== undefined ? { code: m.code } : {}),
+    ...(m.message !== undefined ? { message: m.message } : {}),
+  }));
+
+/** `warnings` / `errors`: a list, absent or `null` (tastyware: `Optional[list[Message]]`). */
+export const messageList = z
+  .array(message)
+  .nullable()
+  .optional()
+  .transform((l) => l ?? []);
 
 /** POST /accounts/{acct}/orders/dry-run body. */
 export const dryRunResponse = dataEnvelope(
   z.object({
     order: z.object({ status: z.string().default("Received") }),
-    warnings: z.array(warning).default([]),
+    warnings: messageList,
+    errors: messageList,
     "buying-power-effect": z
       .object({
         "change-in-buying-power": optDecimal,
@@ -80,7 +107,7 @@ export function toDryRunResult(body: z.output<typeof dryRunResponse>): DryRunRes
   const d = body.data;
   const bp = d["buying-power-effect"];
   const fee = d["fee-calculation"];
-  const out: DryRunResult = { status: d.order.status, warnings: d.warnings };
+  const out: DryRunResult = { status: d.order.status, warnings: d.warnings, errors: d.errors };
   const bpc = signedCents(bp?.["change-in-buying-power"], bp?.["change-in-buying-power-effect"]);
   const mc = signedCents(bp?.["change-in-margin-requirement"], bp?.["change-in-margin-requirement-effect"]);
   const fc = signedCents(fee?.["total-fees"], fee?.["total-fees-effect"]);

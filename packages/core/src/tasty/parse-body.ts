@@ -41,8 +41,14 @@ export function parseBody<S extends z.ZodType>(schema: S, text: string, endpoint
   });
 }
 
+/** A machine code: a string, or a number turned into its string (never lost to a generic message). */
+const code = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((c) => (c === undefined ? undefined : String(c)));
+
 const subErrorSchema = z.object({
-  code: z.string().optional(),
+  code,
   message: z.string().optional(),
   domain: z.string().optional(),
   reason: z.string().optional(),
@@ -50,9 +56,9 @@ const subErrorSchema = z.object({
 
 const errorEnvelope = z.object({
   error: z.object({
-    code: z.string().optional(),
+    code,
     message: z.string().optional(),
-    errors: z.array(subErrorSchema).optional(),
+    errors: z.array(subErrorSchema).nullable().optional(),
   }),
 });
 

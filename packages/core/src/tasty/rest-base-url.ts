@@ -10,6 +10,13 @@ export const STRATDECK_VERSION = "0.1.0";
 /** The User-Agent tastytrade requires on every call (missing/malformed → 401). */
 export const USER_AGENT = `stratdeck/${STRATDECK_VERSION}`;
 
+/**
+ * The API version StratDeck is written against, sent as `Accept-Version` on every call so order
+ * endpoints are not served at the unversioned default tastytrade announced for removal (April
+ * 2027). tastyware's Python SDK pins the same date (`20251101`); format YYYYMMDD.
+ */
+export const TASTY_API_VERSION = "20251101";
+
 /** Which tastytrade environment a config points at. */
 export type TastyEnvironment = "production" | "certification" | "custom";
 

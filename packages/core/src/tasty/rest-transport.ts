@@ -1,9 +1,9 @@
 import { TastyApiError } from "./tasty-api-error";
-import { USER_AGENT } from "./rest-base-url";
+import { CERTIFICATION_REST_URL, TASTY_API_VERSION, USER_AGENT } from "./rest-base-url";
 
 /** One HTTP exchange with tastytrade. */
 export interface RestRequest {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Path with query string, e.g. `/market-metrics?symbols=SPX`. */
   path: string;
   /** `METHOD /path` used in errors and logs. */
@@ -23,7 +23,7 @@ export interface RestResponse {
 }
 
 /**
- * Sends one request with the mandatory User-Agent and a deadline covering headers and body.
+ * Sends one request with the mandatory User-Agent, the pinned `Accept-Version` and a deadline covering headers and body.
  * No response (deadline, refused, reset) becomes a `timeout` / `network` TastyApiError.
  */
 export async function sendRest(
@@ -35,6 +35,8 @@ export async function sendRest(
     "User-Agent": USER_AGENT,
     Accept: "application/json",
   };
+  // tastyware's Python SDK leaves the header out on the certification host ("not accepted in sandbox").
+  if (baseUrl !== CERTIFICATION_REST_URL) headers["Accept-Version"] = TASTY_API_VERSION;
   if (req.body !== undefined) headers["Content-Type"] = "application/json";
   if (req.accessToken) headers.Authorization = `Bearer ${req.accessToken}`;
   try {

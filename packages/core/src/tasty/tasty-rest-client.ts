@@ -30,6 +30,16 @@ import {
   type OrderRequest,
 } from "./order-wire";
 import { errorFromResponse, parseBody } from "./parse-body";
+import {
+  orderResponse,
+  placeOrderResponse,
+  positionsResponse,
+  toBrokerOrder,
+  toBrokerPosition,
+  type BrokerOrder,
+  type BrokerPosition,
+  type PlacedOrderReply,
+} from "./placed-order-wire";
 import { quoteTokenResponse, toQuoteTokenGrant } from "./quote-token-wire";
 import { restBaseUrl } from "./rest-base-url";
 import { commaQuery, sendRest } from "./rest-transport";
@@ -64,7 +74,7 @@ export interface Gated<T> {
 }
 
 interface CallSpec<S extends z.ZodType> {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Path without query, e.g. `/market-data/by-type`. */
   path: string;
   query?: string;
@@ -134,7 +144,9 @@ export class TastyRestClient {
     return this.chains.get(underlying, async (day) => {
       const path = `/option-chains/${encodeURIComponent(underlying)}/nested`;
       const body = await this.call({ method: "GET", path, schema: nestedChainResponse, keys: [underlying] });
-      return toOptionChain(underlying, body, day, this.clock.now());
+      const chain = toOptionChain(underlying, body, day, this.clock.now());
+      for (const s of chain.skipped ?? []) this.log.warn("rest.chain.skipped", { underlying, ...s });
+      return chain;
     });
   }
 
@@ -219,6 +231,55 @@ export class TastyRestClient {
       keys: ["rest:/accounts/orders/dry-run"],
     });
     return toDryRunResult(body);
+  }
+
+  /**
+   * Places an order for real (POST /accounts/{acct}/orders, the body the dry run validated). A
+   * preflight failure is a `validation` TastyApiError carrying tastytrade's sub-errors.
+   */
+  async placeOrder(accountNumber: string, order: OrderRequest): Promise<PlacedOrderReply> {
+    const body = await this.call({
+      method: "POST",
+      path: `/accounts/${encodeURIComponent(accountNumber)}/orders`,
+      body: orderRequestBody(order),
+      schema: placeOrderResponse,
+      keys: ["rest:/accounts/orders"],
+    });
+    const d = body.data;
+    return { order: toBrokerOrder(d.order), warnings: d.warnings, errors: d.errors };
+  }
+
+  /** One placed order with its status and fills (GET /accounts/{acct}/orders/{id}). */
+  async getOrder(accountNumber: string, orderId: string): Promise<BrokerOrder> {
+    const body = await this.call({
+      method: "GET",
+      path: `/accounts/${encodeURIComponent(accountNumber)}/orders/${encodeURIComponent(orderId)}`,
+      schema: orderResponse,
+      keys: ["rest:/accounts/orders/id"],
+    });
+    return toBrokerOrder(body.data);
+  }
+
+  /** Cancels a working order (DELETE /accounts/{acct}/orders/{id}); returns the order after it. */
+  async cancelOrder(accountNumber: string, orderId: string): Promise<BrokerOrder> {
+    const body = await this.call({
+      method: "DELETE",
+      path: `/accounts/${encodeURIComponent(accountNumber)}/orders/${encodeURIComponent(orderId)}`,
+      schema: orderResponse,
+      keys: ["rest:/accounts/orders/id"],
+    });
+    return toBrokerOrder(body.data);
+  }
+
+  /** Positions the broker holds (GET /accounts/{acct}/positions). */
+  async getPositions(accountNumber: string): Promise<BrokerPosition[]> {
+    const body = await this.call({
+      method: "GET",
+      path: `/accounts/${encodeURIComponent(accountNumber)}/positions`,
+      schema: positionsResponse,
+      keys: ["rest:/accounts/positions"],
+    });
+    return body.data.items.map(toBrokerPosition);
   }
 
   private async fetchAccessToken(): Promise<AccessToken> {

@@ -11,12 +11,8 @@ import {
 import type { Log } from "../log/log";
 import { createLogger } from "../log/powertools-log";
 import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
-import {
-  DynamoPaperOrderStore,
-  TastyDryRunGateway,
-  type LiveOrderGateway,
-  type PaperOrderStore,
-} from "../paper/index";
+import { TastyLiveBroker } from "../live/tasty-live-broker";
+import { DynamoPaperOrderStore, type LiveOrderGateway, type PaperOrderStore } from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
 import {
@@ -44,7 +40,10 @@ export interface Deps {
   provider: MarketDataProvider;
   notifier: Notifier;
   strategies: StrategiesConfig;
-  /** tastytrade order gateway (dry-run only), present only in live trading mode; the guard decides. */
+  /**
+   * tastytrade order gateway (dry-run, and placement/follow/cancel/positions as a LiveBroker),
+   * present only in live trading mode; the guard decides what it may do.
+   */
   live?: LiveOrderGateway;
   /** Where data comes from and lives (`storage`: see {@link StorageKind}). */
   endpoints: {
@@ -176,7 +175,7 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       provider,
       notifier,
       strategies,
-      ...(config.tradingMode === "live" ? { live: new TastyDryRunGateway(rest) } : {}),
+      ...(config.tradingMode === "live" ? { live: new TastyLiveBroker(rest, config.live.account) } : {}),
       endpoints: {
         dynamo: dynamoEndpoint ?? "aws",
         rest: tasty.apiUrl ?? "tastytrade",

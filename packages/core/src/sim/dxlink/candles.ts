@@ -64,7 +64,8 @@ export function candleAt(
     low,
     close,
     volume,
-    vwap: (high + low + close) / 3,
+    // dxLink AsyncAPI spec (dxFeed/dxLink asyncapi.yml, CandleEvent): the field is `VWAP`; a
+    // lower-case `vwap` (as tastyware's Python SDK requests) is an unknown field and comes back NaN.
     VWAP: (high + low + close) / 3,
     bidVolume: NaN,
     askVolume: NaN,

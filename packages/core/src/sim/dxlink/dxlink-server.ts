@@ -75,6 +75,10 @@ export class DxlinkServer implements SessionControl {
     for (const s of this.sessions) s.injectMalformed(count);
   }
 
+  switchDataFormat(format: "FULL" | "COMPACT"): void {
+    for (const s of this.sessions) s.switchDataFormat(format);
+  }
+
   /** Closes every socket (1001) and stops the publish tick. */
   async stop(): Promise<void> {
     clearInterval(this.timer);

@@ -91,7 +91,7 @@ export const DEFAULT_EVENT_FIELDS: Record<EventType, readonly string[]> = {
     "low",
     "close",
     "volume",
-    "vwap",
+    "VWAP",
     "bidVolume",
     "askVolume",
     "impVolatility",

@@ -23,6 +23,8 @@ export interface FeedDeps {
   market: SyntheticMarket;
   events: EventSource;
   publishIntervalMs: number;
+  /** Name requested fields in FEED_CONFIG (lenient); tastytrade sends FEED_CONFIG without them. */
+  announceEventFields: boolean;
   log: Log;
   send(frame: Record<string, unknown>): void;
 }
@@ -75,11 +77,20 @@ export class FeedChannel {
     if (msg.acceptDataFormat !== undefined) this.dataFormat = msg.acceptDataFormat;
     const eventFields: Record<string, string[]> = {};
     for (const [type, fields] of Object.entries(msg.acceptEventFields ?? {})) {
+      // Rows of a requested type follow the requested order whether or not FEED_CONFIG says so.
       this.requested.set(type, fields);
       this.announced.set(type, fields);
       eventFields[type] = fields;
     }
-    this.sendConfig(Object.keys(eventFields).length > 0 ? eventFields : undefined);
+    const named = this.deps.announceEventFields && Object.keys(eventFields).length > 0;
+    this.sendConfig(named ? eventFields : undefined);
+  }
+
+  /** Switches the data format mid-session (seen on tastytrade: tastyware/tastytrade#343, #346). */
+  switchFormat(format: "FULL" | "COMPACT"): void {
+    if (this.dataFormat === format) return;
+    this.dataFormat = format;
+    this.sendConfig();
   }
 
   /** FEED_SUBSCRIPTION: reset, then remove, then add; added subscriptions get their data at once. */

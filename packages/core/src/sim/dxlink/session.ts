@@ -34,15 +34,25 @@ export interface SessionDeps {
   keepaliveTimeoutSeconds: number;
   publishIntervalMs: number;
   maxSubscriptionFrameBytes: number;
+  /** Real ms between the client's SETUP and our AUTH_STATE (an AUTH inside it is "early"). */
+  authStateDelayMs: number;
+  /** FEED_CONFIG names the requested eventFields (lenient; tastytrade omits them). */
+  announceEventFields: boolean;
   onAuthorized(): void;
 }
 
 /**
- * One DXLink connection: SETUP and AUTH in either order, KEEPALIVE both ways, FEED channels, and
- * the fault knobs that act per socket (silence, refused auth, malformed frames).
+ * One DXLink connection: our SETUP on connect, AUTH_STATE UNAUTHORIZED shortly after the client's
+ * SETUP, AUTH only after that (an earlier AUTH is dropped, or kept when the early-AUTH fault is
+ * off), KEEPALIVE both ways, FEED channels, and the fault knobs that act per socket (silence,
+ * refused auth, malformed frames, a switch to FULL).
  */
 export class DxlinkSession {
   private authorizedWith: string | undefined;
+  private setupReceived = false;
+  private authStateSent = false;
+  /** An early AUTH kept while the early-AUTH fault is off. */
+  private earlyToken: string | undefined;
   private readonly channels = new Map<number, FeedChannel>();
   private readonly keepaliveTimer: NodeJS.Timeout;
   private idleTimer: NodeJS.Timeout;
@@ -66,7 +76,6 @@ export class DxlinkSession {
       keepaliveTimeout: deps.keepaliveTimeoutSeconds,
       acceptKeepaliveTimeout: deps.keepaliveTimeoutSeconds,
     });
-    this.send({ type: "AUTH_STATE", channel: 0, state: "UNAUTHORIZED" });
   }
 
   /** True once AUTH succeeded (and until the token is refused). */
@@ -100,6 +109,11 @@ export class DxlinkSession {
     this.channels.clear();
     this.send({ type: "AUTH_STATE", channel: 0, state: "UNAUTHORIZED" });
     setTimeout(() => this.close(1008, "UNAUTHORIZED"), UNAUTHORIZED_CLOSE_MS).unref();
+  }
+
+  /** Every FEED channel switches its data format (FEED_CONFIG first, then data in it). */
+  switchDataFormat(format: "FULL" | "COMPACT"): void {
+    for (const c of this.channels.values()) c.switchFormat(format);
   }
 
   /** Sends `count` malformed frames now (the rotation continues across calls). */
@@ -180,13 +194,23 @@ export class DxlinkSession {
     switch (type) {
       case "SETUP": {
         const p = SetupMsg.safeParse(msg);
-        if (!p.success) this.error(0, "INVALID_MESSAGE", issueText(p.error));
+        if (!p.success) return this.error(0, "INVALID_MESSAGE", issueText(p.error));
+        if (!this.setupReceived) {
+          this.setupReceived = true;
+          setTimeout(() => this.sendAuthState(), this.deps.authStateDelayMs).unref();
+        }
         return;
       }
       case "AUTH": {
         const p = AuthMsg.safeParse(msg);
         if (!p.success) return this.error(0, "INVALID_MESSAGE", issueText(p.error));
-        return this.auth(p.data.token);
+        if (this.authStateSent) return this.auth(p.data.token);
+        if (this.deps.faults.dropEarlyAuth) {
+          this.deps.log.warn("sim.dxlink.early-auth", { dropped: true });
+          return;
+        }
+        this.earlyToken = p.data.token;
+        return;
       }
       case "KEEPALIVE":
         return;
@@ -196,6 +220,15 @@ export class DxlinkSession {
       default:
         return this.error(0, "BAD_ACTION", `unexpected ${type} on channel 0`);
     }
+  }
+
+  private sendAuthState(): void {
+    if (this.closed || this.authStateSent) return;
+    this.authStateSent = true;
+    this.send({ type: "AUTH_STATE", channel: 0, state: "UNAUTHORIZED" });
+    const early = this.earlyToken;
+    this.earlyToken = undefined;
+    if (early !== undefined) this.auth(early);
   }
 
   private auth(token: string): void {

@@ -48,7 +48,7 @@ export const oauthToken: Route = {
 export const apiQuoteTokens: Route = {
   method: "GET",
   pattern: /^\/api-quote-tokens$/,
-  auth: true,
+  auth: "always",
   handle(_req, _m, ctx) {
     const g = ctx.issueQuoteToken();
     const issuedAt = new Date(ctx.clock.now()).toISOString();
@@ -57,8 +57,9 @@ export const apiQuoteTokens: Route = {
         token: g.token,
         "dxlink-url": g.dxlinkUrl,
         level: g.level,
-        "issued-at": issuedAt,
-        "expires-at": new Date(g.expiresAt).toISOString(),
+        ...(ctx.quoteTokenWithoutExpiry
+          ? {}
+          : { "issued-at": issuedAt, "expires-at": new Date(g.expiresAt).toISOString() }),
       },
       "/api-quote-tokens",
     );

@@ -47,10 +47,19 @@ export function writeJson(res: ServerResponse, reply: RestReply): void {
 
 /**
  * A decimal as tastytrade serialises it: a string, integers with `.0` (`"5800.0"`), others with
- * binary noise removed (`"0.05"`). NaN and infinities become `"NaN"`.
+ * binary noise removed (`"0.05"`). Only for values that are always finite (a non-finite one is a
+ * simulator bug and throws); use {@link decOrNull} where the value may be unknown.
  */
 export function dec(n: number, dp = 6): string {
-  if (!Number.isFinite(n)) return "NaN";
+  if (!Number.isFinite(n)) throw new Error(`non-finite decimal ${n}`);
   const v = Number(n.toFixed(dp));
   return Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
+/**
+ * A decimal that may be unknown: the string form of {@link dec}, or JSON `null` (the tastyware
+ * models type these `Optional[Decimal]`; the string "NaN" is never sent).
+ */
+export function decOrNull(n: number, dp = 6): string | null {
+  return Number.isFinite(n) ? dec(n, dp) : null;
 }

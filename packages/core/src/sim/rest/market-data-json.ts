@@ -8,7 +8,7 @@ import {
   type DayStats,
   type SyntheticMarket,
 } from "../market";
-import { dec } from "./envelope";
+import { decOrNull as dec } from "./envelope";
 
 /** The fields every `/market-data` item carries, from a quote and the session statistics. */
 function snapshotItem(

@@ -1,7 +1,7 @@
 import { MS_PER_YEAR } from "../../pricing";
 import { atmVol, listChain, underlyingSpec, type SyntheticMarket } from "../market";
 import type { Route } from "./context";
-import { dec, itemsReply } from "./envelope";
+import { decOrNull as dec, itemsReply } from "./envelope";
 import { arrayParam } from "./query";
 
 const FIVE_DAYS_MS = 5 * 86_400_000;

@@ -1,133 +1,125 @@
-import * as z from "zod";
-import { parseOccSymbol, rootSpec, type OptionId } from "../market";
-import { SIM_ACCOUNT_NUMBER, SIM_BUYING_POWER } from "./account-routes";
-import type { Route } from "./context";
-import { dataReply, dec, errorReply, HttpError } from "./envelope";
+import { OrderBody, type OrderBodyT } from "../broker/order-body";
+import { orderJson } from "../broker/order-json";
+import { preflight } from "../broker/preflight";
+import { SIM_ACCOUNT_NUMBER } from "./account-routes";
+import type { RestContext, RestRequest, Route } from "./context";
+import { dataReply, errorReply, HttpError, itemsReply, type RestReply } from "./envelope";
 import { buyingPowerJson, feeJson } from "./order-json";
-import { buyingPowerRequirement, orderFees, type MarginLeg } from "./order-math";
 
-const decimal = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal")])
-  .transform(Number);
-const ACTIONS = ["Buy to Open", "Buy to Close", "Sell to Open", "Sell to Close"] as const;
+function account(m: string[]): string {
+  const a = m[0] ?? "";
+  if (a !== SIM_ACCOUNT_NUMBER) throw new HttpError(404, "record_not_found", `Unknown account ${a}`);
+  return a;
+}
 
-const OrderBody = z.object({
-  "time-in-force": z.string().min(1),
-  "order-type": z.enum(["Limit", "Market", "Marketable Limit", "Stop", "Stop Limit"]),
-  price: decimal.optional(),
-  "price-effect": z.enum(["Credit", "Debit"]).optional(),
-  source: z.string().optional(),
-  legs: z
-    .array(
-      z.object({
-        "instrument-type": z.literal("Equity Option"),
-        symbol: z.string().min(1),
-        quantity: decimal.pipe(z.number().int().positive()),
-        action: z.enum(ACTIONS),
-      }),
-    )
-    .min(1)
-    .max(4),
-});
+function orderBody(req: RestRequest): OrderBodyT {
+  const parsed = OrderBody.safeParse(req.body);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((i) => ({ domain: i.path.join("."), reason: i.message }));
+  throw new HttpError(
+    400,
+    "validation_error",
+    errors.map((e) => `${e.domain}: ${e.reason}`).join("; "),
+    errors,
+  );
+}
 
-/** `POST /accounts/{acct}/orders/dry-run`: buying-power effect and fees of an option order. */
+/**
+ * The reply of a dry run or a placement: `order`, `buying-power-effect`, `fee-calculation`,
+ * `warnings` and `errors` (tastyware `PlacedOrderResponse`); a failed buying-power check is the
+ * 422 `preflight_check_failure` envelope carrying the buying-power effect.
+ */
+function orderReply(ctx: RestContext, acct: string, req: RestRequest, place: boolean): RestReply {
+  const body = orderBody(req);
+  const now = ctx.clock.now();
+  const p = preflight(ctx.market, body, now);
+  const current = ctx.broker.controls.buyingPowerUsd;
+  const bp = buyingPowerJson(p.change, p.requirement, current, p.legs.length > 1);
+  try {
+    ctx.broker.check(body, now);
+  } catch (e) {
+    if (e instanceof HttpError) return errorReply(e, { "buying-power-effect": bp });
+    throw e;
+  }
+  const order = place
+    ? ctx.broker.place(acct, body, now)
+    : {
+        account: acct,
+        body,
+        legs: p.legs,
+        underlying: p.underlying,
+        size: p.size,
+        status: "Received" as const,
+        updatedAt: now,
+      };
+  const path = `/accounts/${acct}/orders${place ? "" : "/dry-run"}`;
+  return dataReply(
+    {
+      order: orderJson(order),
+      warnings: [],
+      errors: [],
+      "buying-power-effect": bp,
+      "fee-calculation": feeJson(p.fees),
+    },
+    path,
+    201,
+  );
+}
+
+/** `POST /accounts/{acct}/orders/dry-run`: buying-power effect and fees, nothing placed. */
 export const orderDryRun: Route = {
   method: "POST",
   pattern: /^\/accounts\/([^/]+)\/orders\/dry-run$/,
-  auth: true,
-  handle(req, m, ctx) {
-    const account = m[0] ?? "";
-    if (account !== SIM_ACCOUNT_NUMBER)
-      throw new HttpError(404, "record_not_found", `Unknown account ${account}`);
-    const parsed = OrderBody.safeParse(req.body);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ domain: i.path.join("."), reason: i.message }));
-      throw new HttpError(
-        400,
-        "validation_error",
-        errors.map((e) => `${e.domain}: ${e.reason}`).join("; "),
-        errors,
-      );
-    }
-    const order = parsed.data;
-    const now = ctx.clock.now();
-    const legs = order.legs.map((l, i) => {
-      const id: OptionId | undefined = parseOccSymbol(l.symbol);
-      const root = id ? rootSpec(id.root) : undefined;
-      const quote = id ? ctx.market.optionQuoteAt(id, now) : null;
-      if (!id || !root || !quote) {
-        throw new HttpError(
-          422,
-          "validation_error",
-          `legs.${i}.symbol: unknown or expired option ${l.symbol}`,
-          [{ domain: `legs.${i}.symbol`, reason: "unknown or expired option" }],
-        );
-      }
-      return {
-        leg: l,
-        id,
-        underlying: root.u.symbol,
-        quote,
-        sign: l.action.startsWith("Buy") ? 1 : -1,
-      } as const;
-    });
-    const underlying = legs[0]?.underlying ?? "";
-    const size = Math.min(...legs.map((l) => l.leg.quantity));
-    const unitPrice =
-      order.price !== undefined
-        ? order.price * (order["price-effect"] === "Debit" ? -1 : 1)
-        : legs.reduce((s, l) => s - l.sign * l.quote.mid * (l.leg.quantity / size), 0);
-    const netCredit = unitPrice * size * 100;
-    const marginLegs: MarginLeg[] = legs.map((l) => ({ id: l.id, sign: l.sign, quantity: l.leg.quantity }));
-    const opening = legs.every((l) => l.leg.action.endsWith("Open"));
-    const requirement = buyingPowerRequirement(marginLegs, netCredit, ctx.market.spotAt(underlying, now));
-    const change = opening ? requirement : -requirement;
-    const fees = orderFees(
-      legs.map((l) => ({
-        root: l.id.root,
-        quantity: l.leg.quantity,
-        opening: l.leg.action.endsWith("Open"),
-      })),
-    );
-    const bp = buyingPowerJson(change, requirement, SIM_BUYING_POWER, legs.length > 1);
-    if (change > SIM_BUYING_POWER) {
-      const margin = {
-        code: "margin_check_failed",
-        message: "Account does not have sufficient buying power available for this order.",
-      };
-      return errorReply(
-        new HttpError(422, "preflight_check_failure", "One or more preflight checks failed", [margin]),
-        { "buying-power-effect": bp },
-      );
-    }
-    const feeCalc = feeJson(fees);
-    const orderJson = {
-      "account-number": account,
-      "time-in-force": order["time-in-force"],
-      "order-type": order["order-type"],
-      size,
-      "underlying-symbol": underlying,
-      "underlying-instrument-type": "Index",
-      ...(order.price !== undefined
-        ? { price: dec(order.price), "price-effect": order["price-effect"] ?? "Credit" }
-        : {}),
-      status: "Received",
-      cancellable: true,
-      editable: true,
-      edited: false,
-      legs: legs.map((l) => ({
-        "instrument-type": "Equity Option",
-        symbol: l.leg.symbol,
-        quantity: l.leg.quantity,
-        "remaining-quantity": l.leg.quantity,
-        action: l.leg.action,
-        fills: [],
-      })),
-    };
-    return dataReply(
-      { order: orderJson, warnings: [], "buying-power-effect": bp, "fee-calculation": feeCalc },
-      `/accounts/${account}/orders/dry-run`,
-      201,
-    );
+  auth: "always",
+  handle: (req, m, ctx) => orderReply(ctx, account(m), req, false),
+};
+
+/** `POST /accounts/{acct}/orders`: places the order (same body and preflight as the dry run). */
+export const orderPlace: Route = {
+  method: "POST",
+  pattern: /^\/accounts\/([^/]+)\/orders$/,
+  auth: "always",
+  handle: (req, m, ctx) => orderReply(ctx, account(m), req, true),
+};
+
+/** `GET /accounts/{acct}/orders/live`: orders not yet terminal. */
+export const ordersLive: Route = {
+  method: "GET",
+  pattern: /^\/accounts\/([^/]+)\/orders\/live$/,
+  auth: "always",
+  handle(_req, m, ctx) {
+    const acct = account(m);
+    return itemsReply(ctx.broker.live(ctx.clock.now()).map(orderJson), `/accounts/${acct}/orders/live`);
+  },
+};
+
+function orderId(m: string[]): number {
+  const id = Number(m[1]);
+  if (!Number.isInteger(id)) throw new HttpError(404, "record_not_found", `Order ${m[1] ?? ""} not found`);
+  return id;
+}
+
+/** `GET /accounts/{acct}/orders/{id}`: one order, its status and fills. */
+export const orderGet: Route = {
+  method: "GET",
+  pattern: /^\/accounts\/([^/]+)\/orders\/(\d+)$/,
+  auth: "always",
+  handle(_req, m, ctx) {
+    const acct = account(m);
+    const o = ctx.broker.get(orderId(m), ctx.clock.now());
+    if (!o) throw new HttpError(404, "record_not_found", `Order ${m[1] ?? ""} not found`);
+    return dataReply(orderJson(o), `/accounts/${acct}/orders/${o.id}`);
+  },
+};
+
+/** `DELETE /accounts/{acct}/orders/{id}`: cancels the unfilled rest of a working order. */
+export const orderCancel: Route = {
+  method: "DELETE",
+  pattern: /^\/accounts\/([^/]+)\/orders\/(\d+)$/,
+  auth: "always",
+  handle(_req, m, ctx) {
+    const acct = account(m);
+    const o = ctx.broker.cancel(orderId(m), ctx.clock.now());
+    return dataReply(orderJson(o), `/accounts/${acct}/orders/${o.id}`);
   },
 };

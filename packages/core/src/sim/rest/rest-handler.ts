@@ -15,9 +15,19 @@ function bearer(req: RestRequest): string | undefined {
   return token.length > 0 ? token : undefined;
 }
 
-function checkAuth(req: RestRequest, ctx: RestContext): void {
+/**
+ * RFC 9110 §10.1.5 User-Agent: `product[/version]` tokens. tastytrade answers 401 to a missing or
+ * malformed one (developer.tastytrade.com "Getting started"); the official JS SDK sends the bare
+ * product `tastytrade-sdk-js`, tastyware's Python SDK `tastyware/tastytrade:vX` style values.
+ */
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const USER_AGENT = new RegExp(`^${TOKEN}(/[^\\s/]+)?( .+)?$`);
+/** `Accept-Version: YYYYMMDD` (the official JS SDK refuses any other form: /^\d{8}$/). */
+const ACCEPT_VERSION = /^\d{8}$/;
+
+function checkAuth(req: RestRequest, ctx: RestContext, always: boolean): void {
   const token = bearer(req);
-  if (!token && !ctx.requireAuthorization) return;
+  if (!token && !ctx.requireAuthorization && !always) return;
   if (!token)
     throw new HttpError(401, "unauthorized", "Authorization header with a Bearer access token is required");
   const problem = ctx.accessTokens.problem(token);
@@ -77,6 +87,13 @@ export class RestHandler {
     if (typeof ua !== "string" || ua.trim() === "") {
       throw new HttpError(401, "unauthorized", "A User-Agent header is required");
     }
+    if (!USER_AGENT.test(ua)) {
+      throw new HttpError(401, "unauthorized", "The User-Agent header must be <product>/<version>");
+    }
+    const version = raw.headers["accept-version"];
+    if (typeof version === "string" && !ACCEPT_VERSION.test(version.trim())) {
+      throw new HttpError(400, "invalid_api_version", "Accept-Version must be a date YYYYMMDD");
+    }
     const found = match(method, url.pathname);
     if (!found) throw new HttpError(404, "not_found", `No route ${method} ${url.pathname}`);
     const { faults } = this.ctx;
@@ -85,7 +102,7 @@ export class RestHandler {
       this.ctx.log.warn("sim.rest.429", { path: url.pathname, symbols: touched });
       throw new HttpError(429, "too_many_requests", "Rate limit exceeded, try again later");
     }
-    if (found.route.auth) checkAuth(req, this.ctx);
+    if (found.route.auth) checkAuth(req, this.ctx, found.route.auth === "always");
     if (method === "POST") req.body = await readBody(raw);
     return found.route.handle(req, found.groups, this.ctx);
   }

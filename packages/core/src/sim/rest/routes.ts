@@ -4,7 +4,8 @@ import { flatChain, nestedChain } from "./chain-routes";
 import type { Route } from "./context";
 import { marketDataByType, marketDataSingle } from "./market-data-routes";
 import { marketMetrics } from "./metrics-routes";
-import { orderDryRun } from "./order-routes";
+import { orderCancel, orderDryRun, orderGet, orderPlace, ordersLive } from "./order-routes";
+import { positionsList } from "./position-routes";
 
 /** Every REST route of the simulator, first match wins. */
 export const ROUTES: readonly Route[] = [
@@ -18,4 +19,9 @@ export const ROUTES: readonly Route[] = [
   customerAccounts,
   customerMe,
   orderDryRun,
+  ordersLive,
+  orderGet,
+  orderCancel,
+  orderPlace,
+  positionsList,
 ];

@@ -1,0 +1,172 @@
+import type { LiveConfig } from "../config/app-config";
+import type { Log } from "../log/log";
+import type { LiveOrderRequest } from "../paper/live-order-gateway";
+import type { BrokerOrder } from "../tasty/placed-order-wire";
+import type { Clock } from "../time/clock";
+import type { LiveBroker } from "./live-broker";
+import { orderFills, type OrderFills } from "./order-fills";
+
+/** Deps of {@link executeOrder}. */
+export interface ExecuteDeps {
+  broker: LiveBroker;
+  clock: Clock;
+  log: Log;
+  /** Waits `ms` (real time); default a timer. */
+  sleep?: (ms: number) => Promise<void>;
+  settings: Pick<LiveConfig, "pollMs" | "cancelAfterMs" | "walkSteps">;
+}
+
+/** What to execute: the order, its price step and how far the price may walk. */
+export interface ExecutionRequest {
+  order: LiveOrderRequest;
+  /** One price step, USD per share (the root's tick at the price). */
+  tick: number;
+  /**
+   * The natural price, unsigned USD per share (credit: shorts at the bid minus longs at the ask;
+   * debit: the reverse): the walk never goes past it. Absent: no walk.
+   */
+  natural?: number;
+}
+
+/** One try at one price. */
+export interface ExecutionAttempt {
+  price: number;
+  orderId?: string;
+  status: string;
+  /** Spreads filled by this try. */
+  filled: number;
+}
+
+/** Where an execution ended. */
+export interface Execution {
+  status: "filled" | "partial" | "cancelled" | "rejected" | "expired";
+  /** Fills of the try that filled (in the request's leg order); spreads 0 when none did. */
+  fills: OrderFills;
+  /** Spreads asked for. */
+  quantity: number;
+  attempts: ExecutionAttempt[];
+  /** Why nothing (or not everything) filled. */
+  reasons: string[];
+  /** Broker order ids, in order. */
+  orderIds: string[];
+}
+
+/** Polls after a cancel before an order that will not settle is reported as stuck. */
+const MAX_POLLS_AFTER_CANCEL = 20;
+
+const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Executes a limit order at the broker: dry-run first and place the same body only if the dry run
+ * reports no errors; follow it by polling to a final state; cancel it after `cancelAfterMs`; when
+ * nothing filled, walk the price toward the natural price in whole ticks (at most `walkSteps`
+ * steps, the last one at the natural price, each logged as `live.order.walk`) and try again. A partial fill stops the walk. Fills come from
+ * the broker's fill report.
+ */
+export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Promise<Execution> {
+  const { broker, log, settings } = deps;
+  const sleep = deps.sleep ?? realSleep;
+  const quantity = Math.min(...req.order.legs.map((l) => l.quantity));
+  const attempts: ExecutionAttempt[] = [];
+  const orderIds: string[] = [];
+  const none: OrderFills = { legs: [], spreads: 0, net: 0 };
+  const done = (status: Execution["status"], fills: OrderFills, reasons: string[]): Execution => ({
+    status,
+    fills,
+    quantity,
+    attempts,
+    reasons,
+    orderIds,
+  });
+  let price = req.order.price;
+  for (let step = 0; ; step++) {
+    const order: LiveOrderRequest = { ...req.order, price };
+    const dry = await broker.dryRun(order);
+    if (!dry.ok) {
+      attempts.push({ price, status: "dry-run-rejected", filled: 0 });
+      log.warn("live.order.rejected", { stage: "dry-run", price, errors: dry.errors });
+      return done("rejected", none, dry.errors ?? ["dry run rejected"]);
+    }
+    const placed = await broker.submit(order);
+    if (!placed.ok) {
+      attempts.push({ price, status: "rejected", filled: 0 });
+      log.warn("live.order.rejected", { stage: "place", price, errors: placed.errors });
+      return done("rejected", none, placed.errors);
+    }
+    orderIds.push(placed.order.id);
+    log.info("live.order.placed", { orderId: placed.order.id, price, status: placed.order.status });
+    const final = await follow(deps, sleep, placed.order);
+    const fills = orderFills(order, final);
+    attempts.push({ price, orderId: final.id, status: final.status, filled: fills.spreads });
+    log.info("live.order.final", {
+      orderId: final.id,
+      status: final.status,
+      filled: fills.spreads,
+      quantity,
+    });
+    if (fills.spreads >= quantity) return done("filled", fills, []);
+    if (fills.spreads > 0)
+      return done("partial", fills, [`${fills.spreads} of ${quantity} filled before cancel`]);
+    if (final.status === "Rejected")
+      return done("rejected", none, [final.rejectReason ?? "rejected by the broker"]);
+    if (final.status === "Expired") return done("expired", none, ["expired unfilled"]);
+    const next = nextPrice(req, price, settings.walkSteps - step);
+    if (next === undefined)
+      return done("cancelled", none, [
+        `not filled within ${settings.cancelAfterMs} ms at ${price.toFixed(2)}`,
+      ]);
+    log.info("live.order.walk", {
+      from: price,
+      to: next,
+      step: step + 1,
+      of: settings.walkSteps,
+      natural: req.natural,
+    });
+    price = next;
+  }
+}
+
+/**
+ * The next price toward the natural one: the remaining distance split over the steps left,
+ * rounded up to whole ticks (at least one tick), never past the natural price; undefined when there
+ * is no natural price or the price is already there.
+ */
+function nextPrice(req: ExecutionRequest, price: number, stepsLeft: number): number | undefined {
+  if (req.natural === undefined || stepsLeft <= 0) return undefined;
+  const credit = req.order.priceEffect === "Credit";
+  const distance = credit ? price - req.natural : req.natural - price;
+  if (distance < 1e-9) return undefined;
+  const ticks = Math.max(1, Math.ceil(distance / stepsLeft / req.tick - 1e-9));
+  const step = Math.min(distance, ticks * req.tick);
+  const next = round(credit ? price - step : price + step);
+  return next > 0 ? next : undefined;
+}
+
+/** Polls an order to a final state, cancelling it once `cancelAfterMs` has passed. */
+async function follow(
+  deps: ExecuteDeps,
+  sleep: (ms: number) => Promise<void>,
+  placed: BrokerOrder,
+): Promise<BrokerOrder> {
+  const { broker, clock, settings } = deps;
+  const start = clock.now();
+  let order = placed;
+  let cancelled = false;
+  let pollsAfterCancel = 0;
+  while (!order.terminal) {
+    if (cancelled && ++pollsAfterCancel > MAX_POLLS_AFTER_CANCEL) {
+      deps.log.error("live.order.stuck", { orderId: order.id, status: order.status });
+      break;
+    }
+    if (!cancelled && clock.now() - start >= settings.cancelAfterMs) {
+      cancelled = true;
+      deps.log.info("live.order.cancel", { orderId: order.id, afterMs: clock.now() - start });
+      order = await broker.cancelOrder(order.id);
+      continue;
+    }
+    await sleep(settings.pollMs);
+    order = await broker.getOrder(order.id);
+  }
+  return order;
+}

@@ -1,0 +1,50 @@
+import type { EntryRecords } from "../paper/entry-order";
+import { positionCents, spreadProfile } from "../paper/payoff";
+import type { OrderFills } from "./order-fills";
+
+const r4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+/**
+ * The order-log records of a live entry as the broker filled it: quantity = spreads filled, price
+ * and per-leg fills from the fill report, max profit/loss and breakevens recomputed from the
+ * filled credit, mode `live`, and the broker order ids.
+ */
+export function filledEntryRecords(
+  records: EntryRecords,
+  fills: OrderFills,
+  brokerOrderIds: string[],
+): EntryRecords {
+  const quantity = fills.spreads;
+  const credit = r4(fills.net);
+  const p = records.position;
+  const profile = spreadProfile(
+    p.legs.map((l) => ({ side: l.side, optionType: l.optionType, strike: l.strike, ratio: l.ratio })),
+    credit,
+  );
+  const legPrice = (i: number, fallback: number): number => {
+    const f = fills.legs[i];
+    return f && f.quantity > 0 ? r4(f.averagePrice) : fallback;
+  };
+  return {
+    order: {
+      ...records.order,
+      mode: "live",
+      quantity,
+      side: credit >= 0 ? "credit" : "debit",
+      price: Math.abs(credit),
+      legs: records.order.legs.map((l, i) => ({ ...l, fillPrice: legPrice(i, l.fillPrice) })),
+      brokerOrderIds,
+    },
+    position: {
+      ...p,
+      mode: "live",
+      quantity,
+      entryCredit: credit,
+      width: profile.width,
+      maxProfitCents: positionCents(profile.maxProfit, p.multiplier, quantity),
+      maxLossCents: positionCents(profile.maxLoss, p.multiplier, quantity),
+      breakevens: profile.breakevens,
+      legs: p.legs.map((l, i) => ({ ...l, entryPrice: legPrice(i, l.entryPrice) })),
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { parseOccSymbol, rootSpec, type OptionId, type SyntheticMarket } from "../market";
+import type { SimOptionQuote } from "../types";
+import { HttpError } from "../rest/envelope";
+import { buyingPowerRequirement, orderFees, type FeeBreakdown } from "../rest/order-math";
+import type { OrderBodyT } from "./order-body";
+
+/** One leg of an order, resolved against the synthetic market. */
+export interface ResolvedLeg {
+  symbol: string;
+  action: OrderBodyT["legs"][number]["action"];
+  quantity: number;
+  id: OptionId;
+  /** +1 buy, −1 sell. */
+  sign: 1 | -1;
+  quote: SimOptionQuote;
+}
+
+/** What an order would do: its legs, size, buying-power change and fees (USD). */
+export interface Preflight {
+  legs: ResolvedLeg[];
+  underlying: string;
+  /** Spreads: the smallest leg quantity. */
+  size: number;
+  /** Buying power used (> 0) or freed (< 0), USD. */
+  change: number;
+  /** Margin requirement of the order on its own, USD. */
+  requirement: number;
+  fees: FeeBreakdown;
+}
+
+/**
+ * Resolves the legs (an unknown or expired symbol is a 422 naming the leg) and computes the
+ * buying-power effect and fees at `now`.
+ */
+export function preflight(market: SyntheticMarket, order: OrderBodyT, now: number): Preflight {
+  const legs: ResolvedLeg[] = order.legs.map((l, i) => {
+    const id = parseOccSymbol(l.symbol);
+    const root = id ? rootSpec(id.root) : undefined;
+    const quote = id ? market.optionQuoteAt(id, now) : null;
+    if (!id || !root || !quote) {
+      throw new HttpError(
+        422,
+        "validation_error",
+        `legs.${i}.symbol: unknown or expired option ${l.symbol}`,
+        [{ domain: `legs.${i}.symbol`, reason: "unknown or expired option" }],
+      );
+    }
+    const sign = l.action.startsWith("Buy") ? 1 : -1;
+    return { symbol: l.symbol, action: l.action, quantity: l.quantity, id, sign, quote };
+  });
+  const underlying = rootSpec(legs[0]!.id.root)!.u.symbol;
+  const size = Math.min(...legs.map((l) => l.quantity));
+  const unitPrice =
+    order.price !== undefined
+      ? order.price * (order["price-effect"] === "Debit" ? -1 : 1)
+      : legs.reduce((s, l) => s - l.sign * l.quote.mid * (l.quantity / size), 0);
+  const netCredit = unitPrice * size * 100;
+  const requirement = buyingPowerRequirement(
+    legs.map((l) => ({ id: l.id, sign: l.sign, quantity: l.quantity })),
+    netCredit,
+    market.spotAt(underlying, now),
+  );
+  const opening = legs.every((l) => l.action.endsWith("Open"));
+  const fees = orderFees(
+    legs.map((l) => ({ root: l.id.root, quantity: l.quantity, opening: l.action.endsWith("Open") })),
+  );
+  return { legs, underlying, size, change: opening ? requirement : -requirement, requirement, fees };
+}
+
+/**
+ * Net credit of one spread at the natural prices (sells at the bid, buys at the ask), USD per
+ * share; negative for a debit.
+ */
+export function naturalCredit(
+  legs: readonly ResolvedLeg[],
+  size: number,
+  quoteOf: (l: ResolvedLeg) => SimOptionQuote | null,
+): number | null {
+  let net = 0;
+  for (const l of legs) {
+    const q = quoteOf(l);
+    if (!q) return null;
+    net += (l.sign < 0 ? q.bid : -q.ask) * (l.quantity / size);
+  }
+  return net;
+}

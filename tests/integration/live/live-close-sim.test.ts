@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { closeLivePosition, enterLive } from "@stratdeck/core/live";
+import { MemorySnapshotStore } from "@stratdeck/core/market-data";
+import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/paper";
+import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
+import { liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+
+let env: LiveEnv;
+let orders: MemoryPaperOrderStore;
+
+useLiveSim((e) => {
+  env = e;
+  orders = new MemoryPaperOrderStore();
+});
+
+async function openLive(): Promise<string> {
+  const { records } = await spreadRecords(env);
+  const r = await enterLive(entryDeps(env, orders), records, env.log);
+  return r.positionId!;
+}
+
+function closeDeps(config: { tradingMode: "paper" | "live"; liveArmed: boolean }) {
+  const provider = new TastyMarketDataProvider({
+    rest: env.rest,
+    snapshots: new MemorySnapshotStore(env.clock),
+    clock: env.clock,
+    log: env.log,
+  });
+  return {
+    config: { ...config, live: liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 }) },
+    clock: env.clock,
+    log: env.log,
+    orders,
+    provider,
+    live: env.broker,
+    sleep: env.sleep,
+  };
+}
+
+describe("closing a live position at the broker", () => {
+  it("unarmed is refused (guard.refused) and nothing reaches the broker", async () => {
+    const id = await openLive();
+    const calls = env.broker.calls.length;
+    const r = await closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: false }), id, {
+      confirm: true,
+    });
+    expect(r.status).toBe("guard-refused");
+    expect(env.broker.calls).toHaveLength(calls);
+    expect(env.log.events("guard.refused")).toHaveLength(1);
+  });
+
+  it("armed but unconfirmed only dry-runs the closing order", async () => {
+    const id = await openLive();
+    const r = await closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id);
+    expect(r).toMatchObject({ status: "dry-run", broker: { ok: true } });
+    expect(env.broker.calls.slice(-1).map((c) => c.call)).toEqual(["dryRun"]);
+    expect((await orders.getPosition(id))?.status).toBe("open");
+  });
+
+  it("armed and confirmed: buys back at the broker, records the close from the fills, and the broker is flat", async () => {
+    const id = await openLive();
+    const r = await closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
+      confirm: true,
+      settings: parsePaperSettings({ fill: { model: "mid" } }),
+    });
+    expect(r.status).toBe("closed");
+    if (r.status !== "closed") return;
+    const position = await orders.getPosition(id);
+    expect(position?.status).toBe("closed");
+    expect(position?.mode).toBe("live");
+    // Realised P&L from the broker's own fills: (entry credit − exit debit) × 100.
+    expect(r.realizedPnlCents).toBe(Math.round((position!.entryCredit - position!.exitDebit!) * 100 * 100));
+    expect(r.order.legs.map((l) => l.action)).toEqual(["BTC", "STC"]);
+    expect(await env.broker.positions()).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { enterLive } from "@stratdeck/core/live";
+import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+
+let env: LiveEnv;
+let orders: MemoryPaperOrderStore;
+
+useLiveSim((e) => {
+  env = e;
+  orders = new MemoryPaperOrderStore();
+});
+
+const deps = (over: Parameters<typeof liveSettings>[0] = {}) => entryDeps(env, orders, over);
+
+describe("live entry against the simulated broker", () => {
+  it("an armed, confirmed entry is dry-run, placed with the same body, filled and recorded with mode live from the fill report", async () => {
+    const { records, natural } = await spreadRecords(env);
+    const r = await enterLive(deps(), records, env.log);
+    expect(r.status).toBe("placed");
+    const calls = env.broker.calls.map((c) => c.call);
+    expect(calls.slice(0, 2)).toEqual(["dryRun", "submit"]);
+    expect(env.broker.calls[1]!.order).toEqual(env.broker.calls[0]!.order);
+    expect(r.execution?.status).toBe("filled");
+
+    const [position] = await orders.listOpenPositions();
+    expect(position).toMatchObject({ mode: "live", quantity: 1, entryCredit: natural });
+    const [open] = await orders.ordersOf(position!.positionId);
+    expect(open).toMatchObject({ mode: "live", side: "credit", price: natural, quantity: 1 });
+    expect(open!.brokerOrderIds).toEqual(r.execution!.orderIds);
+    // Per-leg prices are the broker's fills: short at its bid, long at its ask (limit = natural).
+    expect(open!.legs.map((l) => l.fillPrice)).toEqual([
+      records.order.legs[0]!.bid,
+      records.order.legs[1]!.ask,
+    ]);
+    const held = await env.broker.positions();
+    expect(held.map((p) => [p.symbol, p.quantity]).sort()).toEqual(
+      [
+        [records.order.legs[0]!.occSymbol, -1],
+        [records.order.legs[1]!.occSymbol, 1],
+      ].sort(),
+    );
+    expect(env.log.events("live.order.filled")).toHaveLength(1);
+  });
+
+  it("a partial fill: 1 of 3 spreads fills, the rest is cancelled after the timeout, and the log records 1", async () => {
+    env.sim.broker.controls.maxFillPerOrder = 1;
+    const { records } = await spreadRecords(env, { quantity: 3 });
+    const r = await enterLive(deps({ cancelAfterMs: 5_000 }), records, env.log);
+    expect(r.status).toBe("placed");
+    expect(r.execution?.status).toBe("partial");
+    expect(r.reasons[0]?.code).toBe("live-partial");
+    expect(env.broker.calls.map((c) => c.call)).toContain("cancelOrder");
+    const [position] = await orders.listOpenPositions();
+    expect(position?.quantity).toBe(1);
+    expect(position?.maxLossCents).toBe(Math.round((25 - position!.entryCredit) * 100 * 100));
+    expect((await env.broker.positions()).map((p) => Math.abs(p.quantity))).toEqual([1, 1]);
+  });
+
+  it("a reject for buying power stops at the dry run: nothing placed, nothing written", async () => {
+    env.sim.broker.controls.buyingPowerUsd = 10;
+    const { records } = await spreadRecords(env);
+    const r = await enterLive(deps(), records, env.log);
+    expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-rejected" }] });
+    expect(r.reasons[0]?.message).toMatch(/buying power/);
+    expect(env.broker.calls.map((c) => c.call)).toEqual(["dryRun"]);
+    expect(await orders.listRecentOrders(10)).toEqual([]);
+  });
+
+  it("a reject after placement (market closed) writes nothing and says why", async () => {
+    env.sim.broker.controls.marketOpen = false;
+    const { records } = await spreadRecords(env);
+    const r = await enterLive(deps(), records, env.log);
+    expect(r).toMatchObject({
+      status: "refused",
+      reasons: [{ code: "live-rejected", message: "Market is closed" }],
+    });
+    expect(env.broker.calls.map((c) => c.call).slice(0, 2)).toEqual(["dryRun", "submit"]);
+    expect(await orders.listRecentOrders(10)).toEqual([]);
+  });
+
+  it("an unfilled order is cancelled after the configured time; nothing is written", async () => {
+    const { records } = await spreadRecords(env, { offset: 0.5 });
+    const start = env.clock.now();
+    const r = await enterLive(deps({ cancelAfterMs: 7_000, pollMs: 1_000 }), records, env.log);
+    expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-cancelled" }] });
+    expect(r.execution?.attempts).toEqual([expect.objectContaining({ status: "Cancelled", filled: 0 })]);
+    expect(env.clock.now() - start).toBeGreaterThanOrEqual(7_000);
+    expect(env.clock.now() - start).toBeLessThan(9_000);
+    expect(env.log.events("live.order.cancel")).toHaveLength(1);
+    expect(await orders.listRecentOrders(10)).toEqual([]);
+    expect(await env.broker.positions()).toEqual([]);
+  });
+
+  it("the limit walks toward the natural price one logged tick at a time, never past it, and fills there", async () => {
+    const { records, natural } = await spreadRecords(env, { offset: 0.2 });
+    const r = await enterLive(deps({ walkSteps: 5, cancelAfterMs: 2_000 }), records, env.log);
+    expect(r.execution?.status).toBe("filled");
+    const walks = env.log.events("live.order.walk").map((w) => w.to as number);
+    // One tick per step (0.05 under 3.00, 0.10 above), strictly down to the natural credit.
+    expect(walks.length).toBeGreaterThanOrEqual(2);
+    expect(walks[walks.length - 1]).toBe(natural);
+    const prices = [records.order.price, ...walks];
+    for (let i = 1; i < prices.length; i++) {
+      const step = Math.round((prices[i - 1]! - prices[i]!) * 100) / 100;
+      expect(step).toBe(prices[i - 1]! > 3 ? 0.1 : 0.05);
+    }
+    expect(r.execution?.attempts.map((a) => a.status)).toEqual([...walks.map(() => "Cancelled"), "Filled"]);
+    expect((await orders.listOpenPositions())[0]?.entryCredit).toBe(natural);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
+import { enterLive } from "@stratdeck/core/live";
+import { MemoryPaperOrderStore, recordClose } from "@stratdeck/core/paper";
+import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+
+let env: LiveEnv;
+let orders: MemoryPaperOrderStore;
+let alerts: MemoryAlertStore;
+let notifier: MemoryNotifier;
+
+useLiveSim((e) => {
+  env = e;
+  orders = new MemoryPaperOrderStore();
+  alerts = new MemoryAlertStore(env.clock);
+  notifier = new MemoryNotifier();
+});
+
+const deps = (over: Parameters<typeof liveSettings>[0] = {}) => ({
+  ...entryDeps(env, orders, over),
+  alerts,
+  notifier,
+});
+
+describe("hard limits of live trading", () => {
+  it("max contracts per order: refused before anything reaches the broker, logged and alerted once", async () => {
+    const { records } = await spreadRecords(env, { quantity: 3 });
+    const r = await enterLive(deps({ maxContractsPerOrder: 2 }), records, env.log);
+    expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-contracts" }] });
+    expect(env.broker.calls).toEqual([]);
+    expect(env.log.events("live.limit.refused")).toHaveLength(1);
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]?.message).toMatch(/3 contracts .* cap of 2/);
+    // The same refusal again the same day: logged again, alerted once.
+    await enterLive(deps({ maxContractsPerOrder: 2 }), records, env.log);
+    expect(env.log.events("live.limit.refused")).toHaveLength(2);
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it("max open live positions: the second entry is refused once the first is open", async () => {
+    const first = await spreadRecords(env, { key: "a" });
+    expect((await enterLive(deps({ maxOpenPositions: 1 }), first.records, env.log)).status).toBe("placed");
+    const calls = env.broker.calls.length;
+    const second = await spreadRecords(env, { key: "b" });
+    const r = await enterLive(deps({ maxOpenPositions: 1 }), second.records, env.log);
+    expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-positions" }] });
+    expect(env.broker.calls).toHaveLength(calls);
+    expect(notifier.sent.map((a) => a.subject)).toEqual(["StratDeck: live entry refused by a hard limit"]);
+  });
+
+  it("daily realised-loss stop: after today's live losses reach the stop, no live entry is placed that day", async () => {
+    const first = await spreadRecords(env, { key: "loser" });
+    expect((await enterLive(deps(), first.records, env.log)).status).toBe("placed");
+    const [position] = await orders.listOpenPositions();
+    // Closed today for 3.00 more than it took in: 1 × 100 × 3.00 = $300 realised loss.
+    await recordClose({ orders, log: env.log }, position!, {
+      exitDebit: position!.entryCredit + 3,
+      legs: [],
+      time: env.clock.now(),
+      underlyingPrice: env.sim.market.spot("SPX"),
+      underlyingSource: "stream",
+      reason: "manual",
+    });
+    const next = await spreadRecords(env, { key: "next" });
+    const calls = env.broker.calls.length;
+    const blocked = await enterLive(deps({ dailyLossStopCents: 30_000 }), next.records, env.log);
+    expect(blocked).toMatchObject({ status: "refused", reasons: [{ code: "live-daily-loss-stop" }] });
+    expect(blocked.reasons[0]?.message).toContain("$300.00");
+    expect(env.broker.calls).toHaveLength(calls);
+    // A stop above today's loss lets the entry through.
+    expect((await enterLive(deps({ dailyLossStopCents: 30_100 }), next.records, env.log)).status).toBe(
+      "placed",
+    );
+  });
+});
