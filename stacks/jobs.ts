@@ -54,7 +54,7 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   },
 };
 
-const titleCase = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * One function per job on an EventBridge Scheduler schedule in America/New_York (correct across

@@ -112,9 +112,20 @@ describe("trade ideas end to end against the simulator (REST through TastyMarket
     clock.advance(1_000);
     const r = await generateIdeas(deps(), { underlyings: ["RUT"] });
     sim.faults.clear();
-    console.log(
-      JSON.stringify(r.unbuilt, null, 1),
-      JSON.stringify(r.ideas.map((i) => [i.id, i.verdict, i.reasons])),
-    );
+    // Every RUT candidate is accounted for: built (never tradable on a rate-limited, TA-hint price)
+    // or listed unbuilt with the stage and reason; nothing passes on invented prices.
+    expect(IdeasReportSchema.safeParse(r).success).toBe(true);
+    expect(r.ideas.length + r.rejected.length + r.unbuilt.length).toBe(r.considered);
+    expect(r.considered).toBeGreaterThan(0);
+    for (const i of [...r.ideas, ...r.rejected]) {
+      expect(i.underlying).toBe("RUT");
+      expect(i.tradable).toBe(false);
+      expect(i.verdict).not.toBe("pass");
+    }
+    for (const u of r.unbuilt) {
+      expect(u.verdict).toBe("unbuildable");
+      expect(u.reasons.length).toBeGreaterThan(0);
+    }
+    expect(r.summary.tradable).toBe(0);
   });
 });

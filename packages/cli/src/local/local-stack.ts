@@ -77,7 +77,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     // Waits for a command using the folder to finish; a stack that started meanwhile is refused.
     const access = await lockStateDir(stateDir, { owner: "stack", joinStack: false, waitMs: 30_000 });
     if (access.kind !== "owner") throw new StackRefusedError(`a local stack already runs on ${stateDir}`);
-    stops.push(async () => access.release());
+    stops.push(() => Promise.resolve().then(() => access.release()));
     const accessKeyId = newEngineKey();
     const engine = await startDynalite({ path: join(stateDir, "dynamodb"), accessKeyId });
     stops.push(() => engine.stop());
@@ -165,7 +165,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     scheduler.start();
     stops.push(() => scheduler.stop());
     const stopGc = startIdleGc();
-    stops.push(async () => stopGc());
+    stops.push(() => Promise.resolve().then(stopGc));
 
     writeLocalStack(stateDir, {
       pid: process.pid,
@@ -176,7 +176,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       apiUrl: http.url,
       startedAt: deps.clock.now(),
     });
-    stops.push(async () => clearLocalStack(stateDir));
+    stops.push(() => Promise.resolve().then(() => clearLocalStack(stateDir)));
     return { apiUrl: http.url, token, deps, sim, stop: stopAll };
   } catch (err) {
     await stopAll();

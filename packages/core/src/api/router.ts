@@ -15,9 +15,8 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   const got = path.split("/").filter(Boolean);
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
+  for (const [i, w] of want.entries()) {
+    const g = got[i] ?? "";
     if (w.startsWith("{") && w.endsWith("}")) {
       try {
         params[w.slice(1, -1)] = decodeURIComponent(g);

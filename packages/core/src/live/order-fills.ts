@@ -34,13 +34,13 @@ export function orderFills(request: LiveOrderRequest, order: BrokerOrder): Order
     return { symbol: l.occSymbol, quantity, averagePrice: quantity > 0 ? value / quantity : 0 };
   });
   const spreads = Math.min(
-    ...request.legs.map((l, i) => Math.floor(legs[i]!.quantity / (l.quantity / size) + 1e-9)),
+    ...request.legs.map((l, i) => Math.floor((legs[i]?.quantity ?? 0) / (l.quantity / size) + 1e-9)),
   );
   let net = 0;
   if (spreads > 0)
     request.legs.forEach((l, i) => {
       const sign = l.action.startsWith("S") ? 1 : -1;
-      net += sign * legs[i]!.averagePrice * (l.quantity / size);
+      net += sign * (legs[i]?.averagePrice ?? 0) * (l.quantity / size);
     });
   return { legs, spreads, net: Math.round(net * 10_000) / 10_000 };
 }

@@ -29,7 +29,7 @@ export async function batchPutAll(
         throw new StoreError(
           "throttled",
           table,
-          keyOf(pending[0]!.PutRequest.Item),
+          keyOf(pending[0]?.PutRequest.Item ?? {}),
           `${pending.length} items left unprocessed`,
         );
       }
@@ -39,7 +39,7 @@ export async function batchPutAll(
         try {
           return await doc.send(new BatchWriteCommand({ RequestItems: { [table]: req } }));
         } catch (err) {
-          throw toStoreError(err, table, keyOf(req[0]!.PutRequest.Item));
+          throw toStoreError(err, table, keyOf(req[0]?.PutRequest.Item ?? {}));
         }
       }, policy);
       pending = (res.UnprocessedItems?.[table] ?? []).flatMap((w) =>
@@ -103,7 +103,8 @@ export async function putIfAbsent(
   item: Record<string, unknown>,
   key: Record<string, unknown>,
 ): Promise<boolean> {
-  const hashKey = Object.keys(key)[0]!;
+  const hashKey = Object.keys(key)[0];
+  if (hashKey === undefined) throw new Error(`putIfAbsent on ${table}: empty key`);
   try {
     await storeCall(table, key, () =>
       doc.send(

@@ -122,7 +122,8 @@ export function validateStrategies(
     out.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     throw new StrategiesConfigError(out, file);
   }
-  const data = outer.data!;
+  const data = outer.data;
+  if (!data) throw new StrategiesConfigError([{ path: "", message: "invalid strategies file" }], file);
   return {
     pricing: { rate: data.pricing.rate, dividendYield: data.pricing.dividend_yield },
     fill: {

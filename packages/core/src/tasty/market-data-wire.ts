@@ -72,7 +72,8 @@ export function toRestQuote(i: z.output<typeof item>): RestQuote {
  * else last. Undefined when none is positive.
  */
 export function restQuotePrice(q: RestQuote): number | undefined {
-  const both = q.bid !== undefined && q.ask !== undefined && q.bid > 0 && q.ask > 0;
-  const candidates = [q.mark, q.mid, both ? (q.bid! + q.ask!) / 2 : undefined, q.last];
+  const { bid, ask } = q;
+  const both = bid !== undefined && ask !== undefined && bid > 0 && ask > 0;
+  const candidates = [q.mark, q.mid, both ? (bid + ask) / 2 : undefined, q.last];
   return candidates.find((p): p is number => p !== undefined && p > 0);
 }

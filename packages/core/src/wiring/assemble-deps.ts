@@ -130,7 +130,8 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
     cleanups.push(() => conn.close());
     const { storage, doc, snapshotDoc, awsLog } = conn;
     const dynamoEndpoint = storage.endpoint;
-    if (storage.kind === "embedded" || storage.kind === "ephemeral") embedded.push(storage.endpoint!);
+    if ((storage.kind === "embedded" || storage.kind === "ephemeral") && storage.endpoint)
+      embedded.push(storage.endpoint);
     const local = config.dataMode === "sim" ? (storage.stack ?? null) : null;
 
     let tasty: TastyConfig | undefined = config.tasty;

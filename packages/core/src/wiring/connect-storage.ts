@@ -54,14 +54,14 @@ export async function connectStorage(
     };
     if (storage.endpoint) await ensureTables(conn, config.tables);
     const doc = createDocumentClient(conn);
-    cleanups.push(async () => doc.destroy());
+    cleanups.push(() => Promise.resolve().then(() => doc.destroy()));
     if (storage.kind === "aws") await requireAwsCredentials(doc);
     let snapshotDoc = doc;
     if (storage.snapshotEndpoint) {
       const snapConn = { ...conn, endpoint: storage.snapshotEndpoint };
       await ensureTables(snapConn, config.tables);
       const sd = createDocumentClient(snapConn);
-      cleanups.push(async () => sd.destroy());
+      cleanups.push(() => Promise.resolve().then(() => sd.destroy()));
       snapshotDoc = sd;
     }
     return { storage, doc, snapshotDoc, awsLog, close };

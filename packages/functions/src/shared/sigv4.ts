@@ -40,7 +40,9 @@ export function signV4(input: SignInput): Record<string, string> {
   };
   const signed: Record<string, string> = { ...headers, host: input.host };
   const names = Object.keys(signed).sort();
-  const canonicalHeaders = names.map((n) => `${n}:${signed[n]!.trim().replace(/\s+/g, " ")}\n`).join("");
+  const canonicalHeaders = names
+    .map((n) => `${n}:${(signed[n] ?? "").trim().replace(/\s+/g, " ")}\n`)
+    .join("");
   const signedHeaders = names.join(";");
   const canonicalRequest = [
     input.method,

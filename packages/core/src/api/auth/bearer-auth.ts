@@ -5,7 +5,7 @@ export function bearerToken(headers: Readonly<Record<string, string | undefined>
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() !== "authorization" || value === undefined) continue;
     const m = /^\s*bearer\s+(\S+)\s*$/i.exec(value);
-    return m ? m[1]! : null;
+    return m?.[1] ?? null;
   }
   return null;
 }

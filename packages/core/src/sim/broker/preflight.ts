@@ -48,7 +48,9 @@ export function preflight(market: SyntheticMarket, order: OrderBodyT, now: numbe
     const sign = l.action.startsWith("Buy") ? 1 : -1;
     return { symbol: l.symbol, action: l.action, quantity: l.quantity, id, sign, quote };
   });
-  const underlying = rootSpec(legs[0]!.id.root)!.u.symbol;
+  const root = legs[0] ? rootSpec(legs[0].id.root) : undefined;
+  if (!root) throw new Error("preflight: an order needs at least one leg of a known root");
+  const underlying = root.u.symbol;
   const size = Math.min(...legs.map((l) => l.quantity));
   const unitPrice =
     order.price !== undefined

@@ -163,13 +163,14 @@ export class SimBroker {
     const target = o.body["order-type"] === "Limit" ? limit : natural;
     const excess = natural - target;
     o.legs.forEach((l, i) => {
-      const q = this.market.optionQuoteAt(l.id, now)!;
+      const q = this.market.optionQuoteAt(l.id, now);
+      if (!q) return;
       const ratio = l.quantity / o.size;
       let price = l.sign < 0 ? q.bid : q.ask;
       // The limit's improvement over the natural price goes to the first leg.
       if (i === 0) price = l.sign < 0 ? price - excess / ratio : price + excess / ratio;
       const contracts = qty * ratio;
-      o.fills[i]!.push({
+      o.fills[i]?.push({
         fillId: `sim-fill-${this.nextFill++}`,
         quantity: contracts,
         price: r2(price),

@@ -24,7 +24,7 @@ export interface DynaliteOptions {
 /** Access key id of a SigV4 `Authorization` header, or null. */
 export function accessKeyOf(authorization: string | undefined): string | null {
   const m = /Credential=([^/,\s]+)\//.exec(authorization ?? "");
-  return m ? m[1]! : null;
+  return m?.[1] ?? null;
 }
 
 /**
