@@ -89,7 +89,9 @@ export default tseslint.config(
       "vitest/no-focused-tests": "error",
       "vitest/expect-expect": [
         "error",
-        { assertFunctionNames: ["expect", "expect*", "assert*", "app.**.hasResourceProperties", "*.waitFor"] },
+        {
+          assertFunctionNames: ["expect", "expect*", "assert*", "app.**.hasResourceProperties", "*.waitFor"],
+        },
       ],
     },
   },
