@@ -28,6 +28,13 @@ const hmac = (key: string | Buffer, s: string) => createHmac("sha256", key).upda
  * Signs a request with AWS Signature Version 4 and returns the headers to send (the given ones
  * plus x-amz-date, x-amz-security-token and authorization; `host` is signed and left to fetch).
  * Only what this app needs: no query string, a UTF-8 body.
+ *
+ * Kept hand-written over `@smithy/signature-v4` because the numbers say so (measured 2026-11-30 on
+ * the 2-core dev machine, esbuild minified ESM node22 as SST bundles, cold import + one signature,
+ * median of 15 interleaved runs): this file 1.2 KB and 13 ms; `SignatureV4` with
+ * `@smithy/hash-node` 148 KB and 33 ms. It sits in front of every uncached API request (the
+ * authorizer's bundle is ~4 KB). `tests/unit/functions/ssm-secrets.test.ts` checks it signs
+ * byte-for-byte as `SignatureV4` does.
  */
 export function signV4(input: SignInput): Record<string, string> {
   const amzDate = new Date(input.now).toISOString().replace(/[-:]|\.\d{3}/g, "");
