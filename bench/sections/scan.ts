@@ -1,13 +1,11 @@
 import { silentLog } from "@stratdeck/core/log";
+import { generateIdeas, loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
 import {
   addSyntheticUnderlying,
   evenStrikes,
   FixtureMarketDataProvider,
-  generateIdeas,
-  loadStrategiesFile,
   spxLikeRoots,
-  type StrategiesConfig,
-} from "@stratdeck/core/strategies";
+} from "@stratdeck/core/strategies/fixture-market";
 import { FakeClock, nyDate, nyWallTimeToUtc } from "@stratdeck/core/time";
 import type { BenchSection } from "../section";
 

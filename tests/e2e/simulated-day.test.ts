@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { validateConfig } from "@stratdeck/core/config";
 import { memoryLog } from "@stratdeck/core/log";
-import { runSimulatedDay } from "@stratdeck/core/orchestrator";
+import { runSimulatedDay } from "@stratdeck/core/orchestrator/simulated-day";
 import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
 import { startSimulator } from "@stratdeck/core/sim";
 import { FakeClock } from "@stratdeck/core/time";

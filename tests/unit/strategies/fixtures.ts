@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 import { memoryLog, silentLog, type Log } from "@stratdeck/core/log";
 import {
-  addSyntheticUnderlying,
   deepMerge,
-  FixtureMarketDataProvider,
   parseStrategiesYaml,
   type GenerateIdeasDeps,
   type StrategiesConfig,
-  type SyntheticOptions,
 } from "@stratdeck/core/strategies";
+import {
+  addSyntheticUnderlying,
+  FixtureMarketDataProvider,
+  type SyntheticOptions,
+} from "@stratdeck/core/strategies/fixture-market";
 import { FakeClock, nyWallTimeToUtc } from "@stratdeck/core/time";
 
 /** Monday 2 March 2026, 11:00 New York. */

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { generateIdeas, parseStrategiesYaml } from "@stratdeck/core/strategies";
 import {
   addSyntheticUnderlying,
   evenStrikes,
   FixtureMarketDataProvider,
-  generateIdeas,
-  parseStrategiesYaml,
   spxLikeRoots,
-} from "@stratdeck/core/strategies";
+} from "@stratdeck/core/strategies/fixture-market";
 import { nyDate } from "@stratdeck/core/time";
 import { DEFAULT_YAML, depsFor, NOW } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { createLogger } from "@stratdeck/core/log";
-import { runSimulatedDay } from "@stratdeck/core/orchestrator";
+import { runSimulatedDay } from "@stratdeck/core/orchestrator/simulated-day";
 import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
 import { startSimulator } from "@stratdeck/core/sim";
 import { startDynalite } from "@stratdeck/core/storage/engines";

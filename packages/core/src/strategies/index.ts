@@ -18,7 +18,6 @@ export * from "./verdict";
 export * from "./ideas-report";
 export * from "./scan-underlying";
 export * from "./generate-ideas";
-export * from "./fixture-market";
 export * from "./quote-book";
 export * from "./strike-window";
 export * from "./stream-targets";
