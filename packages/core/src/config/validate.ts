@@ -81,6 +81,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
   const streamWindowMs = read("STRATDECK_STREAM_WINDOW_MS", envPositiveInt, 1_000);
   const streamHeartbeatMs = read("STRATDECK_STREAM_HEARTBEAT_MS", envPositiveInt, 5_000);
+  const streamStaleAfterMs = read("STRATDECK_STREAM_STALE_MS", envPositiveInt, 60_000);
   const streamMaxOptions = read("STRATDECK_STREAM_MAX_OPTIONS", envPositiveInt, 2_000);
   const apiToken = read(
     "STRATDECK_API_TOKEN",
@@ -115,6 +116,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     logLevel,
     streamWindowMs,
     streamHeartbeatMs,
+    streamStaleAfterMs,
     streamMaxOptions,
     ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
     ...(strategiesFile ? { strategiesFile } : {}),

@@ -54,8 +54,17 @@ export interface DxLinkCheck {
 /** The stream task's last heartbeat (StatusStore id `stream`). */
 export interface StreamCheck {
   ok: boolean;
-  /** `fresh` within the max age, `stale` older, `absent` never written, `unknown` not readable. */
-  state: "fresh" | "stale" | "absent" | "unknown";
+  /**
+   * `fresh`: heartbeat within its max age and events of every subscribed kind within
+   * `staleAfterMs`; `stalled`: the socket is up but events stopped; `disconnected`: the feed is
+   * reconnecting and events stopped; `stale`: heartbeat too old (task not running); `absent`:
+   * never written; `unknown`: not readable.
+   */
+  state: "fresh" | "stalled" | "disconnected" | "stale" | "absent" | "unknown";
+  /** Kinds of streamed symbols with no recent event. */
+  staleKinds?: ("underlyings" | "options")[];
+  /** The event max age used, ms. */
+  staleAfterMs?: number;
   /** Whether this check counts toward overall health. */
   required: boolean;
   lastHeartbeatAt?: string;

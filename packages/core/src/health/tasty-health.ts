@@ -3,6 +3,8 @@ import type { AppConfig, ConfigResult } from "../config/app-config";
 import { probeDxLink, type ProbeOptions, type ProbeResult } from "../dxlink/probe";
 import type { Log } from "../log/log";
 import type { StatusStore } from "../status/status-store";
+import { staleKinds } from "../stream/stream-freshness";
+import type { StreamTaskSummary } from "../stream/stream-status";
 import { restBaseUrl, tastyEnvironment } from "../tasty/rest-base-url";
 import { TastyApiError } from "../tasty/tasty-api-error";
 import type { TastyRestClient } from "../tasty/tasty-rest-client";
@@ -46,6 +48,11 @@ export interface TastyHealthOptions {
   streamMaxAgeMs?: number;
   /** Count a stale/absent stream heartbeat as unhealthy (e.g. during market hours), default false. */
   requireStream?: boolean;
+  /**
+   * A stream whose heartbeat is fresh but whose underlyings or options had no event for longer
+   * than this is stalled, ms (default the config's `streamStaleAfterMs`, else 60 000).
+   */
+  staleAfterMs?: number;
 }
 
 const elapsed = (t0: number) => Math.round(performance.now() - t0);
@@ -81,13 +88,16 @@ export async function runTastyHealth(
     if (grant) await checkDxLink(deps, grant, dxlink, symbol, options.probeTimeoutMs ?? 8_000);
     else dxlink.skipped = "no quote token (REST check failed)";
   }
-  const stream = await checkStream(deps, options);
+  const stream = await checkStream(deps, {
+    ...options,
+    staleAfterMs: options.staleAfterMs ?? config?.streamStaleAfterMs ?? 60_000,
+  });
 
   const problems: string[] = [];
   if (!configCheck.ok) problems.push(`config: ${configCheck.issues.map((i) => i.message).join("; ")}`);
   if (configCheck.ok && !rest.ok) problems.push(`rest: ${rest.error?.message ?? rest.skipped}`);
   if (rest.ok && !dxlink.ok) problems.push(`dxlink: ${dxlink.error ?? dxlink.skipped}`);
-  if (stream.required && !stream.ok) problems.push(`stream: heartbeat ${stream.state}`);
+  if (stream.required && !stream.ok) problems.push(`stream: ${streamProblem(stream)}`);
   const report: TastyHealthReport = {
     ok: problems.length === 0,
     checkedAt: new Date(deps.clock.now()).toISOString(),
@@ -154,17 +164,38 @@ async function checkDxLink(
   }
 }
 
-async function checkStream(deps: TastyHealthDeps, options: TastyHealthOptions): Promise<StreamCheck> {
+function streamProblem(s: StreamCheck): string {
+  if (s.state === "stalled" || s.state === "disconnected")
+    return `${s.state}: no ${s.staleKinds?.join(" or ")} event for over ${s.staleAfterMs} ms`;
+  return `heartbeat ${s.state}`;
+}
+
+async function checkStream(
+  deps: TastyHealthDeps,
+  options: TastyHealthOptions & { staleAfterMs: number },
+): Promise<StreamCheck> {
   const required = options.requireStream === true;
   if (!deps.status) return { ok: false, state: "unknown", required, error: "no status store configured" };
   try {
     const rec = await deps.status.read("stream");
     if (!rec) return { ok: false, state: "absent", required };
     const fresh = rec.ageMs <= (options.streamMaxAgeMs ?? 120_000);
+    const data = rec.data as Partial<StreamTaskSummary>;
+    const kinds =
+      fresh && data.freshness ? staleKinds(data.freshness, deps.clock.now(), options.staleAfterMs) : [];
+    const state = !fresh
+      ? "stale"
+      : kinds.length === 0
+        ? "fresh"
+        : data.feedState === "streaming"
+          ? "stalled"
+          : "disconnected";
     return {
-      ok: fresh,
-      state: fresh ? "fresh" : "stale",
+      ok: state === "fresh",
+      state,
       required,
+      staleAfterMs: options.staleAfterMs,
+      ...(kinds.length > 0 ? { staleKinds: kinds } : {}),
       lastHeartbeatAt: new Date(rec.updatedAt).toISOString(),
       ageMs: rec.ageMs,
       data: rec.data,

@@ -15,6 +15,8 @@ import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/i
 import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
 import type { JobRun } from "./local-scheduler";
+import { recordedRun, type JobRunRecorder } from "./job-runs";
+import { HEALTH_METRICS, type Metrics } from "../metrics/index";
 
 /** Deps of one ideas cycle: scan → filters → risk → paper entry. */
 export type IdeasJobDeps = GenerateIdeasDeps & EnterAutoDeps;
@@ -68,8 +70,8 @@ export async function runExitsJob(
   };
 }
 
-/** Deps of the health job: the check, plus where to send its alert (optional). */
-export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps>;
+/** Deps of the health job: the check, plus where to send its alert and its metrics (optional). */
+export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps> & { metrics?: Metrics };
 
 /**
  * Checks REST, DXLink and the stream heartbeat (the stream counts only during a session). An
@@ -78,6 +80,22 @@ export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps>;
 export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
   const report = await runTastyHealth(deps, { requireStream: inSession });
+  const streamState = report.checks.stream.state;
+  deps.metrics?.publish(
+    [
+      {
+        name: HEALTH_METRICS.dataStale,
+        value: inSession && (streamState === "stalled" || streamState === "disconnected") ? 1 : 0,
+        unit: "Count",
+      },
+      {
+        name: HEALTH_METRICS.streamDown,
+        value: inSession && (streamState === "stale" || streamState === "absent") ? 1 : 0,
+        unit: "Count",
+      },
+    ],
+    run.at,
+  );
   let alert: NotifyOutcome | "none" = "none";
   if (!report.ok && inSession && deps.alerts && deps.notifier) {
     alert = await notifyOnce(
@@ -94,11 +112,18 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   return { ok: report.ok, problems: report.problems, alert };
 }
 
-/** Deps of {@link runJob}: everything the three jobs need. */
-export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps;
+/** Deps of {@link runJob}: everything the jobs need, and where their last run is recorded. */
+export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps & JobRunRecorder;
 
-/** Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day). */
+/**
+ * Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day) and
+ * records its outcome as the job's last run in the status store.
+ */
 export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
+  return recordedRun(deps, run, () => runJobBody(deps, run));
+}
+
+async function runJobBody(deps: JobDeps, run: JobRun): Promise<unknown> {
   switch (run.job) {
     case "ideas": {
       const { report, entry } = await runIdeasJob(deps, run);

@@ -14,6 +14,7 @@ export interface SessionControl {
  */
 export class FaultState implements SimFaults {
   silenced = false;
+  eventsStopped = false;
   authRejected = false;
   garbageOn = false;
   slowMs = 0;
@@ -38,6 +39,11 @@ export class FaultState implements SimFaults {
   silence(on: boolean): void {
     this.log.warn("sim.fault", { fault: "silence", on });
     this.silenced = on;
+  }
+
+  stopEvents(on: boolean): void {
+    this.log.warn("sim.fault", { fault: "stop-events", on });
+    this.eventsStopped = on;
   }
 
   rejectAuth(on: boolean): void {
@@ -80,6 +86,7 @@ export class FaultState implements SimFaults {
 
   clear(): void {
     this.silenced = false;
+    this.eventsStopped = false;
     this.authRejected = false;
     this.garbageOn = false;
     this.slowMs = 0;

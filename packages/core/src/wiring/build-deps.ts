@@ -11,7 +11,12 @@ import {
 } from "../alerts/index";
 import type { Log } from "../log/log";
 import { createLogger } from "../log/powertools-log";
-import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
+import {
+  DynamoSnapshotStore,
+  snapshotMaxAgeMs,
+  type MarketDataProvider,
+  type SnapshotStore,
+} from "../market-data/index";
 import {
   DynamoPaperOrderStore,
   TastyDryRunGateway,
@@ -138,21 +143,27 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
 
     const snapshots = new DynamoSnapshotStore(doc, config.tables.snapshots, clock);
     const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
+    const maxAgeMs = snapshotMaxAgeMs(config);
     const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
-    const provider = new TastyMarketDataProvider({
-      rest,
-      snapshots,
-      clock,
-      log: log.child({ component: "provider" }),
-    });
+    const provider = new TastyMarketDataProvider(
+      {
+        rest,
+        snapshots,
+        clock,
+        log: log.child({ component: "provider" }),
+      },
+      { streamMaxAgeMs: maxAgeMs },
+    );
     const notifier =
       options.notifier ??
       (config.alertTopicArn
         ? new SnsNotifier(new SNSClient({ region: config.region }), config.alertTopicArn)
         : new ConsoleNotifier(log.child({ component: "alerts" })));
-    const strategies =
+    const strategies = withStreamQuoteAge(
       options.strategies ??
-      (await loadStrategiesFile(config.strategiesFile ?? join(process.cwd(), "strategies.yaml")));
+        (await loadStrategiesFile(config.strategiesFile ?? join(process.cwd(), "strategies.yaml"))),
+      maxAgeMs,
+    );
     return {
       config,
       clock,
@@ -175,4 +186,9 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
     await close();
     throw err;
   }
+}
+
+/** Strategies whose `max_quote_age_ms: null` follows the stream's snapshot max age, ms. */
+function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
+  return s.fill.quoteAgeFromStream ? { ...s, fill: { ...s.fill, maxQuoteAgeMs: maxAgeMs } } : s;
 }
