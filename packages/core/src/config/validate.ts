@@ -17,6 +17,11 @@ export const SECRET_VARIABLES = new Set([
 export interface ValidateOptions {
   /** Require the TASTY_* credentials even in sim mode (e.g. `tasty-health` against tastytrade). */
   requireTasty?: boolean;
+  /**
+   * This shell never calls tastytrade (e.g. the GET /orders and /alerts functions, which are not
+   * given the secrets): the TASTY_* credentials are not required, even in live data mode.
+   */
+  tastyUnused?: boolean;
 }
 
 const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -95,7 +100,13 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
       .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "must be an SNS topic ARN"),
   );
 
-  const tasty = readTasty(env, read, issues, warnings, options.requireTasty === true || dataMode === "live");
+  const tasty = readTasty(
+    env,
+    read,
+    issues,
+    warnings,
+    (options.requireTasty === true || dataMode === "live") && options.tastyUnused !== true,
+  );
 
   if (tradingMode === "live" && !liveArmed) {
     warnings.push({

@@ -29,6 +29,7 @@ import { ensureTables } from "../storage/ensure-tables";
 import { loadStrategiesFile, type StrategiesConfig } from "../strategies/index";
 import {
   DynamoCooldownStore,
+  LocalWriteCooldownStore,
   TastyMarketDataProvider,
   TastyRestClient,
   type CooldownStore,
@@ -70,6 +71,13 @@ export interface BuildDepsOptions {
    * for this process (the CLI passes dynalite). Absent = that situation is an error.
    */
   embeddedEngine?: () => Promise<{ endpoint: string; stop(): Promise<void> }>;
+  /**
+   * The shell never calls tastytrade (no TASTY_* secrets bound): in live data mode the REST client
+   * is a stand-in whose every call fails with a clear error instead of the build failing.
+   */
+  withoutTasty?: boolean;
+  /** Read-only workload: shared cooldowns are honoured, its own are kept in memory (no writes). */
+  readOnlyCooldowns?: boolean;
   /** Sim mode with no simulator URL and no running local stack: starts one (the CLI passes it). */
   embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
 }
@@ -139,12 +147,18 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       );
       tasty = { ...SIM_CREDENTIALS, ...config.tasty, apiUrl };
     }
-    if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
+    if (!tasty && !options.withoutTasty)
+      throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
 
     const snapshots = new DynamoSnapshotStore(doc, config.tables.snapshots, clock);
-    const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
+    const sharedCooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
+    const cooldowns = options.readOnlyCooldowns
+      ? new LocalWriteCooldownStore(sharedCooldowns, clock)
+      : sharedCooldowns;
     const maxAgeMs = snapshotMaxAgeMs(config);
-    const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
+    const rest = tasty
+      ? new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns })
+      : unconfiguredRest();
     const provider = new TastyMarketDataProvider(
       {
         rest,
@@ -179,7 +193,11 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       notifier,
       strategies,
       ...(config.tradingMode === "live" ? { live: new TastyDryRunGateway(rest) } : {}),
-      endpoints: { dynamo: dynamoEndpoint ?? "aws", rest: tasty.apiUrl ?? "tastytrade", embedded },
+      endpoints: {
+        dynamo: dynamoEndpoint ?? "aws",
+        rest: tasty ? (tasty.apiUrl ?? "tastytrade") : "none",
+        embedded,
+      },
       close,
     };
   } catch (err) {
@@ -191,4 +209,16 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
 /** Strategies whose `max_quote_age_ms: null` follows the stream's snapshot max age, ms. */
 function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
   return s.fill.quoteAgeFromStream ? { ...s, fill: { ...s.fill, maxQuoteAgeMs: maxAgeMs } } : s;
+}
+
+/** A REST client for shells without tastytrade credentials: every call fails, naming why. */
+function unconfiguredRest(): TastyRestClient {
+  return new Proxy({} as TastyRestClient, {
+    get: (_t, prop) =>
+      prop === "then"
+        ? undefined
+        : () => {
+            throw new Error(`tastytrade is not configured for this function (${String(prop)} called)`);
+          },
+  });
 }
