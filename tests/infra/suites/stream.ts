@@ -1,6 +1,12 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { STREAM_LIVENESS_FILE, streamOnSpot, streamWriteCadence } from "../../../stacks/stream";
+import fs from "node:fs";
+import {
+  STREAM_DOCKERFILE,
+  STREAM_LIVENESS_FILE,
+  streamOnSpot,
+  streamWriteCadence,
+} from "../../../stacks/stream";
 import { deployDate, streamScalingActions } from "../../../stacks/support/stream-window";
 import { resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
 
@@ -133,6 +139,16 @@ export function streamSuite(app: () => BuiltApp): void {
       expect(jan.cron).toMatch(/^cron\(20 9 2,3,6,7,8,10,13/); // 2025-01-09: Carter's day of mourning
       expect(() => deployDate({ STRATDECK_DEPLOY_DATE: "2026-13-01x" }, 0)).toThrow(/STRATDECK_DEPLOY_DATE/);
       expect(deployDate({}, Date.parse("2026-12-01T03:00:00Z"))).toBe("2026-11-30");
+    });
+
+    it("builds the image from a digest-pinned base with no source map, touching the liveness file", () => {
+      const dockerfile = fs.readFileSync(STREAM_DOCKERFILE, "utf8");
+      const base = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1];
+      expect(base).toMatch(/^node:22-slim@sha256:[0-9a-f]{64}$/);
+      for (const from of dockerfile.match(/^FROM .*$/gm) ?? []) expect(from).toContain("${NODE_IMAGE}");
+      expect(dockerfile).not.toMatch(/sourcemap|source-maps/);
+      const main = fs.readFileSync("packages/functions/src/stream/main.ts", "utf8");
+      expect(main).toContain(`"${STREAM_LIVENESS_FILE}"`);
     });
 
     it("checks the container's health from its heartbeat file, with a start grace period", () => {
