@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  confirmCalendar,
   holidayName,
   isMarketOpen,
   isTradingDay,
@@ -33,5 +34,22 @@ describe("NYSE one-off closures", () => {
       expect(c.name.length, c.date).toBeGreaterThan(5);
       expect(c.source.length, c.date).toBeGreaterThan(5);
     }
+  });
+});
+
+describe("confirming the calendar with the broker's holidays and half days", () => {
+  it("agrees on the published 2026 list and flags a closure the calendar misses", () => {
+    expect(
+      confirmCalendar({
+        holidays: ["2026-01-01", "2026-04-03", "2026-11-26", "2026-12-25", "2025-01-09"],
+        halfDays: ["2026-11-27", "2026-12-24"],
+      }),
+    ).toEqual([]);
+    expect(
+      confirmCalendar({ holidays: ["2026-12-31", "2026-12-25"], halfDays: ["2026-12-30", "2026-12-24"] }),
+    ).toEqual([
+      { date: "2026-12-30", broker: "early-close", ours: "trading" },
+      { date: "2026-12-31", broker: "closed", ours: "trading" },
+    ]);
   });
 });

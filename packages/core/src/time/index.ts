@@ -3,3 +3,4 @@ export * from "./new-york";
 export * from "./nyse-calendar";
 export * from "./settlement";
 export * from "./nyse-closures";
+export * from "./calendar-confirmation";
