@@ -8,8 +8,9 @@ export type SkipReason = "off-schedule" | "market-closed";
 /**
  * Why the run of schedule `s` at `at` (ms) is skipped, or null when it should run. Every job skips
  * NYSE holidays and one-off closures; market-hours jobs skip outside the session; on an early
- * close the schedule's end moves earlier by the hours the session lost (exits stop at 13:00,
- * health at 13:15). `onGrid: false` skips the grid check (a run with no scheduled time).
+ * close the end of a schedule that starts before the close moves earlier by the hours the session
+ * lost (exits stop at 13:00, health at 13:15; a job that starts after the close keeps its times).
+ * `onGrid: false` skips the grid check (a run with no scheduled time).
  */
 export function skipReason(s: JobSchedule, at: number, onGrid = true): SkipReason | null {
   const ny = nyParts(at);
@@ -18,6 +19,6 @@ export function skipReason(s: JobSchedule, at: number, onGrid = true): SkipReaso
   if (!session) return "market-closed";
   if (s.marketHoursOnly && !isMarketOpen(at)) return "market-closed";
   const lost = SESSION_CLOSE_MINUTE - (session.earlyClose ? EARLY_CLOSE_MINUTE : SESSION_CLOSE_MINUTE);
-  if (ny.minuteOfDay >= s.endMinute - lost) return "market-closed";
+  if (s.startMinute < SESSION_CLOSE_MINUTE && ny.minuteOfDay >= s.endMinute - lost) return "market-closed";
   return null;
 }
