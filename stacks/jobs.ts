@@ -1,4 +1,5 @@
 import { Duration, TimeZone } from "aws-cdk-lib";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { MathExpression, Metric } from "aws-cdk-lib/aws-cloudwatch";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import {
@@ -16,11 +17,16 @@ import { cronExpressions, SCHEDULES, SCHEDULE_TIME_ZONE, type JobName } from "@s
 import { Alerts } from "./alerts";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
+import { Stream } from "./stream";
 import { ALARM_PERIOD, alertAlarm, HEALTH_ALARM_PERIOD } from "./support/alarms";
 import { appFunction, type AppFunctionProps } from "./support/app-function";
 import { STRATEGY_FILES } from "./support/strategy-files";
 
-type JobSpec = Pick<AppFunctionProps, "access" | "description"> & { alerts?: boolean };
+type JobSpec = Pick<AppFunctionProps, "access" | "description"> & {
+  alerts?: boolean;
+  /** May move the stream service between Spot and on-demand Fargate (the Spot fallback). */
+  streamCapacity?: boolean;
+};
 
 /**
  * What each scheduled job may reach (least privilege: nothing else). Every job writes its last run
@@ -48,6 +54,7 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
     description: "Check tastytrade REST, DXLink and the stream heartbeat; alert once a day when unhealthy",
     access: { status: "readwrite", cooldowns: "readwrite", alerts: "readwrite" },
     alerts: true,
+    streamCapacity: true,
   },
 };
 
@@ -70,6 +77,7 @@ export function Jobs({ stack, app }: StackContext) {
   const { tables } = use(Storage);
   const { topic } = use(Alerts);
   const secrets = use(Secrets);
+  const stream = use(Stream);
   const deadLetters = new Queue(stack, "JobsDeadLetterQueue", {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
@@ -96,6 +104,16 @@ export function Jobs({ stack, app }: StackContext) {
       ...STRATEGY_FILES,
       timeout: "60 seconds",
     });
+    if (spec.streamCapacity && stream.spot) {
+      fn.addEnvironment("STRATDECK_STREAM_CLUSTER", stream.cluster.clusterName);
+      fn.addEnvironment("STRATDECK_STREAM_SERVICE", stream.service.serviceName);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ["ecs:DescribeServices", "ecs:UpdateService"],
+          resources: [stream.service.serviceArn],
+        }),
+      );
+    }
     fn.configureAsyncInvoke({
       retryAttempts: JOB_RETRY_ATTEMPTS,
       maxEventAge: JOB_MAX_EVENT_AGE,

@@ -161,5 +161,5 @@ export function Stream({ stack }: StackContext) {
   }
   stack.addOutputs({ StreamScheduleHorizonEnd: horizonEnd });
   suppressStreamFindings({ vpc, cluster, task });
-  return { service, cluster, vpc };
+  return { service, cluster, vpc, spot };
 }

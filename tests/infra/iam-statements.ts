@@ -68,6 +68,7 @@ function targetsOf(s: Statement): string[] {
   if (secrets.length > 0) return [...new Set(secrets)];
   if (/AlertTopic/.test(text)) return ["topic"];
   if (/container-assets/.test(text)) return ["image-repo"];
+  if (/StreamService/.test(text)) return ["stream-service"];
   if (/DeadLetterQueue/.test(text)) return ["dead-letters"];
   if (/Logs[0-9A-F]{8}|LogGroup/.test(text)) return ["own-logs"];
   if (/[A-Z][a-z]+Job[0-9A-F]{8}/.test(text)) return ["own-job"];

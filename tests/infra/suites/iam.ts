@@ -60,6 +60,9 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
     ...d("cooldowns", "GetItem", "PutItem"),
     ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
     ...d("status", "GetItem", "PutItem"),
+    // The Spot → on-demand fallback of the stream service, on that service only.
+    "ecs:DescribeServices stream-service",
+    "ecs:UpdateService stream-service",
   ],
   ApiPositions: [
     ...LOGS,

@@ -8,7 +8,7 @@ import {
   streamWriteCadence,
 } from "../../../stacks/stream";
 import { deployDate, streamScalingActions } from "../../../stacks/support/stream-window";
-import { resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
+import { functionNamed, resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
 
 export function streamSuite(app: () => BuiltApp): void {
   describe("stream task", () => {
@@ -61,6 +61,14 @@ export function streamSuite(app: () => BuiltApp): void {
       expect(service.Properties?.CapacityProviderStrategy).toEqual([
         { CapacityProvider: "FARGATE_SPOT", Weight: 1 },
       ]);
+      // On-demand fallback: the cluster offers both providers, and the health job knows the service.
+      app().templates.Stream.hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", {
+        CapacityProviders: Match.arrayWith(["FARGATE", "FARGATE_SPOT"]),
+      });
+      const [, health] = functionNamed(app(), "Jobs", "HealthJob");
+      const vars = (health.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(vars.STRATDECK_STREAM_SERVICE)).toMatch(/StreamService/);
+      expect(JSON.stringify(vars.STRATDECK_STREAM_CLUSTER)).toMatch(/Cluster/);
     });
 
     it("writes snapshots on a 10 s window and heartbeat by default (DynamoDB cost), overridable at deploy", () => {

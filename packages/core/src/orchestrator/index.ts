@@ -6,3 +6,4 @@ export * from "./simulated-day";
 export * from "./schedule-crons";
 export * from "./schedule-gate";
 export * from "./job-runs";
+export * from "./stream-capacity";

@@ -16,6 +16,7 @@ import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
 import type { JobRun } from "./local-scheduler";
 import { recordedRun, type JobRunRecorder } from "./job-runs";
+import { streamCapacityFallback, type StreamCapacity } from "./stream-capacity";
 import { HEALTH_METRICS, type Metrics } from "../metrics/index";
 
 /** Deps of one ideas cycle: scan → filters → risk → paper entry. */
@@ -71,7 +72,8 @@ export async function runExitsJob(
 }
 
 /** Deps of the health job: the check, plus where to send its alert and its metrics (optional). */
-export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps> & { metrics?: Metrics };
+export type HealthJobDeps = TastyHealthDeps &
+  Partial<NotifyOnceDeps> & { metrics?: Metrics; capacity?: StreamCapacity };
 
 /**
  * Checks REST, DXLink and the stream heartbeat (the stream counts only during a session). An
@@ -81,6 +83,8 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
   const report = await runTastyHealth(deps, { requireStream: inSession });
   const streamState = report.checks.stream.state;
+  const streamDown = inSession && (streamState === "stale" || streamState === "absent");
+  const capacity = await streamCapacityFallback(deps, run.at, streamDown, inSession);
   deps.metrics?.publish(
     [
       {
@@ -90,7 +94,7 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
       },
       {
         name: HEALTH_METRICS.streamDown,
-        value: inSession && (streamState === "stale" || streamState === "absent") ? 1 : 0,
+        value: streamDown ? 1 : 0,
         unit: "Count",
       },
     ],
@@ -109,7 +113,7 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
       },
     );
   }
-  return { ok: report.ok, problems: report.problems, alert };
+  return { ok: report.ok, problems: report.problems, alert, capacity };
 }
 
 /** Deps of {@link runJob}: everything the jobs need, and where their last run is recorded. */
