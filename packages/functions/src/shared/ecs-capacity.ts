@@ -1,5 +1,5 @@
 import type { StreamCapacity, StreamCapacityProvider } from "@stratdeck/core/orchestrator";
-import { signV4, type AwsCredentials } from "./sigv4";
+import { credentialsFromEnv, signV4, type AwsCredentials } from "./sigv4";
 
 /** Where the stream service is and how to reach ECS (injectable for tests). */
 export interface EcsCapacityOptions {
@@ -76,10 +76,6 @@ export function ecsCapacityFromEnv(
     cluster,
     service,
     region: env.AWS_REGION ?? "us-east-1",
-    credentials: {
-      accessKeyId: env.AWS_ACCESS_KEY_ID ?? "",
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "",
-      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-    },
+    credentials: credentialsFromEnv(env),
   });
 }
