@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "../config/app-config";
 import type { TastyEnvironment } from "../tasty/rest-base-url";
+import type { CalendarDisagreement } from "../time/calendar-confirmation";
 import type { TastySubError } from "../tasty/tasty-api-error";
 
 /** Configuration check: every issue at once, secrets never echoed. */
@@ -73,6 +74,16 @@ export interface StreamCheck {
   error?: string;
 }
 
+/** The NYSE calendar confirmed against tastytrade's equity holidays and half days. */
+export interface CalendarCheck {
+  ok: boolean;
+  /** Why nothing was compared (no REST, endpoint unavailable). */
+  skipped?: string;
+  /** Dates tastytrade listed. */
+  checkedDates?: number;
+  disagreements?: CalendarDisagreement[];
+}
+
 /** The tasty-health status document. */
 export interface TastyHealthReport {
   ok: boolean;
@@ -83,5 +94,11 @@ export interface TastyHealthReport {
   restUrl: string | null;
   /** One line per failed check. */
   problems: string[];
-  checks: { config: ConfigCheck; rest: RestCheck; dxlink: DxLinkCheck; stream: StreamCheck };
+  checks: {
+    config: ConfigCheck;
+    rest: RestCheck;
+    dxlink: DxLinkCheck;
+    stream: StreamCheck;
+    calendar: CalendarCheck;
+  };
 }

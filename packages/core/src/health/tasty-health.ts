@@ -9,7 +9,9 @@ import { restBaseUrl, tastyEnvironment } from "../tasty/rest-base-url";
 import { TastyApiError } from "../tasty/tasty-api-error";
 import type { TastyRestClient } from "../tasty/tasty-rest-client";
 import type { Clock } from "../time/clock";
+import { confirmCalendar } from "../time/calendar-confirmation";
 import type {
+  CalendarCheck,
   CheckError,
   ConfigCheck,
   DxLinkCheck,
@@ -21,8 +23,9 @@ import type {
 /** The DXLink probe (`probeDxLink` from @stratdeck/core/dxlink). */
 export type DxLinkProbe = (opts: ProbeOptions) => Promise<ProbeResult>;
 
-/** The REST calls the health check makes. */
-export type HealthRest = Pick<TastyRestClient, "accessToken" | "getMarketMetrics" | "getQuoteToken">;
+/** The REST calls the health check makes (the broker calendar when the client offers it). */
+export type HealthRest = Pick<TastyRestClient, "accessToken" | "getMarketMetrics" | "getQuoteToken"> &
+  Partial<Pick<TastyRestClient, "getEquityCalendar">>;
 
 /** What {@link runTastyHealth} needs (a narrow slice of the shells' deps). */
 export interface TastyHealthDeps {
@@ -88,6 +91,8 @@ export async function runTastyHealth(
     if (grant) await checkDxLink(deps, grant, dxlink, symbol, options.probeTimeoutMs ?? 8_000);
     else dxlink.skipped = "no quote token (REST check failed)";
   }
+  const calendar =
+    rest.ok && deps.rest ? await checkCalendar(deps.rest) : { ok: true, skipped: "no REST check" };
   const stream = await checkStream(deps, {
     ...options,
     staleAfterMs: options.staleAfterMs ?? config?.streamStaleAfterMs ?? 60_000,
@@ -98,6 +103,10 @@ export async function runTastyHealth(
   if (configCheck.ok && !rest.ok) problems.push(`rest: ${rest.error?.message ?? rest.skipped}`);
   if (rest.ok && !dxlink.ok) problems.push(`dxlink: ${dxlink.error ?? dxlink.skipped}`);
   if (stream.required && !stream.ok) problems.push(`stream: ${streamProblem(stream)}`);
+  for (const d of calendar.disagreements ?? [])
+    problems.push(
+      `calendar: tastytrade lists ${d.date} as ${d.broker}, the NYSE calendar as ${d.ours} (fix nyse-closures.ts and redeploy)`,
+    );
   const report: TastyHealthReport = {
     ok: problems.length === 0,
     checkedAt: new Date(deps.clock.now()).toISOString(),
@@ -105,7 +114,7 @@ export async function runTastyHealth(
     environment: config?.tasty ? tastyEnvironment(config.tasty) : null,
     restUrl: config?.tasty ? restBaseUrl(config.tasty) : null,
     problems,
-    checks: { config: configCheck, rest, dxlink, stream },
+    checks: { config: configCheck, rest, dxlink, stream, calendar },
   };
   deps.log[report.ok ? "info" : "warn"]("health.tasty", { ok: report.ok, problems });
   return report;
@@ -202,6 +211,23 @@ async function checkStream(
     };
   } catch (err) {
     return { ok: false, state: "unknown", required, error: (err as Error).message };
+  }
+}
+
+/** Confirms the NYSE calendar against tastytrade's holidays and half days, when available. */
+async function checkCalendar(api: HealthRest): Promise<CalendarCheck> {
+  if (!api.getEquityCalendar) return { ok: true, skipped: "not offered by the REST client" };
+  try {
+    const broker = await api.getEquityCalendar();
+    const disagreements = confirmCalendar(broker);
+    return {
+      ok: disagreements.length === 0,
+      checkedDates: broker.holidays.length + broker.halfDays.length,
+      disagreements,
+    };
+  } catch (err) {
+    // Unavailable is not unhealthy: the calendar's own rules still apply.
+    return { ok: true, skipped: `unavailable: ${(err as Error).message}` };
   }
 }
 
