@@ -39,15 +39,21 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
   },
   "GET /ideas": {
     file: "ideas",
-    description: "Current trade ideas (advisory, no entry)",
-    access: { snapshots: "read", cooldowns: "read" },
+    description: "The ideas job's latest report and its age (no scan per request)",
+    access: { status: "read" },
+    tasty: false,
+  },
+  "POST /ideas/rescan": {
+    file: "ideas-rescan",
+    description: "Scan for ideas now and store the report (rate-limited: one a minute)",
+    access: { status: "readwrite", snapshots: "read", cooldowns: "readwrite" },
     tasty: true,
   },
   "GET /health": {
     file: "health",
-    description: "tastytrade REST/DXLink health and the stream heartbeat",
-    access: { status: "read", cooldowns: "read" },
-    tasty: true,
+    description: "Health from the status store: last stored check, stream and job heartbeats",
+    access: { status: "read" },
+    tasty: false,
   },
   "POST /positions/{id}/close": {
     file: "close-position",

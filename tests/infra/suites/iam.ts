@@ -175,8 +175,14 @@ export function iamSuite(app: () => BuiltApp): void {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       note("StreamTask", roleStatements(app(), "Stream", roleIdOf(task, "TaskRoleArn")));
       expect(writers.get("snapshots")).toEqual(["StreamTask"]);
-      // The heartbeat, and each job's last run (shown by GET /health).
-      expect(writers.get("status")?.sort()).toEqual(["ExitsJob", "HealthJob", "IdeasJob", "StreamTask"]);
+      // Heartbeats: the stream task and every job; the stored ideas report: the ideas job and rescans.
+      expect(writers.get("status")?.sort()).toEqual([
+        "ApiIdeasRescan",
+        "ExitsJob",
+        "HealthJob",
+        "IdeasJob",
+        "StreamTask",
+      ]);
       expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
       // Exit alerts, and the once-a-day unhealthy-data-path alert.
       expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob"]);
@@ -230,6 +236,8 @@ export function iamSuite(app: () => BuiltApp): void {
       }
       expect(API_ROUTES["GET /orders"]!.tasty).toBe(false);
       expect(API_ROUTES["GET /alerts"]!.tasty).toBe(false);
+      expect(API_ROUTES["GET /health"]!.tasty).toBe(false);
+      expect(API_ROUTES["GET /ideas"]!.tasty).toBe(false);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

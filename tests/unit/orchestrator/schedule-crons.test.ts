@@ -3,14 +3,12 @@ import {
   cronExpressions,
   cronMinutes,
   isScheduledMinute,
-  recordedRun,
   scheduleOf,
   SCHEDULES,
   skipReason,
   type JobSchedule,
 } from "@stratdeck/core/orchestrator";
-import { MemoryStatusStore } from "@stratdeck/core/status";
-import { FakeClock, nyWallTimeToUtc } from "@stratdeck/core/time";
+import { nyWallTimeToUtc } from "@stratdeck/core/time";
 
 describe("schedule cron expressions", () => {
   for (const s of SCHEDULES) {
@@ -57,29 +55,5 @@ describe("schedule cron expressions", () => {
 
   it("rejects an expression it did not make", () => {
     expect(() => cronMinutes("rate(5 minutes)")).toThrow(/not a weekday cron/);
-  });
-});
-
-describe("recorded job runs", () => {
-  it("records ok, and failed with the message while rethrowing the error", async () => {
-    const clock = new FakeClock(Date.parse("2026-12-01T15:00:00Z"));
-    const status = new MemoryStatusStore(clock);
-    const run = { job: "exits" as const, slot: "2026-12-01T10:00", at: clock.now() };
-    expect(await recordedRun({ clock, status }, run, async () => 7)).toBe(7);
-    expect((await status.readJobRuns(["exits"])).exits).toMatchObject({ outcome: "ok", slot: run.slot });
-    await expect(
-      recordedRun({ clock, status }, run, async () => {
-        clock.advance(1_500);
-        throw new Error("orders table unreachable");
-      }),
-    ).rejects.toThrow("orders table unreachable");
-    expect((await status.readJobRuns(["exits", "ideas"])).exits).toEqual({
-      outcome: "failed",
-      error: "orders table unreachable",
-      slot: run.slot,
-      startedAt: run.at,
-      ms: 1_500,
-    });
-    expect(await status.readJobRuns(["ideas"])).toEqual({});
   });
 });

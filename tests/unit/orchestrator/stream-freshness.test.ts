@@ -114,26 +114,17 @@ describe("stream freshness", () => {
       DataStale: 1,
     });
   });
-
-  it("GET /health lists each job's last run and is 503 when one failed", async () => {
+  it("GET /health (status store only) is 503 when the stream's events stopped in a session", async () => {
     const deps = memoryApiDeps();
     const status = deps.status as MemoryStatusStore;
-    await status.recordJobRun("exits", {
-      slot: "2026-11-25T09:55",
-      outcome: "failed",
-      startedAt: 1,
-      ms: 2,
-      error: "boom",
-    });
-    await status.recordJobRun("ideas", { slot: "2026-11-25T09:30", outcome: "ok", startedAt: 1, ms: 2 });
+    await beat(status, deps.clock as FakeClock, 61_000);
     const r = await handleApiRequest(deps, request("GET", "/health"));
     expect(r.status).toBe(503);
-    expect(r.body).toMatchObject({
-      ok: false,
-      jobs: { exits: { outcome: "failed", error: "boom" }, ideas: { outcome: "ok" } },
-    });
     expect((r.body as { problems: string[] }).problems).toContain(
-      "job exits: last run (2026-11-25T09:55) failed: boom",
+      "stream stalled: no underlyings or options event for over 60000 ms",
     );
+    await beat(status, deps.clock as FakeClock, 1_000);
+    const fresh = await handleApiRequest(deps, request("GET", "/health"));
+    expect((fresh.body as { stream: { ok: boolean } }).stream.ok).toBe(true);
   });
 });

@@ -1,3 +1,3 @@
 export * from "./tasty-health-report";
 export * from "./tasty-health";
-export * from "./job-runs-check";
+export * from "./stored-health";

@@ -8,13 +8,13 @@ export interface StreamCadence {
 }
 
 /** The writer's cadence when nothing is configured (local stack defaults). */
-export const LOCAL_STREAM_CADENCE: StreamCadence = { streamWindowMs: 1_000, streamHeartbeatMs: 5_000 };
+export const LOCAL_STREAM_CADENCE: StreamCadence = { streamWindowMs: 5_000, streamHeartbeatMs: 10_000 };
 
 /**
  * The oldest snapshot a reader may use, ms: the one place every reader's max age comes from. An
  * unchanged symbol is re-confirmed every heartbeat, and a changed one waits at most one window,
  * so a healthy stream keeps each snapshot younger than window + heartbeat + write slack
- * (AWS default 10 s + 10 s + 10 s = 30 s; local default 1 s + 5 s + 10 s = 16 s).
+ * (AWS default 10 s + 10 s + 10 s = 30 s; local default 5 s + 10 s + 10 s = 25 s).
  */
 export function snapshotMaxAgeMs(c: StreamCadence): number {
   return c.streamWindowMs + c.streamHeartbeatMs + SNAPSHOT_WRITE_SLACK_MS;

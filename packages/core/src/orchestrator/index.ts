@@ -3,7 +3,7 @@ export * from "./slot";
 export * from "./local-scheduler";
 export * from "./jobs";
 export * from "./simulated-day";
+export * from "./job-status";
 export * from "./schedule-crons";
 export * from "./schedule-gate";
-export * from "./job-runs";
 export * from "./stream-capacity";

@@ -14,13 +14,21 @@ import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
 import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/index";
 import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
+import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";
-import { recordedRun, type JobRunRecorder } from "./job-runs";
-import { streamCapacityFallback, type StreamCapacity } from "./stream-capacity";
 import { HEALTH_METRICS, type Metrics } from "../metrics/index";
+import { streamCapacityFallback, type StreamCapacity } from "./stream-capacity";
+import {
+  HEALTH_REPORT_ID,
+  IDEAS_REPORT_ID,
+  statusWriter,
+  withJobHeartbeat,
+  type JobStatusStore,
+  type StoredIdeasReport,
+} from "./job-status";
 
-/** Deps of one ideas cycle: scan → filters → risk → paper entry. */
-export type IdeasJobDeps = GenerateIdeasDeps & EnterAutoDeps;
+/** Deps of one ideas cycle: scan → filters → risk → paper entry (the report is stored when `status` is given). */
+export type IdeasJobDeps = GenerateIdeasDeps & EnterAutoDeps & { status?: JobStatusStore };
 
 /** Options of an ideas cycle. */
 export interface IdeasJobOptions {
@@ -33,12 +41,28 @@ export interface IdeasJobOptions {
 /** One cycle: scan the strategies, apply filters and risk, enter the passing ideas for this slot (idempotent). */
 export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: IdeasJobOptions = {}) {
   const report = await generateIdeas(deps, options.strategy ? { strategy: options.strategy } : {});
+  if (!options.strategy) await storeIdeasReport(deps, report);
   const entry = await enterAuto(deps, report.ideas, {
     slot: run.slot,
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
   });
   deps.log.info("orchestrator.ideas", { slot: run.slot, ideas: report.ideas.length, entered: entry.entered });
   return { report, entry };
+}
+
+/** Stores the latest full ideas report for `/ideas` and the phone page (a failed write is logged). */
+export async function storeIdeasReport(
+  deps: { status?: JobStatusStore; log: GenerateIdeasDeps["log"] },
+  report: IdeasReport,
+): Promise<void> {
+  const status = statusWriter(deps.status);
+  if (!status) return;
+  const data: StoredIdeasReport = { report };
+  await status
+    .beat(IDEAS_REPORT_ID, data)
+    .catch((err: unknown) =>
+      deps.log.warn("orchestrator.ideas-report-failed", { error: (err as Error).message }),
+    );
 }
 
 /** Deps of the exits cycle (the settlement source defaults to the provider's stand-in). */
@@ -71,13 +95,14 @@ export async function runExitsJob(
   };
 }
 
-/** Deps of the health job: the check, plus where to send its alert and its metrics (optional). */
+/** Deps of the health job: the check, plus where to send its alert and store its report (optional). */
 export type HealthJobDeps = TastyHealthDeps &
-  Partial<NotifyOnceDeps> & { metrics?: Metrics; capacity?: StreamCapacity };
+  Partial<NotifyOnceDeps> & { status?: JobStatusStore; metrics?: Metrics; capacity?: StreamCapacity };
 
 /**
- * Checks REST, DXLink and the stream heartbeat (the stream counts only during a session). An
- * unhealthy data path during a session alerts the trader once per New York day.
+ * Checks REST, DXLink and the stream heartbeat and freshness (the stream counts only during a
+ * session). An unhealthy data path during a session alerts the trader once per New York day. Also
+ * publishes DataStale / StreamDown for the alarms and runs the Spot → on-demand fallback.
  */
 export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
@@ -92,14 +117,13 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
         value: inSession && (streamState === "stalled" || streamState === "disconnected") ? 1 : 0,
         unit: "Count",
       },
-      {
-        name: HEALTH_METRICS.streamDown,
-        value: streamDown ? 1 : 0,
-        unit: "Count",
-      },
+      { name: HEALTH_METRICS.streamDown, value: streamDown ? 1 : 0, unit: "Count" },
     ],
     run.at,
   );
+  await statusWriter(deps.status)
+    ?.beat(HEALTH_REPORT_ID, { report: report as unknown as Record<string, unknown>, inSession })
+    .catch(() => undefined);
   let alert: NotifyOutcome | "none" = "none";
   if (!report.ok && inSession && deps.alerts && deps.notifier) {
     alert = await notifyOnce(
@@ -116,15 +140,21 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   return { ok: report.ok, problems: report.problems, alert, capacity };
 }
 
-/** Deps of {@link runJob}: everything the jobs need, and where their last run is recorded. */
-export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps & JobRunRecorder;
+/** Deps of {@link runJob}: everything the three jobs need. */
+export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps;
 
 /**
  * Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day) and
- * records its outcome as the job's last run in the status store.
+ * records its heartbeat (`job:<name>` in the status store).
  */
 export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
-  return recordedRun(deps, run, () => runJobBody(deps, run));
+  const started = deps.clock.now();
+  return withJobHeartbeat(
+    deps.status,
+    run,
+    () => deps.clock.now() - started,
+    () => runJobBody(deps, run),
+  );
 }
 
 async function runJobBody(deps: JobDeps, run: JobRun): Promise<unknown> {

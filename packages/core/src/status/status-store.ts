@@ -10,22 +10,6 @@ export interface StatusRecord<T extends Record<string, unknown> = Record<string,
   updatedAt: number;
 }
 
-/** Status id prefix of scheduled jobs' last-run records (`job:ideas`, `job:exits`, …). */
-export const JOB_STATUS_PREFIX = "job:";
-
-/** The outcome of a scheduled job's last run. */
-export interface JobRunStatus extends Record<string, unknown> {
-  /** The run's slot (New York minute, `YYYY-MM-DDTHH:MM`). */
-  slot: string;
-  outcome: "ok" | "failed";
-  /** When the run started, ms since epoch. */
-  startedAt: number;
-  /** Run time, ms. */
-  ms: number;
-  /** The error message of a failed run (secrets are scrubbed by the log layer, not here: keep it short). */
-  error?: string;
-}
-
 /** Port for heartbeats of long-running components, read by health checks. */
 export abstract class StatusStore {
   constructor(protected readonly clock: Clock) {}
@@ -43,24 +27,6 @@ export abstract class StatusStore {
   ): Promise<(StatusRecord<T> & { ageMs: number }) | null> {
     const rec = (await this.load(id)) as StatusRecord<T> | null;
     return rec ? { ...rec, ageMs: Math.max(0, this.clock.now() - rec.updatedAt) } : null;
-  }
-
-  /**
-   * Records the last run of scheduled job `job` (status id `job:<job>`), so `/health` shows a job
-   * whose last run failed.
-   */
-  async recordJobRun(job: string, run: JobRunStatus): Promise<void> {
-    await this.beat(`${JOB_STATUS_PREFIX}${job}`, run);
-  }
-
-  /** The last recorded run of each job, by job name (jobs never recorded are absent). */
-  async readJobRuns(jobs: readonly string[]): Promise<Record<string, JobRunStatus>> {
-    const out: Record<string, JobRunStatus> = {};
-    for (const job of jobs) {
-      const rec = await this.read<JobRunStatus>(`${JOB_STATUS_PREFIX}${job}`);
-      if (rec) out[job] = rec.data;
-    }
-    return out;
   }
 
   protected abstract save(rec: StatusRecord): Promise<void>;

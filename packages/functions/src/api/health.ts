@@ -6,6 +6,6 @@ const log = lambdaLog("api-health");
 
 /** GET /health (API Gateway HTTP API, payload 2.0), through the shared route table. */
 export const handler = routeHandler(healthRoute, {
-  deps: () => lambdaDeps(log, { readOnlyCooldowns: true }),
+  deps: () => lambdaDeps(log, { withoutTasty: true }),
   log,
 });

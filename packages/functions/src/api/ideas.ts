@@ -6,6 +6,6 @@ const log = lambdaLog("api-ideas");
 
 /** GET /ideas (API Gateway HTTP API, payload 2.0), through the shared route table. */
 export const handler = routeHandler(ideasRoute, {
-  deps: () => lambdaDeps(log, { readOnlyCooldowns: true }),
+  deps: () => lambdaDeps(log, { withoutTasty: true }),
   log,
 });

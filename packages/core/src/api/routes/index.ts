@@ -2,10 +2,20 @@ import { alertsRoute } from "./alerts";
 import { closePositionRoute } from "./close-position";
 import { healthRoute } from "./health";
 import { ideasRoute } from "./ideas";
+import { ideasRescanRoute } from "./ideas-rescan";
 import { ordersRoute } from "./orders";
 import { positionsRoute } from "./positions";
 
-export { alertsRoute, closePositionRoute, healthRoute, ideasRoute, ordersRoute, positionsRoute };
+export {
+  alertsRoute,
+  closePositionRoute,
+  healthRoute,
+  ideasRescanRoute,
+  ideasRoute,
+  ordersRoute,
+  positionsRoute,
+};
+export { RESCAN_MIN_INTERVAL_MS } from "./ideas-rescan";
 export { MAX_ALERTS_LIMIT } from "./alerts";
 export { MAX_ORDERS_LIMIT } from "./orders";
 
@@ -15,6 +25,7 @@ export const API_ROUTES = [
   ordersRoute,
   alertsRoute,
   ideasRoute,
+  ideasRescanRoute,
   healthRoute,
   closePositionRoute,
 ] as const;
