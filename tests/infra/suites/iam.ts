@@ -74,14 +74,17 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   ],
   ApiOrders: [...LOGS, ...API_TOKEN, ...d("orders", "GetItem", "Query")],
   ApiAlerts: [...LOGS, ...API_TOKEN, ...d("alerts", "GetItem", "Query")],
-  ApiIdeas: [
+  // GET /ideas and /health read the status store only (no tastytrade, no market data).
+  ApiIdeas: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
+  ApiIdeasRescan: [
     ...LOGS,
     ...API_TOKEN,
     ...TASTY,
+    ...d("status", "GetItem", "PutItem"),
     ...d("snapshots", "BatchGetItem"),
-    ...d("cooldowns", "GetItem"),
+    ...d("cooldowns", "GetItem", "PutItem"),
   ],
-  ApiHealth: [...LOGS, ...API_TOKEN, ...TASTY, ...d("status", "GetItem"), ...d("cooldowns", "GetItem")],
+  ApiHealth: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
   ApiClosePosition: [
     ...LOGS,
     ...API_TOKEN,
