@@ -5,3 +5,4 @@ export * from "./stream-task-deps";
 export * from "./stream-status";
 export * from "./stream-options";
 export * from "./stream-freshness";
+export * from "./frame-recording";
