@@ -4,3 +4,6 @@ export * from "./local-scheduler";
 export * from "./jobs";
 export * from "./simulated-day";
 export * from "./job-status";
+export * from "./schedule-crons";
+export * from "./schedule-gate";
+export * from "./stream-capacity";
