@@ -34,7 +34,7 @@ export default {
       },
     });
     if (isDisposable(app.stage)) app.setDefaultRemovalPolicy("destroy");
-    app.stack(Storage).stack(Secrets).stack(Alerts).stack(Jobs).stack(HttpApi).stack(Stream);
+    app.stack(Storage).stack(Secrets).stack(Alerts).stack(Stream).stack(Jobs).stack(HttpApi);
     suppressSstInternalsEverywhere(app);
   },
 } satisfies SSTConfig;

@@ -1,4 +1,7 @@
 import { Duration, TimeZone } from "aws-cdk-lib";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { MathExpression, Metric } from "aws-cdk-lib/aws-cloudwatch";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import {
   ContextAttribute,
   Schedule,
@@ -6,18 +9,31 @@ import {
   ScheduleTargetInput,
 } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
-import { cronExpression, SCHEDULES, SCHEDULE_TIME_ZONE, type JobName } from "@stratdeck/core/orchestrator";
+import { HEALTH_METRICS, METRICS_NAMESPACE, STAGE_DIMENSION } from "@stratdeck/core/metrics";
+import { cronExpressions, SCHEDULES, SCHEDULE_TIME_ZONE, type JobName } from "@stratdeck/core/orchestrator";
 import { Alerts } from "./alerts";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
+import { Stream } from "./stream";
+import { ALARM_PERIOD, alertAlarm, HEALTH_ALARM_PERIOD } from "./support/alarms";
 import { appFunction, type AppFunctionProps } from "./support/app-function";
 import { strategyFiles } from "./support/strategy-files";
 
-type JobSpec = Pick<AppFunctionProps, "access" | "description"> & { alerts?: boolean };
+type JobSpec = Pick<AppFunctionProps, "access" | "description"> & {
+  alerts?: boolean;
+  /** May move the stream service between Spot and on-demand Fargate (the Spot fallback). */
+  streamCapacity?: boolean;
+};
 
-/** What each scheduled job may reach (least privilege: nothing else). */
+/**
+ * What each scheduled job may reach (least privilege: nothing else). Every job writes its last run
+ * to the status table (`job:<name>`, shown by GET /health). A new job in SCHEDULES fails to
+ * compile until it has an entry here; its schedule, retries, dead-letter queue and error alarm
+ * then follow from the loop below.
+ */
 export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   ideas: {
     description: "Scan strategies and enter paper trades (live when armed and confirmed)",
@@ -26,7 +42,7 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
       snapshots: "read",
       cooldowns: "readwrite",
       orders: "readwrite",
-      status: "readwrite",
+      status: "write",
       alerts: "readwrite",
     },
     alerts: true,
@@ -38,7 +54,7 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
       cooldowns: "readwrite",
       orders: "readwrite",
       alerts: "readwrite",
-      status: "readwrite",
+      status: "write",
     },
     alerts: true,
   },
@@ -46,26 +62,48 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
     description: "Check tastytrade REST, DXLink and the stream heartbeat; alert once a day when unhealthy",
     access: { status: "readwrite", cooldowns: "readwrite", alerts: "readwrite" },
     alerts: true,
+    streamCapacity: true,
   },
   reconcile: {
     description: "Compare the order log's live positions with tastytrade's; alert once on drift",
-    access: { orders: "read", cooldowns: "readwrite", alerts: "readwrite", status: "readwrite" },
+    access: { orders: "read", cooldowns: "readwrite", alerts: "readwrite", status: "write" },
     alerts: true,
   },
 };
 
+/** Retries of a failed delivery (Scheduler → Lambda) and of a failed run (Lambda async). */
+export const JOB_RETRY_ATTEMPTS = 2;
+/** A run older than this is not retried any more (it would act on an old slot). */
+export const JOB_MAX_EVENT_AGE = Duration.minutes(10);
+
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * One function per job on an EventBridge Scheduler schedule in America/New_York (correct across
- * DST). The payload mimics an EventBridge scheduled event whose `time` is the scheduled time, so
- * a retried invocation maps to the same idempotency slot.
+ * One function per job on EventBridge Scheduler schedules in America/New_York (correct across
+ * DST) that fire exactly on the job's grid. The payload mimics an EventBridge scheduled event
+ * whose `time` is the scheduled time, so a retried invocation maps to the same idempotency slot.
+ * A delivery that keeps failing, and a run that still fails after Lambda's retries, land in the
+ * jobs' dead-letter queue; alarms on the queue, on job errors and on the health job's metrics
+ * e-mail the trader.
  */
-export function Jobs({ stack }: StackContext) {
+export function Jobs({ stack, app }: StackContext) {
   const { tables } = use(Storage);
   const { topic } = use(Alerts);
   const secrets = use(Secrets);
   const strategies = strategyFiles();
+  const stream = use(Stream);
+  const deadLetters = new Queue(stack, "JobsDeadLetterQueue", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  NagSuppressions.addResourceSuppressions(deadLetters, [
+    {
+      id: "AwsSolutions-SQS3",
+      reason:
+        "This queue is the dead-letter queue of the job schedules and of the job functions' failed runs",
+    },
+  ]);
   const functions = {} as Record<JobName, ReturnType<typeof appFunction>>;
   for (const s of SCHEDULES) {
     const spec = JOB_ACCESS[s.job];
@@ -80,25 +118,74 @@ export function Jobs({ stack }: StackContext) {
       ...strategies,
       timeout: "60 seconds",
     });
-    new Schedule(stack, `${id}Schedule`, {
-      description: s.description,
-      schedule: ScheduleExpression.expression(cronExpression(s), TimeZone.of(SCHEDULE_TIME_ZONE)),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject({
-          version: "0",
-          id: ContextAttribute.executionId,
-          "detail-type": "Scheduled Event",
-          source: "aws.scheduler",
-          time: ContextAttribute.scheduledTime,
-          resources: [ContextAttribute.scheduleArn],
-          detail: { job: s.job },
+    if (spec.streamCapacity && stream.spot) {
+      fn.addEnvironment("STRATDECK_STREAM_CLUSTER", stream.cluster.clusterName);
+      fn.addEnvironment("STRATDECK_STREAM_SERVICE", stream.service.serviceName);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ["ecs:DescribeServices", "ecs:UpdateService"],
+          resources: [stream.service.serviceArn],
         }),
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(10),
-      }),
+      );
+    }
+    fn.configureAsyncInvoke({
+      retryAttempts: JOB_RETRY_ATTEMPTS,
+      maxEventAge: JOB_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(deadLetters),
+    });
+    cronExpressions(s).forEach((cron, i) => {
+      new Schedule(stack, `${id}Schedule${i === 0 ? "" : i + 1}`, {
+        description: `${s.description} (${cron})`,
+        schedule: ScheduleExpression.expression(cron, TimeZone.of(SCHEDULE_TIME_ZONE)),
+        target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject({
+            version: "0",
+            id: ContextAttribute.executionId,
+            "detail-type": "Scheduled Event",
+            source: "aws.scheduler",
+            time: ContextAttribute.scheduledTime,
+            resources: [ContextAttribute.scheduleArn],
+            detail: { job: s.job },
+          }),
+          retryAttempts: JOB_RETRY_ATTEMPTS,
+          maxEventAge: JOB_MAX_EVENT_AGE,
+          deadLetterQueue: deadLetters,
+        }),
+      });
     });
     functions[s.job] = fn;
   }
+  const jobs = Object.entries(functions) as [JobName, ReturnType<typeof appFunction>][];
+  const alarms = {
+    jobErrors: alertAlarm(stack, "JobErrorsAlarm", topic, {
+      meaning: `A scheduled job (${jobs.map(([j]) => j).join(", ")}) failed a run; Lambda retries it, then it goes to the dead-letter queue`,
+      metric: new MathExpression({
+        label: "job errors",
+        expression: jobs.map(([j]) => j).join(" + "),
+        usingMetrics: Object.fromEntries(
+          jobs.map(([j, fn]) => [j, fn.metricErrors({ period: ALARM_PERIOD, statistic: "Sum" })]),
+        ),
+        period: ALARM_PERIOD,
+      }),
+    }),
+    deadLetters: alertAlarm(stack, "JobsDeadLetterAlarm", topic, {
+      meaning:
+        "A job run was lost after every retry (or could not be delivered): it is in the dead-letter queue",
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: ALARM_PERIOD,
+        statistic: "Maximum",
+      }),
+    }),
+    dataStale: alertAlarm(stack, "DataStaleAlarm", topic, {
+      meaning:
+        "In a session the stream task runs but no market event arrived within the stale time (stalled feed)",
+      metric: healthMetric(HEALTH_METRICS.dataStale, app.stage),
+    }),
+    streamDown: alertAlarm(stack, "StreamDownAlarm", topic, {
+      meaning: "In a session the stream task's heartbeat is absent or too old (the task is not running)",
+      metric: healthMetric(HEALTH_METRICS.streamDown, app.stage),
+    }),
+  };
   NagSuppressions.addStackSuppressions(stack, [
     {
       id: "AwsSolutions-IAM5",
@@ -107,5 +194,16 @@ export function Jobs({ stack }: StackContext) {
       appliesTo: [{ regex: "/^Resource::<[A-Za-z]+Job[A-Za-z0-9]+\\.Arn>:\\*$/g" }],
     },
   ]);
-  return { functions };
+  return { functions, deadLetters, alarms };
+}
+
+/** A health job metric (0/1 per run) of this stage, its maximum over the health period. */
+function healthMetric(name: string, stage: string): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: name,
+    dimensionsMap: { [STAGE_DIMENSION]: stage },
+    statistic: "Maximum",
+    period: HEALTH_ALARM_PERIOD,
+  });
 }

@@ -22,7 +22,9 @@ import { Storage } from "./storage";
 import { appLogGroup } from "./support/logs";
 import { suppressStreamFindings } from "./support/nag";
 import { grantTables, type TableAccess } from "./support/table-access";
-import { STREAM_WINDOW } from "./support/stream-window";
+import { deployDate, streamScalingActions, streamWriteCadence } from "./support/stream-window";
+
+export { streamWriteCadence };
 
 /** Dockerfile of the stream task, relative to the repo root (the build context). */
 export const STREAM_DOCKERFILE = "packages/functions/src/stream/Dockerfile";
@@ -47,25 +49,11 @@ export function streamOnSpot(env: Readonly<Record<string, string | undefined>>):
   return !/^(0|false|no|off)$/i.test(env.STRATDECK_STREAM_SPOT?.trim() ?? "");
 }
 
-/**
- * Snapshot write cadence and size of the deployed stream: at most one write per symbol per window and a
- * re-confirmation of unchanged symbols every heartbeat. 10 s keeps 50 symbols at ~$1.6/month of
- * DynamoDB writes (1 s would be ~$15) while readers' 15 s max age still sees fresh quotes. Override
- * at deploy with `STRATDECK_STREAM_WINDOW_MS` / `STRATDECK_STREAM_HEARTBEAT_MS`.
- */
-export function streamWriteCadence(env: Readonly<Record<string, string | undefined>>): {
-  STRATDECK_STREAM_WINDOW_MS: string;
-  STRATDECK_STREAM_HEARTBEAT_MS: string;
-  STRATDECK_STREAM_MAX_OPTIONS: string;
-} {
-  return {
-    STRATDECK_STREAM_WINDOW_MS: env.STRATDECK_STREAM_WINDOW_MS?.trim() || "10000",
-    STRATDECK_STREAM_HEARTBEAT_MS: env.STRATDECK_STREAM_HEARTBEAT_MS?.trim() || "10000",
-    // 4 underlyings + 46 option symbols = the 50 streamed symbols the cost model prices (open
-    // positions' legs come on top and are always streamed).
-    STRATDECK_STREAM_MAX_OPTIONS: env.STRATDECK_STREAM_MAX_OPTIONS?.trim() || "46",
-  };
-}
+/** Heartbeat file the stream task touches on every heartbeat (the container health check reads it). */
+export const STREAM_LIVENESS_FILE = "/tmp/stream-alive";
+
+/** Container health check: healthy while the liveness file is younger than 90 s. */
+const STREAM_HEALTH_CHECK = `process.exit(Date.now() - require("fs").statSync("${STREAM_LIVENESS_FILE}").mtimeMs < 90000 ? 0 : 1)`;
 
 /** Kept out of the Docker build context (and out of the asset hash). */
 const CONTEXT_EXCLUDE = [
@@ -135,6 +123,14 @@ export function Stream({ stack }: StackContext) {
     },
     // SIGTERM (scale-in at the close, a deploy) gets time to flush the coalescer and mark the gap.
     stopTimeout: Duration.seconds(60),
+    // The task touches this file on every heartbeat; a task whose loop hangs is replaced.
+    healthCheck: {
+      command: ["CMD", "node", "-e", STREAM_HEALTH_CHECK],
+      interval: Duration.seconds(30),
+      timeout: Duration.seconds(5),
+      retries: 3,
+      startPeriod: Duration.seconds(60),
+    },
   });
   const securityGroup = new SecurityGroup(stack, "StreamSecurityGroup", {
     vpc,
@@ -154,19 +150,16 @@ export function Stream({ stack }: StackContext) {
   });
   const scaling = service.autoScaleTaskCount({ minCapacity: 0, maxCapacity: 1 });
   const timeZone = TimeZone.of(SCHEDULE_TIME_ZONE);
-  scaling.scaleOnSchedule("OpenStream", {
-    schedule: Schedule.cron({ ...STREAM_WINDOW.start, weekDay: "MON-FRI" }),
-    timeZone,
-    minCapacity: 1,
-    maxCapacity: 1,
-  });
-  // Every day, so a task started by a weekend deploy stops the same afternoon.
-  scaling.scaleOnSchedule("CloseStream", {
-    schedule: Schedule.cron({ ...STREAM_WINDOW.stop, weekDay: "*" }),
-    timeZone,
-    minCapacity: 0,
-    maxCapacity: 0,
-  });
+  const { actions, horizonEnd } = streamScalingActions(deployDate(process.env, Date.now()));
+  for (const a of actions) {
+    scaling.scaleOnSchedule(a.name, {
+      schedule: Schedule.expression(a.cron),
+      timeZone,
+      minCapacity: a.tasks,
+      maxCapacity: a.tasks,
+    });
+  }
+  stack.addOutputs({ StreamScheduleHorizonEnd: horizonEnd });
   suppressStreamFindings({ vpc, cluster, task });
-  return { service, cluster, vpc };
+  return { service, cluster, vpc, spot };
 }

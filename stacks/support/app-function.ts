@@ -7,6 +7,7 @@ import type { StorageTables } from "../storage";
 import { appLogGroup } from "./logs";
 import { TABLES, type TableId } from "@stratdeck/core/storage";
 import { suppressFunctionFindings } from "./nag";
+import { streamWriteCadence } from "./stream-window";
 import { grantTables, type TableAccess } from "./table-access";
 
 /** Environment variable carrying the SNS alert topic ARN to the SNS notifier. */
@@ -43,7 +44,8 @@ export function appFunction(scope: Construct, id: string, props: AppFunctionProp
     role,
     logGroup,
     bind: props.secrets ?? [],
-    ...(props.environment ? { environment: props.environment } : {}),
+    // The deployed stream cadence: readers derive their snapshot max age from it.
+    environment: { ...streamWriteCadence(process.env), ...props.environment },
     ...(props.timeout ? { timeout: props.timeout } : {}),
     ...(props.copyFiles ? { copyFiles: props.copyFiles } : {}),
   });

@@ -8,6 +8,8 @@ import { buildOfflineApp } from "../../stacks/support/offline-app";
 
 /** Stage the infra tests build. */
 export const STAGE = "infratest";
+/** Deploy date of the test build: the stream scaling horizon starts in its month. */
+export const DEPLOY_DATE = "2026-11-02";
 /** Alert address the tests deploy with. */
 export const ALERT_EMAIL = "trader@example.com";
 
@@ -31,7 +33,12 @@ export interface BuiltApp {
 /** Builds and synthesizes the whole app offline, with cdk-nag (once per test file: ~10 s). */
 export async function buildForTests(): Promise<BuiltApp> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "stratdeck-infra-"));
-  const app = await buildOfflineApp(config, { stage: STAGE, outdir, nag: true, env: { ALERT_EMAIL } });
+  const app = await buildOfflineApp(config, {
+    stage: STAGE,
+    outdir,
+    nag: true,
+    env: { ALERT_EMAIL, STRATDECK_DEPLOY_DATE: DEPLOY_DATE },
+  });
   const assembly = app.synth();
   const templates = {} as Record<StackName, Template>;
   const resources = {} as Record<StackName, Record<string, CfnResource>>;

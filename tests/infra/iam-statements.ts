@@ -58,3 +58,28 @@ export function dynamoGrants(statements: Statement[]): Map<TableId, Set<string>>
   }
   return out;
 }
+
+/** What a statement's resource points at, in the words of the expected action tables. */
+function targetsOf(s: Statement): string[] {
+  const text = JSON.stringify(s.Resource);
+  const tables = tablesOf(s);
+  if (tables.length > 0) return tables;
+  const secrets = [...text.matchAll(/Secret\/([A-Z_]+)\/value/g)].map((m) => m[1]!);
+  if (secrets.length > 0) return [...new Set(secrets)];
+  if (/AlertTopic/.test(text)) return ["topic"];
+  if (/container-assets/.test(text)) return ["image-repo"];
+  if (/StreamService/.test(text)) return ["stream-service"];
+  if (/DeadLetterQueue/.test(text)) return ["dead-letters"];
+  if (/Logs[0-9A-F]{8}|LogGroup/.test(text)) return ["own-logs"];
+  if (/[A-Z][a-z]+Job[0-9A-F]{8}/.test(text)) return ["own-job"];
+  if (text === '"*"') return ["*"];
+  return [text.length > 60 ? "other" : text];
+}
+
+/** Every granted action of a role as `action target` lines, sorted and deduplicated. */
+export function grantedActions(statements: Statement[]): string[] {
+  const out = new Set<string>();
+  for (const s of statements)
+    for (const a of actionsOf(s)) for (const t of targetsOf(s)) out.add(`${a} ${t}`);
+  return [...out].sort();
+}

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import { buildForTests, type BuiltApp } from "./built-app";
+import { alarmsSuite } from "./suites/alarms";
 import { alertsSuite } from "./suites/alerts";
 import { apiSuite } from "./suites/api";
 import { iamSuite } from "./suites/iam";
@@ -27,6 +28,7 @@ afterAll(() => {
 
 storageSuite(app);
 alertsSuite(app);
+alarmsSuite(app);
 jobsSuite(app);
 apiSuite(app);
 streamSuite(app);

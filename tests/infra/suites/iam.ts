@@ -10,10 +10,124 @@ import {
   DYNAMO_READS,
   DYNAMO_WRITES,
   dynamoGrants,
+  grantedActions,
   roleIdOf,
   roleStatements,
   type Statement,
 } from "../iam-statements";
+
+const LOGS = ["logs:CreateLogStream own-logs", "logs:PutLogEvents own-logs"];
+const API_TOKEN = ["ssm:GetParameters STRATDECK_API_TOKEN"];
+const TASTY = ["ssm:GetParameters TASTY_CLIENT_SECRET", "ssm:GetParameters TASTY_REFRESH_TOKEN"];
+const DEAD_LETTERS = [
+  "sqs:GetQueueAttributes dead-letters",
+  "sqs:GetQueueUrl dead-letters",
+  "sqs:SendMessage dead-letters",
+];
+const d = (table: TableId, ...actions: string[]) => actions.map((a) => `dynamodb:${a} ${table}`);
+
+/**
+ * Every action each principal is granted, written out by hand: a grant that widens (a new action,
+ * table, secret or principal) fails here until this table is changed on purpose. Reads only on GET
+ * routes; no DeleteItem on the order log; tastytrade secrets only where tastytrade is called.
+ */
+const EXPECTED_ACTIONS: Record<string, string[]> = {
+  IdeasJob: [
+    ...LOGS,
+    ...TASTY,
+    ...DEAD_LETTERS,
+    // A live entry refused by a hard limit is alerted once a day.
+    "sns:Publish topic",
+    ...d("snapshots", "BatchGetItem"),
+    ...d("cooldowns", "GetItem", "PutItem"),
+    ...d("orders", "GetItem", "Query", "PutItem"),
+    ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
+    ...d("status", "PutItem"),
+  ],
+  // Live reconciliation: reads the order log and the broker's positions, alerts once on drift.
+  ReconcileJob: [
+    ...LOGS,
+    ...TASTY,
+    ...DEAD_LETTERS,
+    "sns:Publish topic",
+    ...d("cooldowns", "GetItem", "PutItem"),
+    ...d("orders", "GetItem", "Query"),
+    ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
+    ...d("status", "PutItem"),
+  ],
+  ExitsJob: [
+    ...LOGS,
+    ...TASTY,
+    ...DEAD_LETTERS,
+    "sns:Publish topic",
+    ...d("snapshots", "BatchGetItem"),
+    ...d("cooldowns", "GetItem", "PutItem"),
+    ...d("orders", "GetItem", "Query", "PutItem"),
+    ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
+    ...d("status", "PutItem"),
+  ],
+  HealthJob: [
+    ...LOGS,
+    ...TASTY,
+    ...DEAD_LETTERS,
+    "sns:Publish topic",
+    ...d("cooldowns", "GetItem", "PutItem"),
+    ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
+    ...d("status", "GetItem", "PutItem"),
+    // The Spot → on-demand fallback of the stream service, on that service only.
+    "ecs:DescribeServices stream-service",
+    "ecs:UpdateService stream-service",
+  ],
+  ApiPositions: [
+    ...LOGS,
+    ...API_TOKEN,
+    ...TASTY,
+    ...d("orders", "GetItem", "Query"),
+    ...d("snapshots", "BatchGetItem"),
+    ...d("cooldowns", "GetItem"),
+  ],
+  ApiOrders: [...LOGS, ...API_TOKEN, ...d("orders", "GetItem", "Query")],
+  ApiAlerts: [...LOGS, ...API_TOKEN, ...d("alerts", "GetItem", "Query")],
+  // GET /ideas and /health read the status store only (no tastytrade, no market data).
+  ApiIdeas: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
+  ApiIdeasRescan: [
+    ...LOGS,
+    ...API_TOKEN,
+    ...TASTY,
+    ...d("status", "GetItem", "PutItem"),
+    ...d("snapshots", "BatchGetItem"),
+    ...d("cooldowns", "GetItem", "PutItem"),
+  ],
+  ApiHealth: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
+  ApiClosePosition: [
+    ...LOGS,
+    ...API_TOKEN,
+    ...TASTY,
+    ...d("orders", "GetItem", "Query", "PutItem"),
+    ...d("snapshots", "BatchGetItem"),
+    ...d("cooldowns", "GetItem", "PutItem"),
+  ],
+  ApiAuthorizer: [...LOGS, ...API_TOKEN],
+  StreamTask: [
+    ...d("snapshots", "BatchWriteItem"),
+    ...d("status", "PutItem"),
+    ...d("orders", "GetItem", "Query"),
+    ...d("cooldowns", "GetItem", "PutItem"),
+  ],
+  StreamTaskExecution: [
+    "ecr:BatchCheckLayerAvailability image-repo",
+    "ecr:BatchGetImage image-repo",
+    "ecr:GetDownloadUrlForLayer image-repo",
+    "ecr:GetAuthorizationToken *",
+    "logs:CreateLogStream own-logs",
+    "logs:PutLogEvents own-logs",
+    ...["DescribeParameters", "GetParameters", "GetParameter", "GetParameterHistory"].flatMap((a) => [
+      `ssm:${a} TASTY_CLIENT_SECRET`,
+      `ssm:${a} TASTY_REFRESH_TOKEN`,
+    ]),
+  ],
+  JobScheduler: ["lambda:InvokeFunction own-job", "sqs:SendMessage dead-letters"],
+};
 
 const pascal = (s: string) => s.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
 
@@ -90,6 +204,58 @@ export function iamSuite(app: () => BuiltApp): void {
       expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
       // Exit alerts, the once-a-day unhealthy-data-path alert, live hard-limit refusals and drift.
       expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob", "IdeasJob", "ReconcileJob"]);
+    });
+
+    it("grants each principal exactly the actions of the expected table, and covers every role", () => {
+      const seen = new Set<string>();
+      const check = (principal: string, roleStack: StackName, roleId: string) => {
+        seen.add(roleId);
+        const expected = EXPECTED_ACTIONS[principal];
+        expect(expected, `${principal}: add it to EXPECTED_ACTIONS`).toBeDefined();
+        expect(grantedActions(roleStatements(app(), roleStack, roleId)), principal).toEqual(
+          [...expected!].sort(),
+        );
+      };
+      for (const [, stack, id] of FUNCTIONS) check(id, stack, roleIdOf(functionNamed(app(), stack, id)[1]));
+      const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
+      check("StreamTask", "Stream", roleIdOf(task, "TaskRoleArn"));
+      check("StreamTaskExecution", "Stream", roleIdOf(task, "ExecutionRoleArn"));
+      for (const [, , schedule] of resourcesOfType(app(), "AWS::Scheduler::Schedule"))
+        check(
+          "JobScheduler",
+          "Jobs",
+          roleIdOf(
+            { Type: "", Properties: schedule.Properties?.Target as Record<string, unknown> },
+            "RoleArn",
+          ),
+        );
+      // Every app role is in the table (SST's own custom-resource role excepted).
+      const roles = resourcesOfType(app(), "AWS::IAM::Role").filter(
+        ([, id]) => !id.startsWith("CustomResourceHandler"),
+      );
+      for (const [stack, id] of roles)
+        expect(seen.has(id), `${stack}/${id} has no expected actions`).toBe(true);
+    });
+
+    it("binds the tastytrade secrets only to functions that call tastytrade", () => {
+      for (const [key, spec] of Object.entries(API_ROUTES)) {
+        const [, fn] = functionNamed(app(), "HttpApi", `Api${pascal(spec.file)}`);
+        const vars = Object.keys((fn.Properties?.Environment as { Variables: object }).Variables);
+        const bound = vars.filter((v) => v.startsWith("SST_Secret_value_")).sort();
+        expect(bound, key).toEqual(
+          spec.tasty
+            ? [
+                "SST_Secret_value_STRATDECK_API_TOKEN",
+                "SST_Secret_value_TASTY_CLIENT_SECRET",
+                "SST_Secret_value_TASTY_REFRESH_TOKEN",
+              ]
+            : ["SST_Secret_value_STRATDECK_API_TOKEN"],
+        );
+      }
+      expect(API_ROUTES["GET /orders"]!.tasty).toBe(false);
+      expect(API_ROUTES["GET /alerts"]!.tasty).toBe(false);
+      expect(API_ROUTES["GET /health"]!.tasty).toBe(false);
+      expect(API_ROUTES["GET /ideas"]!.tasty).toBe(false);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

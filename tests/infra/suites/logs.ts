@@ -1,6 +1,6 @@
-import { SCHEDULES } from "@stratdeck/core/orchestrator";
 import { describe, expect, it } from "vitest";
 import { resourcesOfType, type BuiltApp } from "../built-app";
+import { SCHEDULES } from "@stratdeck/core/orchestrator";
 import { API_ROUTES } from "../../../stacks/api";
 
 /** SST's per-stack custom-resource handler (not app code; never invoked by this app). */
@@ -17,7 +17,7 @@ export function logsSuite(app: () => BuiltApp): void {
 
     it("sends every app function's logs to its own log group; Node 22 on arm64", () => {
       const fns = resourcesOfType(app(), "AWS::Lambda::Function").filter(([, id]) => !isSstInternal(id));
-      // one function per scheduled job + one per API route + the authorizer
+      // one function per job + one per API route + the authorizer
       expect(fns.length).toBe(SCHEDULES.length + Object.keys(API_ROUTES).length + 1);
       for (const [stack, id, fn] of fns) {
         expect(fn.Properties, `${stack}/${id}`).toMatchObject({

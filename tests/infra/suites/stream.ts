@@ -1,7 +1,14 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { streamOnSpot, streamWriteCadence } from "../../../stacks/stream";
-import { resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
+import fs from "node:fs";
+import {
+  STREAM_DOCKERFILE,
+  STREAM_LIVENESS_FILE,
+  streamOnSpot,
+  streamWriteCadence,
+} from "../../../stacks/stream";
+import { deployDate, streamScalingActions } from "../../../stacks/support/stream-window";
+import { functionNamed, resourcesOfType, singleOfType, STAGE, type BuiltApp } from "../built-app";
 
 export function streamSuite(app: () => BuiltApp): void {
   describe("stream task", () => {
@@ -54,6 +61,14 @@ export function streamSuite(app: () => BuiltApp): void {
       expect(service.Properties?.CapacityProviderStrategy).toEqual([
         { CapacityProvider: "FARGATE_SPOT", Weight: 1 },
       ]);
+      // On-demand fallback: the cluster offers both providers, and the health job knows the service.
+      app().templates.Stream.hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", {
+        CapacityProviders: Match.arrayWith(["FARGATE", "FARGATE_SPOT"]),
+      });
+      const [, health] = functionNamed(app(), "Jobs", "HealthJob");
+      const vars = (health.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(vars.STRATDECK_STREAM_SERVICE)).toMatch(/StreamService/);
+      expect(JSON.stringify(vars.STRATDECK_STREAM_CLUSTER)).toMatch(/Cluster/);
     });
 
     it("writes snapshots on a 10 s window and heartbeat by default (DynamoDB cost), overridable at deploy", () => {
@@ -79,25 +94,79 @@ export function streamSuite(app: () => BuiltApp): void {
       expect(service.Properties?.DesiredCount).toBeUndefined();
     });
 
-    it("runs one task only during market hours, scheduled in America/New_York", () => {
-      app().templates.Stream.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", {
-        MinCapacity: 0,
-        MaxCapacity: 1,
-        ScalableDimension: "ecs:service:DesiredCount",
-        ScheduledActions: [
-          {
-            ScheduledActionName: "OpenStream",
-            Schedule: "cron(20 9 ? * MON-FRI *)",
-            Timezone: "America/New_York",
-            ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 1 },
-          },
-          {
-            ScheduledActionName: "CloseStream",
-            Schedule: "cron(10 16 ? * * *)",
-            Timezone: "America/New_York",
-            ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 },
-          },
-        ],
+    it("starts the task only on NYSE trading days of the horizon and stops after early closes", () => {
+      const target = singleOfType(app(), "AWS::ApplicationAutoScaling::ScalableTarget");
+      const actions = target.Properties?.ScheduledActions as {
+        ScheduledActionName: string;
+        Schedule: string;
+        Timezone: string;
+        ScalableTargetAction: { MinCapacity: number; MaxCapacity: number };
+      }[];
+      expect(target.Properties).toMatchObject({ MinCapacity: 0, MaxCapacity: 1 });
+      for (const a of actions) expect(a.Timezone).toBe("America/New_York");
+      /** New York [minute, tasks] changes the deployed actions make on `date`. */
+      const on = (date: string): [number, number][] => {
+        const [y, m, d] = date.split("-").map(Number);
+        return actions
+          .flatMap((a) => {
+            const f = /^cron\((\d+) (\d+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(a.Schedule)!;
+            const dayOk = f[3] === "?" || f[3]!.split(",").map(Number).includes(d!);
+            const monthOk = f[4] === "*" || Number(f[4]) === m;
+            const yearOk = f[6] === "*" || Number(f[6]) === y;
+            return dayOk && monthOk && yearOk
+              ? [[Number(f[2]) * 60 + Number(f[1]), a.ScalableTargetAction.MinCapacity] as [number, number]]
+              : [];
+          })
+          .sort((p, q) => p[0] - q[0]);
+      };
+      for (const a of actions)
+        expect(a.ScalableTargetAction.MinCapacity).toBe(a.ScalableTargetAction.MaxCapacity);
+      expect(on("2026-11-30")).toEqual([
+        [9 * 60 + 20, 1],
+        [16 * 60 + 10, 0],
+      ]);
+      // Christmas, a Friday: nothing starts (the daily 16:10 stop is harmless).
+      expect(on("2026-12-25")).toEqual([[16 * 60 + 10, 0]]);
+      // Thanksgiving, then the 13:00 early close the day after.
+      expect(on("2026-11-26")).toEqual([[16 * 60 + 10, 0]]);
+      expect(on("2026-11-27")).toEqual([
+        [9 * 60 + 20, 1],
+        [13 * 60 + 10, 0],
+        [16 * 60 + 10, 0],
+      ]);
+      expect(on("2026-12-24")[1]).toEqual([13 * 60 + 10, 0]);
+      // A weekend day: only the stop.
+      expect(on("2026-12-05")).toEqual([[16 * 60 + 10, 0]]);
+      expect(actions.length).toBeLessThan(200); // Application Auto Scaling's per-target quota
+    });
+
+    it("generates the horizon from the calendar: 13 months from the deploy month, one-off closures included", () => {
+      const { actions, horizonEnd } = streamScalingActions("2024-12-15");
+      expect(horizonEnd).toBe("2025-12-31");
+      const jan = actions.find((a) => a.name === "OpenStream-2025-01")!;
+      expect(jan.cron).toMatch(/^cron\(20 9 2,3,6,7,8,10,13/); // 2025-01-09: Carter's day of mourning
+      expect(() => deployDate({ STRATDECK_DEPLOY_DATE: "2026-13-01x" }, 0)).toThrow(/STRATDECK_DEPLOY_DATE/);
+      expect(deployDate({}, Date.parse("2026-12-01T03:00:00Z"))).toBe("2026-11-30");
+    });
+
+    it("builds the image from a digest-pinned base with no source map, touching the liveness file", () => {
+      const dockerfile = fs.readFileSync(STREAM_DOCKERFILE, "utf8");
+      const base = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1];
+      expect(base).toMatch(/^node:22-slim@sha256:[0-9a-f]{64}$/);
+      for (const from of dockerfile.match(/^FROM .*$/gm) ?? []) expect(from).toContain("${NODE_IMAGE}");
+      expect(dockerfile).not.toMatch(/sourcemap|source-maps/);
+      const main = fs.readFileSync("packages/functions/src/stream/main.ts", "utf8");
+      expect(main).toContain(`"${STREAM_LIVENESS_FILE}"`);
+    });
+
+    it("checks the container's health from its heartbeat file, with a start grace period", () => {
+      const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
+      const [container] = task.Properties?.ContainerDefinitions as { HealthCheck: Record<string, unknown> }[];
+      expect(container!.HealthCheck).toMatchObject({
+        Command: ["CMD", "node", "-e", expect.stringContaining(STREAM_LIVENESS_FILE)],
+        Interval: 30,
+        Retries: 3,
+        StartPeriod: 60,
       });
     });
   });

@@ -55,6 +55,65 @@ describe("tasty-health against the simulator", () => {
     );
   };
 
+  it("confirms the NYSE calendar with the equity holidays tastytrade lists, and names a disagreement", async () => {
+    const r = await health();
+    expect(r.checks.calendar).toMatchObject({ ok: true, disagreements: [] });
+    expect(r.checks.calendar.checkedDates).toBeGreaterThan(15);
+    const rest = new TastyRestClient({
+      tasty: { clientSecret: "s", refreshToken: "r", isTest: false, apiUrl: sim.restUrl },
+      clock: systemClock,
+      log: silentLog,
+    });
+    const listed = await rest.getEquityCalendar();
+    expect(listed.holidays).toContain("2026-12-25");
+    expect(listed.holidays).toContain("2026-11-26");
+    expect(listed.halfDays).toContain("2026-11-27");
+    // A closure the broker knows and the calendar does not is a problem naming the date.
+    const config = validateConfig({
+      TASTY_CLIENT_SECRET: "s",
+      TASTY_REFRESH_TOKEN: "r",
+      TASTY_API_URL: sim.restUrl,
+    });
+    if (!config.ok) throw new Error("config");
+    const withExtra = Object.assign(Object.create(rest) as TastyRestClient, {
+      getEquityCalendar: async () => ({ ...listed, holidays: [...listed.holidays, "2026-12-31"] }),
+    });
+    const r2 = await runTastyHealth(
+      {
+        clock: systemClock,
+        log: silentLog,
+        config: config.config,
+        rest: withExtra,
+        status: null,
+        probe: probeDxLink,
+      },
+      { probeTimeoutMs: 5_000 },
+    );
+    expect(r2.ok).toBe(false);
+    expect(r2.problems).toContain(
+      "calendar: tastytrade lists 2026-12-31 as closed, the NYSE calendar as trading (fix nyse-closures.ts and redeploy)",
+    );
+    // Unavailable is not unhealthy.
+    const failing = Object.assign(Object.create(rest) as TastyRestClient, {
+      getEquityCalendar: async () => {
+        throw new Error("HTTP 404");
+      },
+    });
+    const r3 = await runTastyHealth(
+      {
+        clock: systemClock,
+        log: silentLog,
+        config: config.config,
+        rest: failing,
+        status: null,
+        probe: probeDxLink,
+      },
+      { probeTimeoutMs: 5_000 },
+    );
+    expect(r3.checks.calendar).toEqual({ ok: true, skipped: "unavailable: HTTP 404" });
+    expect(r3.problems).toEqual([]);
+  });
+
   it("healthy: REST and DXLink with latencies, JSON-serialisable", async () => {
     const r = await health();
     expect(r.problems).toEqual([]);

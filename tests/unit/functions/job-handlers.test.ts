@@ -99,10 +99,29 @@ describe("scheduled job handlers", () => {
     expect(notifier.sent[0]?.subject).toMatch(/^StratDeck exit: /);
   });
 
-  it("health: runs outside sessions too and reports problems", async () => {
+  it("health: runs before the open on a trading day and reports problems", async () => {
     const { handler } = jobWith("health", memoryJobDeps());
-    const r = await handler(scheduledEvent("2026-11-26T15:00:00Z"));
+    const r = await handler(scheduledEvent("2026-11-25T14:00:00Z")); // 09:00 New York
     expect(r).toMatchObject({ status: "ran", result: { ok: false } });
+  });
+
+  it("every job skips a holiday (Thanksgiving, Christmas) and the tail after an early close", async () => {
+    for (const job of ["ideas", "exits", "health"] as const) {
+      const { handler } = jobWith(job, memoryJobDeps());
+      for (const t of ["2026-11-26T15:00:00Z", "2026-12-25T15:00:00Z"])
+        expect(await handler(scheduledEvent(t)), `${job} ${t}`).toMatchObject({
+          status: "skipped",
+          reason: "market-closed",
+        });
+    }
+    // 2026-11-27 closes at 13:00: exits stop at the close, health 15 minutes later (as at 16:00).
+    const exits = jobWith("exits", memoryJobDeps()).handler;
+    expect(await exits(scheduledEvent("2026-11-27T17:55:00Z"))).toMatchObject({ status: "ran" });
+    expect(await exits(scheduledEvent("2026-11-27T18:05:00Z"))).toMatchObject({ status: "skipped" });
+    const health = jobWith("health", memoryJobDeps()).handler;
+    expect(await health(scheduledEvent("2026-11-27T18:00:00Z"))).toMatchObject({ status: "ran" });
+    expect(await health(scheduledEvent("2026-11-27T18:15:00Z"))).toMatchObject({ status: "skipped" });
+    expect(await health(scheduledEvent("2026-11-30T21:00:00Z"))).toMatchObject({ status: "ran" }); // 16:00
   });
 
   it("force runs a manual invocation outside the session", async () => {

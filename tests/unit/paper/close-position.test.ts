@@ -58,7 +58,7 @@ describe("closePosition", () => {
   it("refuses (writing nothing) on a stale quote, and reports unknown positions", async () => {
     const { deps, orders, provider } = setup();
     const id = await seed(orders);
-    provider.quote(LONG, 0.35, 0.45, 20_000);
+    provider.quote(LONG, 0.35, 0.45, 26_000);
     const r = await closePosition(deps, id, { settings });
     expect(r).toMatchObject({ status: "refused", reasons: [{ code: "stale-quote" }] });
     expect((await orders.ordersOf(id)).map((o) => o.kind)).toEqual(["open"]);

@@ -96,7 +96,7 @@ describe("markPositions", () => {
     const missing = markPosition(putSpread(), { ...ctx, quotes: market.quotes });
     expect(missing).toMatchObject({ status: "unpriced", reason: `no quote for ${LONG}` });
     expect(missing).not.toHaveProperty("pnlCents");
-    market.quote(LONG, 3.0, 3.1, 16_000);
+    market.quote(LONG, 3.0, 3.1, 26_000);
     const stale = markPosition(putSpread(), { ...ctx, quotes: market.quotes });
     expect(stale).toMatchObject({ status: "unpriced", reasons: [{ code: "stale-quote", leg: LONG }] });
   });

@@ -36,7 +36,9 @@ describe("strategies.yaml", () => {
     expect(c.fill).toEqual({
       model: "conservative",
       concession: 0.3,
-      maxQuoteAgeMs: 15000,
+      // null in the file: the stream's snapshot max age (local cadence 5 s + 10 s + 10 s).
+      maxQuoteAgeMs: 25000,
+      quoteAgeFromStream: true,
       maxSpreadWidth: 3,
     });
     expect(c.pricing).toEqual({ rate: 0.04, dividendYield: 0.013 });
@@ -102,7 +104,7 @@ describe("strategies.yaml", () => {
 
   it("names a missing required key and where to set it", () => {
     const issues = issuesOf(
-      DEFAULT_YAML.replace("  max_quote_age_ms: 15000\n", "").replace("    NDX: 100\n", ""),
+      DEFAULT_YAML.replace("  max_quote_age_ms: null\n", "").replace("    NDX: 100\n", ""),
     );
     const by = Object.fromEntries(issues.map((i) => [i.path, i.message]));
     expect(by["fill.max_quote_age_ms"]).toBe("required");

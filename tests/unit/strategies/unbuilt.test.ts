@@ -66,7 +66,7 @@ describe("candidates that cannot be built are reported with reasons", () => {
     for (const [s, q] of market.quotes) market.quotes.set(s, { ...q, asOf: NOW - 60_000, ageMs: 60_000 });
     const { r } = await scan(market);
     expect(r.unbuilt[0]).toMatchObject({ stage: "fill" });
-    expect(r.unbuilt[0]!.reasons).toContain(".SPXW260416P5700: quote age 60000ms > max 15000ms");
+    expect(r.unbuilt[0]!.reasons).toContain(".SPXW260416P5700: quote age 60000ms > max 25000ms");
   });
 
   it("refused fill: a bid/ask spread wider than fill.max_spread_width", async () => {

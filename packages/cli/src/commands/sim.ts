@@ -14,6 +14,7 @@ interface SimOptions {
   keepalive?: string;
   closeEvery?: string;
   silenceAfter?: string;
+  stopEventsAfter?: string;
   rejectAuth?: boolean;
   quoteTokenTtl?: string;
   accessTokenTtl?: string;
@@ -44,6 +45,7 @@ function faultFlags(opts: SimOptions) {
   return {
     closeEvery: num("close-every", opts.closeEvery, 0.1),
     silenceAfter: num("silence-after", opts.silenceAfter),
+    stopEventsAfter: num("stop-events-after", opts.stopEventsAfter),
     malformed: num("malformed", opts.malformed),
     limitFor: num("rate-limit-for", opts.rateLimitFor),
     symbols: opts.rateLimit?.split(",").filter((s) => s.trim() !== ""),
@@ -62,6 +64,8 @@ function applyFaults(
     timers.push(setInterval(() => sim.faults.closeAll(1012, "SERVICE_RESTART"), f.closeEvery * 1000));
   if (f.silenceAfter !== undefined)
     timers.push(setTimeout(() => sim.faults.silence(true), f.silenceAfter * 1000));
+  if (f.stopEventsAfter !== undefined)
+    timers.push(setTimeout(() => sim.faults.stopEvents(true), f.stopEventsAfter * 1000));
   if (opts.rejectAuth) sim.faults.rejectAuth(true);
   if (f.malformed && sim.faults instanceof FaultState)
     sim.faults.malformedOnConnect = Math.floor(f.malformed);
@@ -87,6 +91,10 @@ export function registerSim(program: Command): void {
     .option("--keepalive <sec>", "keepalive timeout advertised in SETUP", "60")
     .option("--close-every <sec>", "close every DXLink socket with 1012 this often")
     .option("--silence-after <sec>", "go silent (sockets open, nothing sent) after this long")
+    .option(
+      "--stop-events-after <sec>",
+      "stop market events after this long (sockets open, KEEPALIVE answered)",
+    )
     .option("--reject-auth", "answer every DXLink AUTH with UNAUTHORIZED")
     .option("--quote-token-ttl <sec>", "quote-token lifetime (market seconds)")
     .option("--access-token-ttl <sec>", "access-token lifetime (market seconds)")

@@ -73,6 +73,11 @@ export interface AppConfig {
   streamWindowMs: number;
   /** Stream re-write interval of unchanged snapshots, ms (STRATDECK_STREAM_HEARTBEAT_MS; default 10000). */
   streamHeartbeatMs: number;
+  /**
+   * A connected stream with no event of a subscribed kind (underlyings, options) for this long,
+   * during a session, is unhealthy, ms (STRATDECK_STREAM_STALE_MS; default 60000).
+   */
+  streamStaleAfterMs: number;
   /** Cap on streamed option symbols besides open positions' legs (STRATDECK_STREAM_MAX_OPTIONS; default 600): a safety cap, the strategies decide the set. */
   streamMaxOptions: number;
   /** TASTY_API_URL on its own: in sim mode, the simulator to use (credentials optional there). */

@@ -27,6 +27,11 @@ export const SECRET_VARIABLES = new Set([
 export interface ValidateOptions {
   /** Require the TASTY_* credentials even in sim mode (e.g. `tasty-health` against tastytrade). */
   requireTasty?: boolean;
+  /**
+   * This shell never calls tastytrade (e.g. the GET /orders and /alerts functions, which are not
+   * given the secrets): the TASTY_* credentials are not required, even in live data mode.
+   */
+  tastyUnused?: boolean;
 }
 
 const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -99,6 +104,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
   const streamWindowMs = read("STRATDECK_STREAM_WINDOW_MS", envPositiveInt, 5_000);
   const streamHeartbeatMs = read("STRATDECK_STREAM_HEARTBEAT_MS", envPositiveInt, 10_000);
+  const streamStaleAfterMs = read("STRATDECK_STREAM_STALE_MS", envPositiveInt, 60_000);
   const streamMaxOptions = read("STRATDECK_STREAM_MAX_OPTIONS", envPositiveInt, 600);
   const apiToken = read(
     "STRATDECK_API_TOKEN",
@@ -140,7 +146,13 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     ...(liveAccount ? { account: liveAccount } : {}),
   };
 
-  const tasty = readTasty(env, read, issues, warnings, options.requireTasty === true || dataMode === "live");
+  const tasty = readTasty(
+    env,
+    read,
+    issues,
+    warnings,
+    (options.requireTasty === true || dataMode === "live") && options.tastyUnused !== true,
+  );
 
   if (tradingMode === "live" && !liveArmed) {
     warnings.push({
@@ -164,6 +176,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     logLevel,
     streamWindowMs,
     streamHeartbeatMs,
+    streamStaleAfterMs,
     streamMaxOptions,
     live,
     ...(dynamoEndpoint ? { dynamoEndpoint } : {}),

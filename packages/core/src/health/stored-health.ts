@@ -1,5 +1,6 @@
 import { HEALTH_REPORT_ID, jobStatusId, type JobHeartbeat } from "../orchestrator/job-status";
 import type { StatusStore } from "../status/status-store";
+import { staleKinds, type StreamFreshness } from "../stream/stream-freshness";
 import type { Clock } from "../time/clock";
 import type { TastyHealthReport } from "./tasty-health-report";
 
@@ -35,6 +36,8 @@ export interface StoredHealthOptions {
   requireStream: boolean;
   /** Oldest acceptable stream heartbeat, ms (default 120 000). */
   streamMaxAgeMs?: number;
+  /** A fresh heartbeat whose underlyings or options had no event for longer is stalled, ms (default 60 000). */
+  staleAfterMs?: number;
 }
 
 /**
@@ -48,7 +51,7 @@ export async function readStoredHealth(
   const problems: string[] = [];
   const [check, stream, ...jobs] = await Promise.all([
     deps.status.read<{ report: TastyHealthReport }>(HEALTH_REPORT_ID),
-    deps.status.read<{ healthy?: boolean; state?: string }>("stream"),
+    deps.status.read<{ healthy?: boolean; state?: string; freshness?: StreamFreshness }>("stream"),
     ...(["ideas", "exits", "health"] as const).map((j) => deps.status.read<JobHeartbeat>(jobStatusId(j))),
   ]);
   const lastCheck = check
@@ -60,18 +63,32 @@ export async function readStoredHealth(
       }
     : null;
   if (lastCheck && !lastCheck.ok) problems.push(...lastCheck.problems.map((p) => `last check: ${p}`));
+  const staleAfterMs = options.staleAfterMs ?? 60_000;
+  const stalled = stream?.data.freshness
+    ? staleKinds(stream.data.freshness, deps.clock.now(), staleAfterMs)
+    : [];
   const streamView: HeartbeatView = stream
     ? {
         ageMs: stream.ageMs,
-        ok: stream.data.healthy !== false && stream.ageMs <= (options.streamMaxAgeMs ?? 120_000),
-        detail: { state: stream.data.state ?? null, healthy: stream.data.healthy ?? null },
+        ok:
+          stream.data.healthy !== false &&
+          stalled.length === 0 &&
+          stream.ageMs <= (options.streamMaxAgeMs ?? 120_000),
+        detail: {
+          state: stream.data.state ?? null,
+          healthy: stream.data.healthy ?? null,
+          ...(stream.data.freshness ? { freshness: stream.data.freshness } : {}),
+          ...(stalled.length > 0 ? { staleKinds: stalled } : {}),
+        },
       }
     : { ageMs: null, ok: null };
   if (options.requireStream && streamView.ok !== true)
     problems.push(
-      stream
-        ? `stream heartbeat ${Math.round(stream.ageMs / 1000)} s old (${String(stream.data.state)})`
-        : "no stream heartbeat",
+      !stream
+        ? "no stream heartbeat"
+        : stalled.length > 0
+          ? `stream stalled: no ${stalled.join(" or ")} event for over ${staleAfterMs} ms`
+          : `stream heartbeat ${Math.round(stream.ageMs / 1000)} s old (${String(stream.data.state)})`,
     );
   const names = ["ideas", "exits", "health"] as const;
   const jobViews = {} as StoredHealth["jobs"];

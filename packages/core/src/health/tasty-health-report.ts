@@ -1,5 +1,6 @@
 import type { ConfigIssue } from "../config/app-config";
 import type { TastyEnvironment } from "../tasty/rest-base-url";
+import type { CalendarDisagreement } from "../time/calendar-confirmation";
 import type { TastySubError } from "../tasty/tasty-api-error";
 
 /** Configuration check: every issue at once, secrets never echoed. */
@@ -54,14 +55,33 @@ export interface DxLinkCheck {
 /** The stream task's last heartbeat (StatusStore id `stream`). */
 export interface StreamCheck {
   ok: boolean;
-  /** `fresh` within the max age, `stale` older, `absent` never written, `unknown` not readable. */
-  state: "fresh" | "stale" | "absent" | "unknown";
+  /**
+   * `fresh`: heartbeat within its max age and events of every subscribed kind within
+   * `staleAfterMs`; `stalled`: the socket is up but events stopped; `disconnected`: the feed is
+   * reconnecting and events stopped; `stale`: heartbeat too old (task not running); `absent`:
+   * never written; `unknown`: not readable.
+   */
+  state: "fresh" | "stalled" | "disconnected" | "stale" | "absent" | "unknown";
+  /** Kinds of streamed symbols with no recent event. */
+  staleKinds?: ("underlyings" | "options")[];
+  /** The event max age used, ms. */
+  staleAfterMs?: number;
   /** Whether this check counts toward overall health. */
   required: boolean;
   lastHeartbeatAt?: string;
   ageMs?: number;
   data?: Record<string, unknown>;
   error?: string;
+}
+
+/** The NYSE calendar confirmed against tastytrade's equity holidays and half days. */
+export interface CalendarCheck {
+  ok: boolean;
+  /** Why nothing was compared (no REST, endpoint unavailable). */
+  skipped?: string;
+  /** Dates tastytrade listed. */
+  checkedDates?: number;
+  disagreements?: CalendarDisagreement[];
 }
 
 /** The tasty-health status document. */
@@ -74,5 +94,11 @@ export interface TastyHealthReport {
   restUrl: string | null;
   /** One line per failed check. */
   problems: string[];
-  checks: { config: ConfigCheck; rest: RestCheck; dxlink: DxLinkCheck; stream: StreamCheck };
+  checks: {
+    config: ConfigCheck;
+    rest: RestCheck;
+    dxlink: DxLinkCheck;
+    stream: StreamCheck;
+    calendar: CalendarCheck;
+  };
 }

@@ -3,11 +3,15 @@ import type { AppConfig, ConfigResult } from "../config/app-config";
 import { probeDxLink, type ProbeOptions, type ProbeResult } from "../dxlink/probe";
 import type { Log } from "../log/log";
 import type { StatusStore } from "../status/status-store";
+import { staleKinds } from "../stream/stream-freshness";
+import type { StreamTaskSummary } from "../stream/stream-status";
 import { restBaseUrl, tastyEnvironment } from "../tasty/rest-base-url";
 import { TastyApiError } from "../tasty/tasty-api-error";
 import type { TastyRestClient } from "../tasty/tasty-rest-client";
 import type { Clock } from "../time/clock";
+import { confirmCalendar } from "../time/calendar-confirmation";
 import type {
+  CalendarCheck,
   CheckError,
   ConfigCheck,
   DxLinkCheck,
@@ -19,8 +23,9 @@ import type {
 /** The DXLink probe (`probeDxLink` from @stratdeck/core/dxlink). */
 export type DxLinkProbe = (opts: ProbeOptions) => Promise<ProbeResult>;
 
-/** The REST calls the health check makes. */
-export type HealthRest = Pick<TastyRestClient, "accessToken" | "getMarketMetrics" | "getQuoteToken">;
+/** The REST calls the health check makes (the broker calendar when the client offers it). */
+export type HealthRest = Pick<TastyRestClient, "accessToken" | "getMarketMetrics" | "getQuoteToken"> &
+  Partial<Pick<TastyRestClient, "getEquityCalendar">>;
 
 /** What {@link runTastyHealth} needs (a narrow slice of the shells' deps). */
 export interface TastyHealthDeps {
@@ -46,6 +51,11 @@ export interface TastyHealthOptions {
   streamMaxAgeMs?: number;
   /** Count a stale/absent stream heartbeat as unhealthy (e.g. during market hours), default false. */
   requireStream?: boolean;
+  /**
+   * A stream whose heartbeat is fresh but whose underlyings or options had no event for longer
+   * than this is stalled, ms (default the config's `streamStaleAfterMs`, else 60 000).
+   */
+  staleAfterMs?: number;
 }
 
 const elapsed = (t0: number) => Math.round(performance.now() - t0);
@@ -81,13 +91,22 @@ export async function runTastyHealth(
     if (grant) await checkDxLink(deps, grant, dxlink, symbol, options.probeTimeoutMs ?? 8_000);
     else dxlink.skipped = "no quote token (REST check failed)";
   }
-  const stream = await checkStream(deps, options);
+  const calendar =
+    rest.ok && deps.rest ? await checkCalendar(deps.rest) : { ok: true, skipped: "no REST check" };
+  const stream = await checkStream(deps, {
+    ...options,
+    staleAfterMs: options.staleAfterMs ?? config?.streamStaleAfterMs ?? 60_000,
+  });
 
   const problems: string[] = [];
   if (!configCheck.ok) problems.push(`config: ${configCheck.issues.map((i) => i.message).join("; ")}`);
   if (configCheck.ok && !rest.ok) problems.push(`rest: ${rest.error?.message ?? rest.skipped}`);
   if (rest.ok && !dxlink.ok) problems.push(`dxlink: ${dxlink.error ?? dxlink.skipped}`);
-  if (stream.required && !stream.ok) problems.push(`stream: heartbeat ${stream.state}`);
+  if (stream.required && !stream.ok) problems.push(`stream: ${streamProblem(stream)}`);
+  for (const d of calendar.disagreements ?? [])
+    problems.push(
+      `calendar: tastytrade lists ${d.date} as ${d.broker}, the NYSE calendar as ${d.ours} (fix nyse-closures.ts and redeploy)`,
+    );
   const report: TastyHealthReport = {
     ok: problems.length === 0,
     checkedAt: new Date(deps.clock.now()).toISOString(),
@@ -95,7 +114,7 @@ export async function runTastyHealth(
     environment: config?.tasty ? tastyEnvironment(config.tasty) : null,
     restUrl: config?.tasty ? restBaseUrl(config.tasty) : null,
     problems,
-    checks: { config: configCheck, rest, dxlink, stream },
+    checks: { config: configCheck, rest, dxlink, stream, calendar },
   };
   deps.log[report.ok ? "info" : "warn"]("health.tasty", { ok: report.ok, problems });
   return report;
@@ -154,23 +173,61 @@ async function checkDxLink(
   }
 }
 
-async function checkStream(deps: TastyHealthDeps, options: TastyHealthOptions): Promise<StreamCheck> {
+function streamProblem(s: StreamCheck): string {
+  if (s.state === "stalled" || s.state === "disconnected")
+    return `${s.state}: no ${s.staleKinds?.join(" or ")} event for over ${s.staleAfterMs} ms`;
+  return `heartbeat ${s.state}`;
+}
+
+async function checkStream(
+  deps: TastyHealthDeps,
+  options: TastyHealthOptions & { staleAfterMs: number },
+): Promise<StreamCheck> {
   const required = options.requireStream === true;
   if (!deps.status) return { ok: false, state: "unknown", required, error: "no status store configured" };
   try {
     const rec = await deps.status.read("stream");
     if (!rec) return { ok: false, state: "absent", required };
     const fresh = rec.ageMs <= (options.streamMaxAgeMs ?? 120_000);
+    const data = rec.data as Partial<StreamTaskSummary>;
+    const kinds =
+      fresh && data.freshness ? staleKinds(data.freshness, deps.clock.now(), options.staleAfterMs) : [];
+    const state = !fresh
+      ? "stale"
+      : kinds.length === 0
+        ? "fresh"
+        : data.feedState === "streaming"
+          ? "stalled"
+          : "disconnected";
     return {
-      ok: fresh,
-      state: fresh ? "fresh" : "stale",
+      ok: state === "fresh",
+      state,
       required,
+      staleAfterMs: options.staleAfterMs,
+      ...(kinds.length > 0 ? { staleKinds: kinds } : {}),
       lastHeartbeatAt: new Date(rec.updatedAt).toISOString(),
       ageMs: rec.ageMs,
       data: rec.data,
     };
   } catch (err) {
     return { ok: false, state: "unknown", required, error: (err as Error).message };
+  }
+}
+
+/** Confirms the NYSE calendar against tastytrade's holidays and half days, when available. */
+async function checkCalendar(api: HealthRest): Promise<CalendarCheck> {
+  if (!api.getEquityCalendar) return { ok: true, skipped: "not offered by the REST client" };
+  try {
+    const broker = await api.getEquityCalendar();
+    const disagreements = confirmCalendar(broker);
+    return {
+      ok: disagreements.length === 0,
+      checkedDates: broker.holidays.length + broker.halfDays.length,
+      disagreements,
+    };
+  } catch (err) {
+    // Unavailable is not unhealthy: the calendar's own rules still apply.
+    return { ok: true, skipped: `unavailable: ${(err as Error).message}` };
   }
 }
 

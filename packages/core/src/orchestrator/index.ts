@@ -3,3 +3,6 @@ export * from "./slot";
 export * from "./local-scheduler";
 export * from "./jobs";
 export * from "./job-status";
+export * from "./schedule-crons";
+export * from "./schedule-gate";
+export * from "./stream-capacity";

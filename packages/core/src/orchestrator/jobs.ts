@@ -17,6 +17,8 @@ import { isMarketOpen } from "../time/nyse-calendar";
 import { isLiveBroker, reconcileLive, type ReconcileReport } from "../live/index";
 import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";
+import { HEALTH_METRICS, type Metrics } from "../metrics/index";
+import { streamCapacityFallback, type StreamCapacity } from "./stream-capacity";
 import {
   HEALTH_REPORT_ID,
   IDEAS_REPORT_ID,
@@ -98,15 +100,31 @@ export async function runExitsJob(
 }
 
 /** Deps of the health job: the check, plus where to send its alert and store its report (optional). */
-export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps> & { status?: JobStatusStore };
+export type HealthJobDeps = TastyHealthDeps &
+  Partial<NotifyOnceDeps> & { status?: JobStatusStore; metrics?: Metrics; capacity?: StreamCapacity };
 
 /**
- * Checks REST, DXLink and the stream heartbeat (the stream counts only during a session). An
- * unhealthy data path during a session alerts the trader once per New York day.
+ * Checks REST, DXLink and the stream heartbeat and freshness (the stream counts only during a
+ * session). An unhealthy data path during a session alerts the trader once per New York day. Also
+ * publishes DataStale / StreamDown for the alarms and runs the Spot → on-demand fallback.
  */
 export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
   const report = await runTastyHealth(deps, { requireStream: inSession });
+  const streamState = report.checks.stream.state;
+  const streamDown = inSession && (streamState === "stale" || streamState === "absent");
+  const capacity = await streamCapacityFallback(deps, run.at, streamDown, inSession);
+  deps.metrics?.publish(
+    [
+      {
+        name: HEALTH_METRICS.dataStale,
+        value: inSession && (streamState === "stalled" || streamState === "disconnected") ? 1 : 0,
+        unit: "Count",
+      },
+      { name: HEALTH_METRICS.streamDown, value: streamDown ? 1 : 0, unit: "Count" },
+    ],
+    run.at,
+  );
   await statusWriter(deps.status)
     ?.beat(HEALTH_REPORT_ID, { report: report as unknown as Record<string, unknown>, inSession })
     .catch(() => undefined);
@@ -123,7 +141,7 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
       },
     );
   }
-  return { ok: report.ok, problems: report.problems, alert };
+  return { ok: report.ok, problems: report.problems, alert, capacity };
 }
 
 /**

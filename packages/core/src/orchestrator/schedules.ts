@@ -12,6 +12,8 @@ export interface JobSchedule {
   endMinute: number;
   /** Skip runs outside NYSE sessions (holidays, early closes) even when the cron fires. */
   marketHoursOnly: boolean;
+  /** Further single runs, minutes after New York midnight, Mon–Fri (each its own cron). */
+  alsoAtMinutes?: readonly number[];
   description: string;
 }
 
@@ -57,20 +59,45 @@ export const SCHEDULES: readonly JobSchedule[] = [
   },
 ];
 
+/** Minutes of each New York hour a schedule's window runs in, by hour (only hours with a run). */
+function minutesByHour(s: JobSchedule): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const first = Math.ceil(s.startMinute / s.everyMinutes) * s.everyMinutes;
+  for (let m = first; m < s.endMinute; m += s.everyMinutes) {
+    const h = Math.floor(m / 60);
+    out.set(h, [...(out.get(h) ?? []), m % 60]);
+  }
+  return out;
+}
+
+const minuteField = (mins: number[], every: number): string =>
+  mins.length === 60 / every && mins[0] === 0 ? `0/${every}` : mins.join(",");
+
 /**
- * EventBridge Scheduler cron expression of a schedule (minutes, hours, day-of-month, month,
- * day-of-week, year), evaluated in {@link SCHEDULE_TIME_ZONE}. Runs on the hour span covering
- * [startMinute, endMinute); the handler trims the edges with {@link isScheduledMinute}.
+ * EventBridge Scheduler cron expressions (minutes, hours, day-of-month, month, day-of-week, year)
+ * that fire exactly at the schedule's run times on weekdays, in America/New_York: hours with the
+ * same minutes share one expression, so no invocation lands off the grid (e.g. exits 09:35–15:55
+ * every 5 min = `35,40,45,50,55 9` + `0/5 10-15`), then one per `alsoAtMinutes` entry.
  */
-export function cronExpression(s: JobSchedule): string {
-  const firstHour = Math.floor(s.startMinute / 60);
-  const lastHour = Math.floor((s.endMinute - 1) / 60);
-  return `cron(0/${s.everyMinutes} ${firstHour}-${lastHour} ? * MON-FRI *)`;
+export function cronExpressions(s: JobSchedule): string[] {
+  const groups: { hours: number[]; minutes: number[] }[] = [];
+  for (const [h, mins] of minutesByHour(s)) {
+    const last = groups.at(-1);
+    if (last && last.hours.at(-1) === h - 1 && last.minutes.join() === mins.join()) last.hours.push(h);
+    else groups.push({ hours: [h], minutes: mins });
+  }
+  const window = groups.map((g) => {
+    const hours = g.hours.length === 1 ? `${g.hours[0]}` : `${g.hours[0]}-${g.hours.at(-1)}`;
+    return `cron(${minuteField(g.minutes, s.everyMinutes)} ${hours} ? * MON-FRI *)`;
+  });
+  const extra = (s.alsoAtMinutes ?? []).map((m) => `cron(${m % 60} ${Math.floor(m / 60)} ? * MON-FRI *)`);
+  return [...window, ...extra];
 }
 
 /** True when New York minute-of-day `m` on a weekday is one of the schedule's run times. */
 export function isScheduledMinute(s: JobSchedule, minuteOfDay: number, weekday: number): boolean {
   if (weekday === 0 || weekday === 6) return false;
+  if (s.alsoAtMinutes?.includes(minuteOfDay)) return true;
   if (minuteOfDay < s.startMinute || minuteOfDay >= s.endMinute) return false;
   return minuteOfDay % s.everyMinutes === 0;
 }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { FillModel } from "../pricing/fill-model";
+import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
 
 /** Risk limits checked before every paper entry. */
 export interface RiskLimits {
@@ -56,7 +57,7 @@ export const DEFAULT_PAPER_SETTINGS: PaperSettings = {
   fill: {
     model: "conservative",
     concession: 0.3,
-    maxQuoteAgeMs: 15_000,
+    maxQuoteAgeMs: snapshotMaxAgeMs(LOCAL_STREAM_CADENCE),
     maxSpreadWidth: 3,
     maxCreditDropFraction: 0.25,
   },

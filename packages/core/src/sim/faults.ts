@@ -15,6 +15,7 @@ export interface SessionControl {
  */
 export class FaultState implements SimFaults {
   silenced = false;
+  eventsStopped = false;
   authRejected = false;
   garbageOn = false;
   slowMs = 0;
@@ -60,6 +61,11 @@ export class FaultState implements SimFaults {
     this.silenced = on;
   }
 
+  stopEvents(on: boolean): void {
+    this.log.warn("sim.fault", { fault: "stop-events", on });
+    this.eventsStopped = on;
+  }
+
   rejectAuth(on: boolean): void {
     this.log.warn("sim.fault", { fault: "reject-auth", on });
     this.authRejected = on;
@@ -100,6 +106,7 @@ export class FaultState implements SimFaults {
 
   clear(): void {
     this.silenced = false;
+    this.eventsStopped = false;
     this.authRejected = false;
     this.garbageOn = false;
     this.slowMs = 0;

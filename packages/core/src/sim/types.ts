@@ -158,6 +158,8 @@ export interface SimFaults {
   closeAll(code?: number, reason?: string): void;
   /** Sockets stay open but the server sends nothing at all (no data, no KEEPALIVE). */
   silence(on: boolean): void;
+  /** Sockets stay open and answer KEEPALIVE, but no market event is sent (a stalled feed). */
+  stopEvents(on: boolean): void;
   /** AUTH => AUTH_STATE UNAUTHORIZED, then the socket is closed after ~100 ms. */
   rejectAuth(on: boolean): void;
   /** Every quote token issued so far becomes invalid; sessions using one are unauthorized and closed. */

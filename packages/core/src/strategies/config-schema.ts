@@ -82,7 +82,7 @@ export const strategyRulesSchema = obj({
 export const fillSchema = obj({
   model: oneOf(["mid", "conservative"] as const),
   concession: num({ min: 0, max: 0.5 }).optional(),
-  max_quote_age_ms: num({ gt: 0, int: true }),
+  max_quote_age_ms: num({ gt: 0, int: true }).nullable(),
   max_spread_width: num({ gt: 0 }).nullable().optional(),
   max_spread_pct_of_mid: num({ gt: 0 }).nullable().optional(),
 });

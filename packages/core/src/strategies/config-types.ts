@@ -40,8 +40,13 @@ export interface FillRules {
   model: FillModel;
   /** Share of the bid/ask spread given up by the conservative model (default 0.3). */
   concession?: number;
-  /** Oldest usable quote, milliseconds. */
+  /**
+   * Oldest usable quote, milliseconds. `max_quote_age_ms: null` in the file means "the stream's
+   * snapshot max age" (`snapshotMaxAgeMs`), filled in by the wiring from the deployed cadence.
+   */
   maxQuoteAgeMs: number;
+  /** True when {@link maxQuoteAgeMs} follows the stream's snapshot max age (file value null). */
+  quoteAgeFromStream?: boolean;
   /** Widest usable bid/ask spread of one leg, USD per share. */
   maxSpreadWidth?: number;
   /** Widest usable bid/ask spread of one leg as a fraction of its mid. */

@@ -1,3 +1,4 @@
+import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
 import type * as z from "zod";
 import type { StrategiesConfigIssue } from "./config-error";
 import { StrategiesConfigError } from "./config-error";
@@ -128,7 +129,9 @@ export function validateStrategies(
     pricing: { rate: data.pricing.rate, dividendYield: data.pricing.dividend_yield },
     fill: {
       model: data.fill.model,
-      maxQuoteAgeMs: data.fill.max_quote_age_ms,
+      ...(data.fill.max_quote_age_ms === null
+        ? { maxQuoteAgeMs: snapshotMaxAgeMs(LOCAL_STREAM_CADENCE), quoteAgeFromStream: true }
+        : { maxQuoteAgeMs: data.fill.max_quote_age_ms }),
       ...(data.fill.concession != null ? { concession: data.fill.concession } : {}),
       ...(data.fill.max_spread_width != null ? { maxSpreadWidth: data.fill.max_spread_width } : {}),
       ...(data.fill.max_spread_pct_of_mid != null

@@ -4,4 +4,5 @@ export * from "./stream-task";
 export * from "./stream-task-deps";
 export * from "./stream-status";
 export * from "./stream-options";
+export * from "./stream-freshness";
 export * from "./frame-recording";

@@ -1,6 +1,7 @@
 import type { LiveMarketDataService } from "../dxlink/live-market-data-service";
 import type { LiveMarketDataStats, StreamState } from "../dxlink/live-market-data-types";
 import type { SnapshotWriterStats } from "./snapshot-writer";
+import { lastEventsByKind, type EventRate, type StreamFreshness } from "./stream-freshness";
 import type { SubscriptionPlan } from "./subscription-plan";
 
 /** A subscription plan and when it was applied (ms since epoch). */
@@ -29,6 +30,8 @@ export interface StreamTaskSummary extends Record<string, unknown>, Pick<LiveMar
   symbolsSubscribed: { count: number; sample: string[] };
   writer: SnapshotWriterStats;
   plan: Omit<PlannedAt, "entries"> | null;
+  /** Last event per kind of subscribed symbol and events per minute (freshness, not liveness). */
+  freshness: StreamFreshness;
 }
 
 /** The heartbeat record of the stream task now. */
@@ -38,6 +41,8 @@ export function streamSummary(
   writer: SnapshotWriterStats,
   plan: PlannedAt | null,
   maxStaleSeconds: number,
+  rate: EventRate,
+  now: number,
 ): StreamTaskSummary {
   const { state: feedState, connectedAt: _connectedAt, symbols: _symbols, ...counters } = feed.stats();
   const symbols = feed.subscribedSymbols();
@@ -54,5 +59,9 @@ export function streamSummary(
     symbolsSubscribed: { count: symbols.length, sample: symbols.slice(0, 8) },
     writer,
     plan: planned,
+    freshness: {
+      ...lastEventsByKind(feed.book, symbols),
+      eventsPerMinute: rate.sample(now, counters.events),
+    },
   };
 }

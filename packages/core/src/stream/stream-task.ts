@@ -12,6 +12,7 @@ import { realTimers, sleep } from "../dxlink/timers";
 import type { Timers } from "../dxlink/timers";
 import { SnapshotWriter } from "./snapshot-writer";
 import type { SnapshotWriterOptions } from "./snapshot-writer";
+import { EventRate } from "./stream-freshness";
 import { streamSummary } from "./stream-status";
 import type { PlannedAt, StreamTaskSummary } from "./stream-status";
 import { SubscriptionPlanner } from "./subscription-plan";
@@ -96,9 +97,10 @@ export async function runStreamTask(
   );
   const warnings = new ThrottledWarnings(log, clock, "stream.error", 60_000);
   let lastPlan: PlannedAt | null = null;
+  const rate = new EventRate();
 
   const summary = (state: string): StreamTaskSummary =>
-    streamSummary(state, feed, writer.stats(), lastPlan, maxStale);
+    streamSummary(state, feed, writer.stats(), lastPlan, maxStale, rate, clock.now());
 
   const beat = async (state: string): Promise<StreamTaskSummary> => {
     const data = summary(state);

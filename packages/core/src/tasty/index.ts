@@ -1,5 +1,6 @@
 export * from "./cooldown-store";
 export * from "./memory-cooldown-store";
+export * from "./local-write-cooldown-store";
 export * from "./dynamo-cooldown-store";
 export * from "./cooldown-gate";
 export * from "./tasty-api-error";

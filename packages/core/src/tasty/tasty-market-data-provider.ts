@@ -8,6 +8,7 @@ import type {
 import type { OptionChain } from "../market-data/option-chain";
 import type { Snapshot } from "../market-data/snapshot";
 import { snapshotAgeMs } from "../market-data/snapshot";
+import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
 import type { SnapshotStore } from "../market-data/snapshot-store";
 import type { Clock } from "../time/clock";
 import { restQuotePrice, type SymbolsByType } from "./market-data-wire";
@@ -27,7 +28,7 @@ export type ProviderRest = Pick<TastyRestClient, "getMarketData" | "getMarketMet
 
 /** Freshness limits of {@link TastyMarketDataProvider}. */
 export interface ProviderOptions {
-  /** Oldest streaming snapshot used as a live price, ms (default 15 000). */
+  /** Oldest streaming snapshot used as a live price, ms (default `snapshotMaxAgeMs` of the local cadence, 16 000). */
   streamMaxAgeMs?: number;
   /** Oldest price used as a TA hint (stale snapshot, last REST price), ms (default 4 days). */
   taHintMaxAgeMs?: number;
@@ -61,7 +62,7 @@ export class TastyMarketDataProvider implements MarketDataProvider {
     private readonly deps: ProviderDeps,
     options: ProviderOptions = {},
   ) {
-    this.streamMaxAgeMs = options.streamMaxAgeMs ?? 15_000;
+    this.streamMaxAgeMs = options.streamMaxAgeMs ?? snapshotMaxAgeMs(LOCAL_STREAM_CADENCE);
     this.taHintMaxAgeMs = options.taHintMaxAgeMs ?? 4 * 86_400_000;
     this.metricsTtlMs = options.metricsTtlMs ?? 300_000;
   }

@@ -1,4 +1,6 @@
 import type * as z from "zod";
+import type { BrokerCalendar } from "../time/calendar-confirmation";
+import { equityCalendarResponse, toBrokerCalendar } from "./calendar-wire";
 import type { TastyConfig } from "../config/app-config";
 import type { QuoteTokenGrant } from "../dxlink/quote-token";
 import type { Log } from "../log/log";
@@ -213,6 +215,16 @@ export class TastyRestClient {
     const now = this.clock.now();
     const until = err.cooldownUntil ?? now + this.gate.windowMs;
     return symbols.map((symbol) => ({ symbol, until, reason: `http-429 ${err.endpoint}`, setAt: now }));
+  }
+
+  /** tastytrade's equity holidays and half days (confirms the NYSE calendar in live mode). */
+  async getEquityCalendar(): Promise<BrokerCalendar> {
+    const body = await this.call({
+      method: "GET",
+      path: "/market-time/equities/holidays",
+      schema: equityCalendarResponse,
+    });
+    return toBrokerCalendar(body);
   }
 
   /** Accounts the OAuth grant can see. */

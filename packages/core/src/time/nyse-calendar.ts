@@ -1,4 +1,5 @@
 import { addDays, nyParts, nyWallTimeToUtc, weekdayOf } from "./new-york";
+import { specialClosure } from "./nyse-closures";
 
 /** Regular session open, minutes after midnight New York time (09:30). */
 export const SESSION_OPEN_MINUTE = 9 * 60 + 30;
@@ -84,9 +85,12 @@ export function nyseHolidays(year: number): Map<string, string> {
   return h;
 }
 
-/** The holiday name when `date` (`YYYY-MM-DD`) is an NYSE holiday, else undefined. */
+/**
+ * The holiday name when `date` (`YYYY-MM-DD`) is an NYSE holiday (by rule, or a one-off closure
+ * from `SPECIAL_CLOSURES`), else undefined.
+ */
 export function holidayName(date: string): string | undefined {
-  return nyseHolidays(Number(date.slice(0, 4))).get(date);
+  return nyseHolidays(Number(date.slice(0, 4))).get(date) ?? specialClosure(date)?.name;
 }
 
 /** True when `date` is a weekday that is not an NYSE holiday. */

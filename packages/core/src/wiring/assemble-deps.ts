@@ -10,13 +10,19 @@ import {
 } from "../alerts/index";
 import type { Log } from "../log/log";
 import { createLogger } from "../log/powertools-log";
-import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
+import {
+  DynamoSnapshotStore,
+  snapshotMaxAgeMs,
+  type MarketDataProvider,
+  type SnapshotStore,
+} from "../market-data/index";
 import { TastyLiveBroker } from "../live/tasty-live-broker";
 import { DynamoPaperOrderStore, type LiveOrderGateway, type PaperOrderStore } from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
 import {
   DynamoCooldownStore,
+  LocalWriteCooldownStore,
   TastyMarketDataProvider,
   TastyRestClient,
   type CooldownStore,
@@ -78,6 +84,13 @@ export interface AssembleDepsOptions {
   owner?: string;
   /** Longest wait for another process holding the state folder, ms. */
   lockWaitMs?: number;
+  /**
+   * The shell never calls tastytrade (no TASTY_* secrets bound): in live data mode the REST client
+   * is a stand-in whose every call fails with a clear error instead of the build failing.
+   */
+  withoutTasty?: boolean;
+  /** Read-only workload: shared cooldowns are honoured, its own are kept in memory (no writes). */
+  readOnlyCooldowns?: boolean;
   /** Sim mode with no simulator URL and no running local stack: starts one (the CLI passes it). */
   embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
 }
@@ -144,24 +157,36 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       );
       tasty = { ...SIM_CREDENTIALS, ...config.tasty, apiUrl };
     }
-    if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
+    if (!tasty && !options.withoutTasty)
+      throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
 
     const snapshots = new DynamoSnapshotStore(snapshotDoc, config.tables.snapshots, clock);
-    const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
-    const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
-    const provider = new TastyMarketDataProvider({
-      rest,
-      snapshots,
-      clock,
-      log: log.child({ component: "provider" }),
-    });
+    const sharedCooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
+    const cooldowns = options.readOnlyCooldowns
+      ? new LocalWriteCooldownStore(sharedCooldowns, clock)
+      : sharedCooldowns;
+    const maxAgeMs = snapshotMaxAgeMs(config);
+    const rest = tasty
+      ? new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns })
+      : unconfiguredRest();
+    const provider = new TastyMarketDataProvider(
+      {
+        rest,
+        snapshots,
+        clock,
+        log: log.child({ component: "provider" }),
+      },
+      { streamMaxAgeMs: maxAgeMs },
+    );
     const notifier =
       options.notifier ??
       (config.alertTopicArn
         ? new SnsNotifier(new SNSClient({ region: config.region, logger: awsLog }), config.alertTopicArn)
         : new ConsoleNotifier(log.child({ component: "alerts" })));
-    const strategies =
-      typeof options.strategies === "function" ? await options.strategies() : options.strategies;
+    const strategies = withStreamQuoteAge(
+      typeof options.strategies === "function" ? await options.strategies() : options.strategies,
+      maxAgeMs,
+    );
     return {
       config,
       clock,
@@ -179,7 +204,7 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       ...(config.tradingMode === "live" ? { live: new TastyLiveBroker(rest, config.live.account) } : {}),
       endpoints: {
         dynamo: dynamoEndpoint ?? "aws",
-        rest: tasty.apiUrl ?? "tastytrade",
+        rest: tasty ? (tasty.apiUrl ?? "tastytrade") : "none",
         embedded,
         storage: storage.kind,
         ...(storage.stateDir ? { stateDir: storage.stateDir } : {}),
@@ -190,4 +215,21 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
     await close();
     throw err;
   }
+}
+
+/** Strategies whose `max_quote_age_ms: null` follows the stream's snapshot max age, ms. */
+function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
+  return s.fill.quoteAgeFromStream ? { ...s, fill: { ...s.fill, maxQuoteAgeMs: maxAgeMs } } : s;
+}
+
+/** A REST client for shells without tastytrade credentials: every call fails, naming why. */
+function unconfiguredRest(): TastyRestClient {
+  return new Proxy({} as TastyRestClient, {
+    get: (_t, prop) =>
+      prop === "then"
+        ? undefined
+        : () => {
+            throw new Error(`tastytrade is not configured for this function (${String(prop)} called)`);
+          },
+  });
 }

@@ -9,7 +9,7 @@ const log = lambdaLog("api-health");
 export const handler = routeHandler(healthRoute, {
   deps: async () => {
     const { doc, config, clock } = await lambdaTables(log);
-    return { status: new DynamoStatusStore(doc, config.tables.status, clock), clock };
+    return { status: new DynamoStatusStore(doc, config.tables.status, clock), clock, config };
   },
   log,
 });

@@ -5,4 +5,7 @@ import { routeHandler } from "./route-handler";
 const log = lambdaLog("api-positions");
 
 /** GET /positions (API Gateway HTTP API, payload 2.0), through the shared route table. */
-export const handler = routeHandler(positionsRoute, { deps: () => lambdaDeps(log), log });
+export const handler = routeHandler(positionsRoute, {
+  deps: () => lambdaDeps(log, { readOnlyCooldowns: true }),
+  log,
+});

@@ -1,4 +1,7 @@
+import { SCHEDULES, type JobName } from "@stratdeck/core/orchestrator/schedules";
 import * as z from "zod";
+
+const JOB_NAMES = SCHEDULES.map((s) => s.job) as [JobName, ...JobName[]];
 
 /**
  * A scheduled invocation: an EventBridge scheduled event, or the look-alike EventBridge Scheduler
@@ -12,7 +15,7 @@ export const ScheduledEvent = z.looseObject({
   time: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).optional(),
   detail: z
     .looseObject({
-      job: z.enum(["ideas", "exits", "health"]).optional(),
+      job: z.enum(JOB_NAMES).optional(),
       force: z.boolean().optional(),
     })
     .optional(),

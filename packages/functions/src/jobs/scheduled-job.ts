@@ -1,17 +1,16 @@
 import { describeZodError } from "@stratdeck/core/api/responses";
 import type { Log } from "@stratdeck/core/log";
 import type { JobRun } from "@stratdeck/core/orchestrator";
-import { isScheduledMinute, scheduleOf, type JobName } from "@stratdeck/core/orchestrator/schedules";
+import { skipReason, type SkipReason } from "@stratdeck/core/orchestrator/schedule-gate";
+import { scheduleOf, type JobName } from "@stratdeck/core/orchestrator/schedules";
 import { slotOf } from "@stratdeck/core/orchestrator/slot";
 import { systemClock, type Clock } from "@stratdeck/core/time/clock";
-import { nyParts } from "@stratdeck/core/time/new-york";
-import { isMarketOpen } from "@stratdeck/core/time/nyse-calendar";
 import { ScheduledEvent } from "./job-event";
 
 /** What a scheduled invocation did. */
 export type JobOutcome<R> =
   | { job: JobName; slot: string; status: "ran"; ms: number; result: R }
-  | { job: JobName; slot: string; status: "skipped"; reason: "off-schedule" | "market-closed" };
+  | { job: JobName; slot: string; status: "skipped"; reason: SkipReason };
 
 /** How a job handler gets its deps and the time (injectable for tests). */
 export interface ScheduledJobOptions<D> {
@@ -21,9 +20,10 @@ export interface ScheduledJobOptions<D> {
 }
 
 /**
- * A Lambda handler for a scheduled job: parses the event, skips runs off the job's New York grid
- * (the cron covers whole hours) and, for market-hours jobs, outside NYSE sessions (holidays, early
- * closes) before building any deps, then runs the job for the slot of the scheduled time, so an
+ * A Lambda handler for a scheduled job: parses the event, skips runs off the job's New York grid,
+ * on days the NYSE is closed (holidays, one-off closures), after an early close and, for
+ * market-hours jobs, outside the session, all before building any deps (a skipped run reads no
+ * secret and opens no connection), then runs the job for the slot of the scheduled time, so an
  * at-least-once redelivery is the same slot.
  */
 export function scheduledJob<D, R>(
@@ -42,14 +42,7 @@ export function scheduledJob<D, R>(
     const at = e.time ? Date.parse(e.time) : clock.now();
     const slot = slotOf(at, schedule.everyMinutes);
     const force = e.detail?.force === true;
-    const ny = nyParts(at);
-    const reason = force
-      ? null
-      : e.time && !isScheduledMinute(schedule, ny.minuteOfDay, ny.weekday)
-        ? "off-schedule"
-        : schedule.marketHoursOnly && !isMarketOpen(at)
-          ? "market-closed"
-          : null;
+    const reason = force ? null : skipReason(schedule, at, e.time !== undefined);
     if (reason) {
       options.log.info("job.skipped", { job, slot, reason });
       return { job, slot, status: "skipped", reason };

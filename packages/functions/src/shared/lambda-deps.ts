@@ -2,6 +2,8 @@ import type { AppConfig } from "@stratdeck/core/config";
 import { loadConfig } from "@stratdeck/core/config/validate";
 import type { Log } from "@stratdeck/core/log";
 import { createLogger } from "@stratdeck/core/log/powertools-log";
+import { EmfMetrics } from "@stratdeck/core/metrics/emf-metrics";
+import type { Metrics } from "@stratdeck/core/metrics";
 import { systemClock, type Clock } from "@stratdeck/core/time/clock";
 import { loadStrategiesJson } from "@stratdeck/core/strategies/config-load";
 import { assembleDeps, type Deps } from "@stratdeck/core/wiring/assemble-deps";
@@ -19,11 +21,22 @@ export function lambdaLog(service: string): Log {
   return createLogger({ service, level });
 }
 
-/** The validated config from env + bound SST secrets (warnings logged). */
-async function lambdaConfig(log: Log): Promise<AppConfig> {
-  const { config, warnings } = loadConfig(await lambdaEnv());
+/**
+ * The validated config from env + bound SST secrets (warnings logged). `tastyUnused`: the function
+ * never calls tastytrade and is bound no TASTY_* secrets.
+ */
+async function lambdaConfig(log: Log, tastyUnused = false): Promise<AppConfig> {
+  const { config, warnings } = loadConfig(await lambdaEnv(), { tastyUnused });
   for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
   return config;
+}
+
+/** What one function needs of the shared deps (each function has its own grants and secrets). */
+export interface LambdaDepsOptions {
+  /** The function never calls tastytrade and is given no TASTY_* secrets. */
+  withoutTasty?: boolean;
+  /** The function may only read the cooldowns table (GET routes). */
+  readOnlyCooldowns?: boolean;
 }
 
 let fullDeps: (() => Promise<Deps>) | undefined;
@@ -34,11 +47,17 @@ let fullDeps: (() => Promise<Deps>) | undefined;
  * the shared composition root, built once per container. For the jobs and the
  * routes that price.
  */
-export function lambdaDeps(log: Log): Promise<Deps> {
+export function lambdaDeps(log: Log, options: LambdaDepsOptions = {}): Promise<Deps> {
   fullDeps ??= oncePerContainer(async () => {
-    const config = await lambdaConfig(log);
+    const withoutTasty = options.withoutTasty === true;
+    const config = await lambdaConfig(log, withoutTasty);
     const file = config.strategiesFile ?? "strategies.json";
-    return assembleDeps(config, { log, strategies: () => loadStrategiesJson(file) });
+    return assembleDeps(config, {
+      log,
+      strategies: () => loadStrategiesJson(file),
+      withoutTasty,
+      readOnlyCooldowns: options.readOnlyCooldowns === true,
+    });
   });
   return fullDeps();
 }
@@ -61,9 +80,14 @@ let tablesBuilt: (() => Promise<LambdaTables>) | undefined;
  */
 export function lambdaTables(log: Log): Promise<LambdaTables> {
   tablesBuilt ??= oncePerContainer(async () => {
-    const config = await lambdaConfig(log);
+    const config = await lambdaConfig(log, true);
     const { doc } = await connectStorage(config, { log });
     return { config, clock: systemClock, log, doc };
   });
   return tablesBuilt();
+}
+
+/** CloudWatch metrics as EMF lines on stdout, dimensioned by the SST stage. */
+export function lambdaMetrics(): Metrics {
+  return new EmfMetrics(process.env.SST_STAGE ?? "local", (line) => process.stdout.write(line));
 }

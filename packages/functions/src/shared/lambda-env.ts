@@ -1,4 +1,5 @@
 import { registerSecret } from "@stratdeck/core/log";
+import { credentialsFromEnv } from "./sigv4";
 import { getParameters, loadBoundSecrets } from "./ssm-secrets";
 
 /** SST secrets the functions may be bound to; each name is also the env var the config reads. */
@@ -27,11 +28,7 @@ function fetchBound(): Promise<Record<string, string>> {
   return loadBoundSecrets(env, (names) =>
     getParameters(names, {
       region: env.AWS_REGION ?? "us-east-1",
-      credentials: {
-        accessKeyId: env.AWS_ACCESS_KEY_ID ?? "",
-        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "",
-        ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-      },
+      credentials: credentialsFromEnv(env),
     }),
   );
 }

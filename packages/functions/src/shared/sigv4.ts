@@ -7,6 +7,15 @@ export interface AwsCredentials {
   sessionToken?: string;
 }
 
+/** The function's credentials from the environment Lambda provides. */
+export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>>): AwsCredentials {
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID ?? "",
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "",
+    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+  };
+}
+
 /** A request to sign: a path without query string, lower-case header names. */
 export interface SignInput {
   method: string;

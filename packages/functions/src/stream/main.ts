@@ -4,11 +4,16 @@
  * SIGTERM. On a day the NYSE is closed it idles instead of streaming, so the scheduled service
  * neither writes snapshots nor crash-loops.
  */
+import { writeFile } from "node:fs/promises";
 import { loadConfig } from "@stratdeck/core/config";
 import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import { isTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
 import { lambdaLog } from "../shared/lambda-deps";
+
+/** Touched on every heartbeat; the container health check (stacks/stream.ts) reads its age. */
+const LIVENESS_FILE = "/tmp/stream-alive";
+const touch = () => writeFile(LIVENESS_FILE, String(Date.now())).catch(() => undefined);
 
 /** SIGTERM to exit, ms: ECS waits `stopTimeout` (60 s); we promise well under 10 s. */
 const HARD_EXIT_MS = 9_500;
@@ -34,10 +39,23 @@ try {
     const today = nyDate(systemClock.now());
     if (!isTradingDay(today)) {
       log.info("stream.idle", { reason: "NYSE closed", date: today });
+      await touch();
+      const alive = setInterval(() => void touch(), 30_000);
       await new Promise<void>((r) => stop.signal.addEventListener("abort", () => r(), { once: true }));
+      clearInterval(alive);
     } else {
+      const taskDeps = streamTaskDeps(deps);
+      await touch();
       const summary = await runStreamTask(
-        streamTaskDeps(deps),
+        {
+          ...taskDeps,
+          status: {
+            beat: async (id, data) => {
+              void touch();
+              return taskDeps.status.beat(id, data);
+            },
+          },
+        },
         stop.signal,
         streamOptionsFromConfig(deps.config),
       );

@@ -97,7 +97,7 @@ export class DxlinkSession {
       this.unauthorize("quote token expired");
       return;
     }
-    if (this.deps.faults.silenced) return;
+    if (this.deps.faults.silenced || this.deps.faults.eventsStopped) return;
     for (const c of this.channels.values()) c.tick(now);
   }
 

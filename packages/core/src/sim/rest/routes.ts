@@ -1,5 +1,6 @@
 import { customerAccounts, customerMe } from "./account-routes";
 import { apiQuoteTokens, oauthToken } from "./auth-routes";
+import { equityHolidays } from "./calendar-routes";
 import { flatChain, nestedChain } from "./chain-routes";
 import type { Route } from "./context";
 import { marketDataByType, marketDataSingle } from "./market-data-routes";
@@ -24,4 +25,5 @@ export const ROUTES: readonly Route[] = [
   orderCancel,
   orderPlace,
   positionsList,
+  equityHolidays,
 ];

@@ -1,0 +1,3 @@
+export * from "./metrics";
+export * from "./emf-metrics";
+export * from "./memory-metrics";
