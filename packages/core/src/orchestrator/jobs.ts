@@ -1,4 +1,4 @@
-import { runTastyHealth, type TastyHealthDeps } from "../health/index";
+import type { TastyHealthDeps } from "../health/tasty-health";
 import {
   checkExits,
   enterAuto,
@@ -110,6 +110,8 @@ export type HealthJobDeps = TastyHealthDeps &
  */
 export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
+  // Loaded on use: the DXLink probe (and its WebSocket client) stays out of the other jobs' cold start.
+  const { runTastyHealth } = await import("../health/tasty-health");
   const report = await runTastyHealth(deps, { requireStream: inSession });
   const streamState = report.checks.stream.state;
   const streamDown = inSession && (streamState === "stale" || streamState === "absent");

@@ -3,13 +3,14 @@
 /** New York minutes-of-day a cron expression from {@link cronExpressions} fires at on a weekday. */
 export function cronMinutes(expr: string): number[] {
   const m = /^cron\((\S+) (\S+) \? \* MON-FRI \*\)$/.exec(expr);
-  if (!m) throw new Error(`not a weekday cron expression: ${expr}`);
-  const [lo, hi] = m[2]!.split("-").map(Number);
-  const step = /^0\/(\d+)$/.exec(m[1]!);
+  const [, minutes, hours] = m ?? [];
+  if (minutes === undefined || hours === undefined) throw new Error(`not a weekday cron expression: ${expr}`);
+  const [lo = NaN, hi = lo] = hours.split("-").map(Number);
+  const step = /^0\/(\d+)$/.exec(minutes);
   const mins = step
     ? Array.from({ length: 60 / Number(step[1]) }, (_, i) => i * Number(step[1]))
-    : m[1]!.split(",").map(Number);
+    : minutes.split(",").map(Number);
   const out: number[] = [];
-  for (let h = lo!; h <= (hi ?? lo!); h++) for (const x of mins) out.push(h * 60 + x);
+  for (let h = lo; h <= hi; h++) for (const x of mins) out.push(h * 60 + x);
   return out;
 }

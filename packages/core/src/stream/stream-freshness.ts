@@ -52,8 +52,9 @@ export class EventRate {
   /** Records the running event total at `at` (ms) and returns the rate per minute, or null. */
   sample(at: number, total: number): number | null {
     this.samples.push({ at, total });
-    while (this.samples.length > 2 && this.samples[1]!.at <= at - this.windowMs) this.samples.shift();
-    const first = this.samples[0]!;
+    while ((this.samples[1]?.at ?? Infinity) <= at - this.windowMs && this.samples.length > 2)
+      this.samples.shift();
+    const first = this.samples[0] ?? { at, total };
     const span = at - first.at;
     if (span < 10_000) return null;
     return Math.round(((total - first.total) * 60_000) / span);

@@ -15,8 +15,9 @@ export class LocalWriteCooldownStore extends CooldownStore {
     super(clock);
   }
 
-  protected async save(rec: StoredCooldown): Promise<void> {
+  protected save(rec: StoredCooldown): Promise<void> {
     this.local.set(rec.symbol, { ...rec });
+    return Promise.resolve();
   }
 
   protected async load(symbol: string): Promise<StoredCooldown | null> {

@@ -1,14 +1,8 @@
-import { SNSClient } from "@aws-sdk/client-sns";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AppConfig, TastyConfig } from "../config/app-config";
-import {
-  ConsoleNotifier,
-  DynamoAlertStore,
-  SnsNotifier,
-  type AlertStore,
-  type Notifier,
-} from "../alerts/index";
+import { ConsoleNotifier, DynamoAlertStore, type AlertStore, type Notifier } from "../alerts/index";
 import type { Log } from "../log/log";
+import type { SdkLogger } from "../log/sdk-logger";
 import { createLogger } from "../log/powertools-log";
 import {
   DynamoSnapshotStore,
@@ -16,7 +10,6 @@ import {
   type MarketDataProvider,
   type SnapshotStore,
 } from "../market-data/index";
-import { TastyLiveBroker } from "../live/tasty-live-broker";
 import { DynamoPaperOrderStore, type LiveOrderGateway, type PaperOrderStore } from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
@@ -181,7 +174,7 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
     const notifier =
       options.notifier ??
       (config.alertTopicArn
-        ? new SnsNotifier(new SNSClient({ region: config.region, logger: awsLog }), config.alertTopicArn)
+        ? await snsNotifier(config.region, awsLog, config.alertTopicArn)
         : new ConsoleNotifier(log.child({ component: "alerts" })));
     const strategies = withStreamQuoteAge(
       typeof options.strategies === "function" ? await options.strategies() : options.strategies,
@@ -201,7 +194,9 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       provider,
       notifier,
       strategies,
-      ...(config.tradingMode === "live" ? { live: new TastyLiveBroker(rest, config.live.account) } : {}),
+      ...(config.tradingMode === "live"
+        ? { live: new (await import("../live/tasty-live-broker")).TastyLiveBroker(rest, config.live.account) }
+        : {}),
       endpoints: {
         dynamo: dynamoEndpoint ?? "aws",
         rest: tasty ? (tasty.apiUrl ?? "tastytrade") : "none",
@@ -232,4 +227,16 @@ function unconfiguredRest(): TastyRestClient {
             throw new Error(`tastytrade is not configured for this function (${String(prop)} called)`);
           },
   });
+}
+
+/**
+ * The SNS notifier, loaded only when alerts go to SNS: functions without a topic never evaluate the
+ * SNS client (it would add ~40 KB to their cold start).
+ */
+async function snsNotifier(region: string, logger: SdkLogger, topicArn: string): Promise<Notifier> {
+  const [{ SNSClient }, { SnsNotifier }] = await Promise.all([
+    import("@aws-sdk/client-sns"),
+    import("../alerts/sns-notifier"),
+  ]);
+  return new SnsNotifier(new SNSClient({ region, logger }), topicArn);
 }
