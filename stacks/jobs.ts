@@ -8,7 +8,7 @@ import {
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
-import { cronExpression, SCHEDULES, SCHEDULE_TIME_ZONE, type JobName } from "@stratdeck/core/orchestrator";
+import { cronExpressions, SCHEDULES, SCHEDULE_TIME_ZONE, type JobName } from "@stratdeck/core/orchestrator";
 import { Alerts } from "./alerts";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
@@ -25,7 +25,18 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   },
   exits: {
     description: "Settle expired positions, check exits, send alerts",
-    access: { snapshots: "read", cooldowns: "readwrite", orders: "readwrite", alerts: "readwrite" },
+    access: {
+      snapshots: "read",
+      cooldowns: "readwrite",
+      orders: "readwrite",
+      alerts: "readwrite",
+      status: "readwrite",
+    },
+    alerts: true,
+  },
+  settle: {
+    description: "Record the indexes' opening and closing values, settle expired positions at them",
+    access: { cooldowns: "readwrite", orders: "readwrite", alerts: "readwrite", status: "readwrite" },
     alerts: true,
   },
   health: {
@@ -60,22 +71,24 @@ export function Jobs({ stack }: StackContext) {
       ...STRATEGY_FILES,
       timeout: "60 seconds",
     });
-    new Schedule(stack, `${id}Schedule`, {
-      description: s.description,
-      schedule: ScheduleExpression.expression(cronExpression(s), TimeZone.of(SCHEDULE_TIME_ZONE)),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject({
-          version: "0",
-          id: ContextAttribute.executionId,
-          "detail-type": "Scheduled Event",
-          source: "aws.scheduler",
-          time: ContextAttribute.scheduledTime,
-          resources: [ContextAttribute.scheduleArn],
-          detail: { job: s.job },
+    cronExpressions(s).forEach((cron, i) => {
+      new Schedule(stack, `${id}Schedule${i === 0 ? "" : i + 1}`, {
+        description: s.description,
+        schedule: ScheduleExpression.expression(cron, TimeZone.of(SCHEDULE_TIME_ZONE)),
+        target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject({
+            version: "0",
+            id: ContextAttribute.executionId,
+            "detail-type": "Scheduled Event",
+            source: "aws.scheduler",
+            time: ContextAttribute.scheduledTime,
+            resources: [ContextAttribute.scheduleArn],
+            detail: { job: s.job },
+          }),
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(10),
         }),
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(10),
-      }),
+      });
     });
     functions[s.job] = fn;
   }

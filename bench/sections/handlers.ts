@@ -16,6 +16,7 @@ const HANDLERS = [
   "jobs/ideas",
   "jobs/exits",
   "jobs/health",
+  "jobs/settle",
   "api/positions",
   "api/orders",
   "api/alerts",

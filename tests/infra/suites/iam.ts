@@ -78,10 +78,16 @@ export function iamSuite(app: () => BuiltApp): void {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       note("StreamTask", roleStatements(app(), "Stream", roleIdOf(task, "TaskRoleArn")));
       expect(writers.get("snapshots")).toEqual(["StreamTask"]);
-      expect(writers.get("status")).toEqual(["StreamTask"]);
-      expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
-      // Exit alerts, and the once-a-day unhealthy-data-path alert.
-      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob"]);
+      // The stream heartbeat, and the settlement values the settling jobs record.
+      expect(writers.get("status")?.sort()).toEqual(["ExitsJob", "SettleJob", "StreamTask"]);
+      expect(writers.get("orders")?.sort()).toEqual([
+        "ApiClosePosition",
+        "ExitsJob",
+        "IdeasJob",
+        "SettleJob",
+      ]);
+      // Exit and settlement alerts, and the once-a-day unhealthy-data-path alert.
+      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob", "SettleJob"]);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

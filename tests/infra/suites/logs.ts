@@ -1,3 +1,4 @@
+import { SCHEDULES } from "@stratdeck/core/orchestrator";
 import { describe, expect, it } from "vitest";
 import { resourcesOfType, type BuiltApp } from "../built-app";
 import { API_ROUTES } from "../../../stacks/api";
@@ -16,8 +17,8 @@ export function logsSuite(app: () => BuiltApp): void {
 
     it("sends every app function's logs to its own log group; Node 22 on arm64", () => {
       const fns = resourcesOfType(app(), "AWS::Lambda::Function").filter(([, id]) => !isSstInternal(id));
-      // 3 jobs + one function per API route + the authorizer
-      expect(fns.length).toBe(3 + Object.keys(API_ROUTES).length + 1);
+      // one function per job + one per API route + the authorizer
+      expect(fns.length).toBe(new Set(SCHEDULES.map((s) => s.job)).size + Object.keys(API_ROUTES).length + 1);
       for (const [stack, id, fn] of fns) {
         expect(fn.Properties, `${stack}/${id}`).toMatchObject({
           Runtime: "nodejs22.x",

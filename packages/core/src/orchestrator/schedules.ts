@@ -1,5 +1,5 @@
 /** A job the scheduler runs (in AWS: one EventBridge schedule + Lambda; locally: the local scheduler). */
-export type JobName = "ideas" | "exits" | "health";
+export type JobName = "ideas" | "exits" | "health" | "settle";
 
 /** When a job runs: every `everyMinutes` within [startMinute, endMinute) New York time, Mon–Fri. */
 export interface JobSchedule {
@@ -12,6 +12,8 @@ export interface JobSchedule {
   endMinute: number;
   /** Skip runs outside NYSE sessions (holidays, early closes) even when the cron fires. */
   marketHoursOnly: boolean;
+  /** Further single runs, minutes after New York midnight, Mon–Fri (each its own cron). */
+  alsoAtMinutes?: readonly number[];
   description: string;
 }
 
@@ -47,6 +49,18 @@ export const SCHEDULES: readonly JobSchedule[] = [
     marketHoursOnly: false,
     description: "check REST, DXLink and the stream heartbeat",
   },
+  {
+    job: "settle",
+    everyMinutes: 5,
+    // After the close (16:00; early closes at 13:00 are long past): 16:05, 16:10, 16:15, 16:20.
+    startMinute: 16 * 60 + 5,
+    endMinute: 16 * 60 + 25,
+    // Runs after the close and on holidays too: it only settles what is due, from recorded prints.
+    marketHoursOnly: false,
+    // Morning runs for AM roots (opening settlement value of the expiration morning).
+    alsoAtMinutes: [9 * 60 + 45, 10 * 60 + 15],
+    description: "record the indexes' opening and closing prints, settle expired positions at them",
+  },
 ];
 
 /**
@@ -60,9 +74,21 @@ export function cronExpression(s: JobSchedule): string {
   return `cron(0/${s.everyMinutes} ${firstHour}-${lastHour} ? * MON-FRI *)`;
 }
 
+/**
+ * Every cron expression of a schedule: {@link cronExpression} of its window, then one per
+ * `alsoAtMinutes` entry (`cron(M H ? * MON-FRI *)`).
+ */
+export function cronExpressions(s: JobSchedule): string[] {
+  const extra = (s.alsoAtMinutes ?? []).map(
+    (m) => `cron(${m % 60} ${Math.floor(m / 60)} ? * MON-FRI *)`,
+  );
+  return [cronExpression(s), ...extra];
+}
+
 /** True when New York minute-of-day `m` on a weekday is one of the schedule's run times. */
 export function isScheduledMinute(s: JobSchedule, minuteOfDay: number, weekday: number): boolean {
   if (weekday === 0 || weekday === 6) return false;
+  if (s.alsoAtMinutes?.includes(minuteOfDay)) return true;
   if (minuteOfDay < s.startMinute || minuteOfDay >= s.endMinute) return false;
   return minuteOfDay % s.everyMinutes === 0;
 }

@@ -145,6 +145,7 @@ export async function enterAuto(
       priced.fill,
       decision.mode === "paper" ? "paper" : "live",
       idempotencyKey,
+      settings.fees,
     );
     const actual = { underlying: idea.underlying, maxLossCents: records.position.maxLossCents };
     const late = Number.isFinite(actual.maxLossCents)

@@ -24,3 +24,4 @@ export * from "./settlement-source";
 export * from "./settle-expired";
 export * from "./tasty-order-gateway";
 export * from "./strategies-settings";
+export * from "./fee-model";

@@ -18,9 +18,23 @@ export interface CloseInput {
   order: Omit<OrderRecord, "orderId" | "positionId" | "kind">;
   /** Net debit paid to close one spread, USD per share. */
   exitDebit: number;
-  /** Realised P&L of the whole position, cents. */
+  /** Realised P&L of the whole position before fees, cents. */
   realizedPnlCents: number;
+  /** Fees of the closing order, cents. */
+  exitFeesCents: number;
   closeReason: string;
+  /** A settlement's index value (points), instant (ms) and source. */
+  settlement?: { price: number; at: number; source: string };
+}
+
+/** The fee and net fields of a closed position from its gross P&L and both orders' fees. */
+export function closedFigures(
+  position: Pick<PositionRecord, "entryFeesCents">,
+  realizedPnlCents: number,
+  exitFeesCents: number,
+): Pick<PositionRecord, "exitFeesCents" | "feesCents" | "netPnlCents"> {
+  const feesCents = (position.entryFeesCents ?? 0) + exitFeesCents;
+  return { exitFeesCents, feesCents, netPnlCents: realizedPnlCents - feesCents };
 }
 
 /**
@@ -80,7 +94,15 @@ export abstract class PaperOrderStore {
       closedAt: full.time,
       exitDebit: input.exitDebit,
       realizedPnlCents: input.realizedPnlCents,
+      ...closedFigures(current, input.realizedPnlCents, input.exitFeesCents),
       closeReason: input.closeReason,
+      ...(input.settlement
+        ? {
+            settlementPrice: input.settlement.price,
+            settlementAt: input.settlement.at,
+            settlementSource: input.settlement.source,
+          }
+        : {}),
     };
     if (!inserted) {
       const existing = (await this.getOrder(full.orderId)) ?? full;
@@ -89,11 +111,13 @@ export abstract class PaperOrderStore {
         // Repair: the close order exists but the position was not yet marked closed. The position
         // takes the figures of the logged order (what was traded), not this caller's later fill.
         const exitDebit = existing.side === "debit" ? existing.price : -existing.price;
+        const gross = pnlCents(current.entryCredit, exitDebit, current.multiplier, current.quantity);
         await this.markClosed({
           ...closed,
           closedAt: existing.time,
           exitDebit,
-          realizedPnlCents: pnlCents(current.entryCredit, exitDebit, current.multiplier, current.quantity),
+          realizedPnlCents: gross,
+          ...closedFigures(current, gross, existing.fees?.totalCents ?? input.exitFeesCents),
           closeReason: existing.reason,
         });
         stored = (await this.getPosition(input.positionId)) ?? closed;

@@ -1,6 +1,6 @@
 import type { AllowedDecision } from "../guard/trading-decision";
 import type { Log } from "../log/log";
-import { recordClose } from "./close-order";
+import { NO_FEES, recordClose } from "./close-order";
 import type { EntryRecords } from "./entry-order";
 import type { Refusal } from "./leg-fill";
 import { liveOrderRequest, type LiveOrderGateway, type LiveOrderResult } from "./live-order-gateway";
@@ -82,6 +82,7 @@ export async function submitEntry(
     underlyingPrice: records.order.underlyingPrice,
     underlyingSource: records.order.underlyingSource ?? "none",
     reason: "live-rejected",
+    fees: NO_FEES,
   });
   return { status: "refused", reasons: brokerReasons(broker), positionId, broker };
 }

@@ -14,6 +14,8 @@ import { createLogger } from "../log/powertools-log";
 import { DynamoSnapshotStore, type MarketDataProvider, type SnapshotStore } from "../market-data/index";
 import {
   DynamoPaperOrderStore,
+  RecordingSettlementSource,
+  SessionPrintSettlementSource,
   TastyDryRunGateway,
   type LiveOrderGateway,
   type PaperOrderStore,
@@ -46,6 +48,8 @@ export interface Deps {
   provider: MarketDataProvider;
   notifier: Notifier;
   strategies: StrategiesConfig;
+  /** Settlement values recorded at their instants (REST session prints, kept in the status table). */
+  settlement: RecordingSettlementSource;
   /** tastytrade order gateway (dry-run only), present only in live trading mode; the guard decides. */
   live?: LiveOrderGateway;
   /** Where data comes from and lives. */
@@ -153,6 +157,7 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
     const strategies =
       options.strategies ??
       (await loadStrategiesFile(config.strategiesFile ?? join(process.cwd(), "strategies.yaml")));
+    const status = new DynamoStatusStore(doc, config.tables.status, clock);
     return {
       config,
       clock,
@@ -162,7 +167,8 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       cooldowns,
       orders: new DynamoPaperOrderStore(doc, config.tables.orders),
       alerts: new DynamoAlertStore(doc, config.tables.alerts, clock),
-      status: new DynamoStatusStore(doc, config.tables.status, clock),
+      status,
+      settlement: new RecordingSettlementSource(new SessionPrintSettlementSource(rest), status),
       rest,
       provider,
       notifier,
