@@ -25,3 +25,4 @@ export * from "./settle-expired";
 export * from "./tasty-order-gateway";
 export * from "./strategies-settings";
 export * from "./fee-model";
+export * from "./reservations";

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
 import { pnlCents } from "./payoff";
+import {
+  releaseCapacity,
+  reserveCapacity,
+  type ReservationPrimitives,
+  type ReservationRequest,
+  type ReservationResult,
+} from "./reservations";
 
 /** Position id derived from an entry's idempotency key, so the same slot always maps to one position. */
 export function positionIdFor(idempotencyKey: string): string {
@@ -42,7 +49,35 @@ export function closedFigures(
  * idempotency keys, an open order is a conditional write (a duplicate slot writes nothing), a
  * position closes at most once. Adapters only store and query; no transactions, no scans.
  */
-export abstract class PaperOrderStore {
+export abstract class PaperOrderStore implements ReservationPrimitives {
+  /**
+   * Reserves capacity for a new position before it is opened (see `reserveCapacity`): the
+   * duplicate rule and every cap hold across concurrent processes. Put the returned keys and risk
+   * on the position (`reservations`, `reservedRiskCents`) so its close releases them.
+   */
+  reserve(request: ReservationRequest): Promise<ReservationResult> {
+    return reserveCapacity(this, request);
+  }
+
+  /** Releases reservations of an entry that did not happen (slot claims included). */
+  releaseUnused(positionId: string, keys: readonly string[], riskCents: number): Promise<void> {
+    return releaseCapacity(this, positionId, keys, riskCents, { keepSlot: false });
+  }
+
+  async isClosed(positionId: string): Promise<boolean> {
+    return (await this.getPosition(positionId))?.status === "closed";
+  }
+
+  /** Releases a closed position's reservations (slot claims stay). */
+  private async releaseOf(position: PositionRecord): Promise<void> {
+    await releaseCapacity(
+      this,
+      position.positionId,
+      position.reservations ?? [],
+      position.reservedRiskCents ?? 0,
+    );
+  }
+
   /**
    * Appends an entry order and creates its position. Concurrent or repeated calls with the same
    * idempotency key write exactly one order; the others get `duplicate` with the stored records.
@@ -121,10 +156,12 @@ export abstract class PaperOrderStore {
           closeReason: existing.reason,
         });
         stored = (await this.getPosition(input.positionId)) ?? closed;
+        await this.releaseOf(stored);
       }
       return { status: "duplicate", order: existing, position: stored };
     }
     await this.markClosed(closed);
+    await this.releaseOf(closed);
     return { status: "written", order: full, position: closed };
   }
 
@@ -145,4 +182,11 @@ export abstract class PaperOrderStore {
   protected abstract insertPosition(position: PositionRecord): Promise<void>;
   /** Adapter: overwrite a position as closed (drops it from the open index). */
   protected abstract markClosed(position: PositionRecord): Promise<void>;
+
+  /** Adapter primitives of reservations (conditional writes on one item each). */
+  abstract claimKey(key: string, holder: string, strict?: boolean): Promise<boolean>;
+  abstract keyHolder(key: string): Promise<string | null>;
+  abstract takeOverKey(key: string, from: string, to: string): Promise<boolean>;
+  abstract releaseKey(key: string, holder: string): Promise<boolean>;
+  abstract addToCounter(key: string, delta: number, max: number | null): Promise<boolean>;
 }
