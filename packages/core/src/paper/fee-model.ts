@@ -74,7 +74,7 @@ export class FeeModelError extends Error {
   override readonly name = "FeeModelError";
 }
 
-const up = (usd: number): number => Math.ceil(usd * 100 - 1e-6);
+const up = (usd: number): number => Math.max(0, Math.ceil(usd * 100 - 1e-6));
 
 /**
  * Fees of one order: commission (opening or closing rate, capped per leg when a cap is set),
