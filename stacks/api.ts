@@ -34,6 +34,11 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
     description: "tastytrade REST/DXLink health and the stream heartbeat",
     access: { status: "read", cooldowns: "readwrite" },
   },
+  "GET /history": {
+    file: "history",
+    description: "Closed and settled positions with realised P&L, totals and the equity curve",
+    access: { orders: "read" },
+  },
   "POST /positions/{id}/close": {
     file: "close-position",
     description: "Close one paper position at the current fill model price",

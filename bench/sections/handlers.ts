@@ -19,6 +19,7 @@ const HANDLERS = [
   "jobs/settle",
   "api/positions",
   "api/orders",
+  "api/history",
   "api/alerts",
   "api/ideas",
   "api/health",

@@ -79,9 +79,7 @@ export function cronExpression(s: JobSchedule): string {
  * `alsoAtMinutes` entry (`cron(M H ? * MON-FRI *)`).
  */
 export function cronExpressions(s: JobSchedule): string[] {
-  const extra = (s.alsoAtMinutes ?? []).map(
-    (m) => `cron(${m % 60} ${Math.floor(m / 60)} ? * MON-FRI *)`,
-  );
+  const extra = (s.alsoAtMinutes ?? []).map((m) => `cron(${m % 60} ${Math.floor(m / 60)} ? * MON-FRI *)`);
   return [cronExpression(s), ...extra];
 }
 

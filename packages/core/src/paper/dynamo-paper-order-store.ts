@@ -57,6 +57,19 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     return (await this.queryAll("open-positions", "openFlag", OPEN, true)).map(toPosition);
   }
 
+  /** Close orders through `orders-by-time` (never a scan), then each position by key. */
+  async listClosedPositions(): Promise<PositionRecord[]> {
+    const closes = (await this.queryAll("orders-by-time", "orderStream", ORDER_STREAM, false)).filter(
+      (o) => o.kind === "close",
+    );
+    const out: PositionRecord[] = [];
+    for (const o of closes) {
+      const p = await this.getPosition(String(o.positionId));
+      if (p?.status === "closed") out.push(p);
+    }
+    return out;
+  }
+
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
     const res = await storeCall(this.table, { orderStream: ORDER_STREAM }, () =>
       this.doc.send(

@@ -26,3 +26,4 @@ export * from "./tasty-order-gateway";
 export * from "./strategies-settings";
 export * from "./fee-model";
 export * from "./reservations";
+export * from "./trade-history";

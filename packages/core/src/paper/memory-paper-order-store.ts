@@ -20,6 +20,10 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
       .map((p) => structuredClone(p));
   }
 
+  async listClosedPositions(): Promise<PositionRecord[]> {
+    return [...this.positions.values()].filter((p) => p.status === "closed").map((p) => structuredClone(p));
+  }
+
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
     return [...this.orders.values()]
       .sort((a, b) => b.time - a.time)

@@ -169,6 +169,8 @@ export abstract class PaperOrderStore implements ReservationPrimitives {
   abstract getPosition(positionId: string): Promise<PositionRecord | null>;
   /** Open positions, oldest first, read through the open-positions index (never a scan). */
   abstract listOpenPositions(): Promise<PositionRecord[]>;
+  /** Every closed (or settled) position, any order (for the trade history). */
+  abstract listClosedPositions(): Promise<PositionRecord[]>;
   /** Recent positions of any status, newest first (for history views). */
   abstract listRecentOrders(limit: number): Promise<OrderRecord[]>;
   /** All orders of one position, oldest first. */

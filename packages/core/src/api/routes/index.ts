@@ -1,11 +1,21 @@
 import { alertsRoute } from "./alerts";
 import { closePositionRoute } from "./close-position";
 import { healthRoute } from "./health";
+import { historyRoute } from "./history";
 import { ideasRoute } from "./ideas";
 import { ordersRoute } from "./orders";
 import { positionsRoute } from "./positions";
 
-export { alertsRoute, closePositionRoute, healthRoute, ideasRoute, ordersRoute, positionsRoute };
+export {
+  alertsRoute,
+  closePositionRoute,
+  healthRoute,
+  historyRoute,
+  ideasRoute,
+  ordersRoute,
+  positionsRoute,
+};
+export { MAX_HISTORY_LIMIT } from "./history";
 export { MAX_ALERTS_LIMIT } from "./alerts";
 export { MAX_ORDERS_LIMIT } from "./orders";
 
@@ -17,4 +27,5 @@ export const API_ROUTES = [
   ideasRoute,
   healthRoute,
   closePositionRoute,
+  historyRoute,
 ] as const;
