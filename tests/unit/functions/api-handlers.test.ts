@@ -12,6 +12,7 @@ const HANDLER_FILES: Record<string, string> = {
   "GET /alerts": "alerts",
   "GET /ideas": "ideas",
   "GET /health": "health",
+  "GET /history": "history",
   "POST /positions/{id}/close": "close-position",
 };
 
