@@ -10,13 +10,17 @@ import {
   MemoryPaperOrderStore,
   orderFees,
   parsePaperSettings,
+  paperSettingsFromStrategies,
+  DEFAULT_PAPER_SETTINGS,
 } from "@stratdeck/core/paper";
 import { parseStrategiesYaml, StrategiesConfigError } from "@stratdeck/core/strategies";
 import { FakeClock } from "@stratdeck/core/time";
 import { readFileSync } from "node:fs";
 import { entryMarket, LONG, putSpreadIdea, SHORT, T0 } from "./fake-market";
 
-const yaml = readFileSync("strategies.yaml", "utf8");
+const file = readFileSync("strategies.yaml", "utf8");
+/** strategies.yaml without its `fees:` section (the tests append their own). */
+const yaml = file.replace(/^fees:[\s\S]*?(?=^risk:)/m, "");
 const sell = (price: number) => ({ action: "sell" as const, ratio: 1, price });
 const buy = (price: number) => ({ action: "buy" as const, ratio: 1, price });
 
@@ -91,6 +95,10 @@ describe("fee model (tastytrade's schedule)", () => {
 
   it("strategies.yaml: fees default to the schedule; a negative fee or a fee model that does not parse names the key", () => {
     expect(parseStrategiesYaml(yaml).fees).toEqual(DEFAULT_FEE_SCHEDULE);
+    // The file's own fees section states the same defaults, and its risk section the default limits.
+    const own = parseStrategiesYaml(file);
+    expect(own.fees).toEqual(DEFAULT_FEE_SCHEDULE);
+    expect(paperSettingsFromStrategies(own).risk).toEqual(DEFAULT_PAPER_SETTINGS.risk);
     const custom = parseStrategiesYaml(
       `${yaml}\nfees:\n  clearing: 0.2\n  index_fees:\n    NDX: { per_contract: 0.5 }\n`,
     );

@@ -58,6 +58,8 @@ export interface EntryOutcome {
   credit?: number;
   /** Max loss of the position, cents. */
   maxLossCents?: number;
+  /** Fees of the opening order by the fee model, cents (the broker's dry-run figure is in `broker.details.feesCents`). */
+  feesCents?: number;
   broker?: LiveOrderResult;
 }
 
@@ -204,6 +206,7 @@ export async function enterAuto(
       ...outcome,
       credit: priced.fill.credit,
       maxLossCents: actual.maxLossCents,
+      ...(records.order.fees ? { feesCents: records.order.fees.totalCents } : {}),
     });
     if (outcome.status === "entered" || outcome.status === "placed") entered += 1;
     // A dry run counts as if entered, so it previews exactly what an armed, confirmed run would do.
