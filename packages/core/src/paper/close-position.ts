@@ -2,7 +2,7 @@ import type { OrderRecord, PositionRecord } from "./order-types";
 import type { Refusal } from "./leg-fill";
 import { markAll, type MarkPositionsDeps } from "./mark-positions";
 import { recordClose } from "./close-order";
-import { closingFees } from "./fee-model";
+import { spreadOrderFees } from "./fee-model";
 import type { PaperOrderStore } from "./paper-order-store";
 import { parsePaperSettings, type PaperSettings } from "./paper-settings";
 import type { PositionMark } from "./position-mark";
@@ -59,8 +59,9 @@ export async function closePosition(
     underlyingPrice: mark.underlyingPrice,
     underlyingSource: mark.underlyingSource,
     reason: options.reason ?? "manual",
-    fees: closingFees(
+    fees: spreadOrderFees(
       settings.fees,
+      "close",
       position,
       mark.legs.map((l) => l.closePrice ?? 0),
     ),

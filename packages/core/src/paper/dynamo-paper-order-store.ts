@@ -137,22 +137,11 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
   }
 
   claimKey(key: string, holder: string, strict = false): Promise<boolean> {
-    const k = capKey(key);
-    return conditional(() =>
-      storeCall(this.table, k, () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...k, holder },
-            ...(strict
-              ? { ConditionExpression: "attribute_not_exists(pk)" }
-              : {
-                  ConditionExpression: "attribute_not_exists(pk) OR holder = :h",
-                  ExpressionAttributeValues: { ":h": holder },
-                }),
-          }),
-        ),
-      ),
+    return this.putCap(
+      key,
+      holder,
+      strict ? "attribute_not_exists(pk)" : "attribute_not_exists(pk) OR holder = :h",
+      strict ? undefined : { ":h": holder },
     );
   }
 
@@ -165,58 +154,64 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
   }
 
   takeOverKey(key: string, from: string, to: string): Promise<boolean> {
-    const k = capKey(key);
-    return conditional(() =>
-      storeCall(this.table, k, () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...k, holder: to },
-            ConditionExpression: "holder = :from",
-            ExpressionAttributeValues: { ":from": from },
-          }),
-        ),
-      ),
-    );
+    return this.putCap(key, to, "holder = :from", { ":from": from });
   }
 
   releaseKey(key: string, holder: string): Promise<boolean> {
     const k = capKey(key);
-    return conditional(() =>
-      storeCall(this.table, k, () =>
-        this.doc.send(
-          new DeleteCommand({
-            TableName: this.table,
-            Key: k,
-            ConditionExpression: "holder = :h",
-            ExpressionAttributeValues: { ":h": holder },
-          }),
-        ),
-      ),
+    return this.conditionalSend(
+      k,
+      new DeleteCommand({
+        TableName: this.table,
+        Key: k,
+        ConditionExpression: "holder = :h",
+        ExpressionAttributeValues: { ":h": holder },
+      }),
     );
   }
 
   async addToCounter(key: string, delta: number, max: number | null): Promise<boolean> {
     if (max !== null && delta > max) return false;
     const k = capKey(key);
-    return conditional(() =>
-      storeCall(this.table, k, () =>
-        this.doc.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: k,
-            UpdateExpression: "SET #t = if_not_exists(#t, :zero) + :d",
-            ...(max !== null ? { ConditionExpression: "attribute_not_exists(#t) OR #t <= :limit" } : {}),
-            ExpressionAttributeNames: { "#t": "total" },
-            ExpressionAttributeValues: {
-              ":zero": 0,
-              ":d": delta,
-              ...(max !== null ? { ":limit": max - delta } : {}),
-            },
-          }),
-        ),
-      ),
+    return this.conditionalSend(
+      k,
+      new UpdateCommand({
+        TableName: this.table,
+        Key: k,
+        UpdateExpression: "SET #t = if_not_exists(#t, :zero) + :d",
+        ...(max !== null ? { ConditionExpression: "attribute_not_exists(#t) OR #t <= :limit" } : {}),
+        ExpressionAttributeNames: { "#t": "total" },
+        ExpressionAttributeValues: {
+          ":zero": 0,
+          ":d": delta,
+          ...(max !== null ? { ":limit": max - delta } : {}),
+        },
+      }),
     );
+  }
+
+  /** Puts a reservation item `{key, holder}` under a condition; false when the condition failed. */
+  private putCap(
+    key: string,
+    holder: string,
+    condition: string,
+    values: Record<string, unknown> | undefined,
+  ): Promise<boolean> {
+    const k = capKey(key);
+    return this.conditionalSend(
+      k,
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...k, holder },
+        ConditionExpression: condition,
+        ...(values ? { ExpressionAttributeValues: values } : {}),
+      }),
+    );
+  }
+
+  /** Sends a conditional write; false when its condition failed. */
+  private conditionalSend(key: Record<string, unknown>, command: PutCommand | DeleteCommand | UpdateCommand) {
+    return conditional(() => storeCall(this.table, key, () => this.doc.send(command as PutCommand)));
   }
 
   private async queryAll(

@@ -1,6 +1,6 @@
 import type { TickSize } from "../market-data/option-chain";
 import type { Idea } from "../strategies/idea";
-import { orderFees, type FeeSchedule } from "./fee-model";
+import { spreadOrderFees, type FeeSchedule } from "./fee-model";
 import type { FilledLeg } from "./leg-fill";
 import { orderLeg } from "./order-leg";
 import type { OrderRecord, PositionRecord, TradingMode } from "./order-types";
@@ -38,17 +38,12 @@ export function entryRecords(
   idempotencyKey: string,
   fees: FeeSchedule,
 ): EntryRecords {
-  const entryFees = orderFees(fees, {
-    underlying: idea.underlying,
-    kind: "open",
-    quantity: idea.quantity,
-    multiplier: idea.multiplier,
-    legs: idea.legs.map((l, i) => ({
-      action: l.side === "short" ? "sell" : "buy",
-      ratio: 1,
-      price: (fill.legs[i] as FilledLeg).fillPrice,
-    })),
-  });
+  const entryFees = spreadOrderFees(
+    fees,
+    "open",
+    { ...idea, legs: idea.legs.map((l) => ({ side: l.side, ratio: 1 })) },
+    fill.legs.map((l) => l.fillPrice),
+  );
   const profile = spreadProfile(
     idea.legs.map((l) => ({ side: l.side, optionType: l.optionType, strike: l.strike, ratio: 1 })),
     fill.credit,

@@ -140,26 +140,31 @@ export function pnlBreakdown(grossCents: number, feesCents: number): PnlBreakdow
   return { grossCents, feesCents, netCents: grossCents - feesCents };
 }
 
-/** The closing order's fees of a position's legs at per-leg closing prices (USD per share, leg order). */
-export function closingFees(
+/**
+ * Fees of opening (`open`: sell the shorts, buy the longs) or closing (`close`: buy the shorts
+ * back, sell the longs) a spread position at per-leg prices (USD per share, in leg order).
+ */
+export function spreadOrderFees(
   schedule: FeeSchedule,
+  kind: "open" | "close",
   position: {
     underlying: string;
     quantity: number;
     multiplier: number;
     legs: readonly { side: "short" | "long"; ratio: number }[];
   },
-  closePrices: readonly number[],
+  prices: readonly number[],
 ): OrderFees {
+  const sells = (side: "short" | "long") => (side === "short") === (kind === "open");
   return orderFees(schedule, {
     underlying: position.underlying,
-    kind: "close",
+    kind,
     quantity: position.quantity,
     multiplier: position.multiplier,
     legs: position.legs.map((l, i) => ({
-      action: l.side === "short" ? "buy" : "sell",
+      action: sells(l.side) ? "sell" : "buy",
       ratio: l.ratio,
-      price: closePrices[i] ?? 0,
+      price: prices[i] ?? 0,
     })),
   });
 }

@@ -2,7 +2,7 @@ import type { Quote, UnderlyingPrice } from "../market-data/market-data-provider
 import { daysBetween, nyDate } from "../time/new-york";
 import { DEFAULT_INDEX_TICKS, fillOrderLegs, type Refusal } from "./leg-fill";
 import type { PositionRecord } from "./order-types";
-import { closingFees, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
+import { spreadOrderFees, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
 import type { PaperFillSettings } from "./paper-settings";
 import { pnlCents } from "./payoff";
 
@@ -155,8 +155,9 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
   }
   const debitToClose = -fill.net + 0;
   const pnl = pnlCents(position.entryCredit, debitToClose, position.multiplier, position.quantity);
-  const exitFees = closingFees(
+  const exitFees = spreadOrderFees(
     ctx.fees ?? DEFAULT_FEE_SCHEDULE,
+    "close",
     position,
     position.legs.map((l) => fill.legs.find((f) => f.streamerSymbol === l.streamerSymbol)?.fillPrice ?? 0),
   );

@@ -1,4 +1,4 @@
-import { closingFees, DEFAULT_FEE_SCHEDULE, orderFees, type FeeSchedule } from "../paper/fee-model";
+import { DEFAULT_FEE_SCHEDULE, spreadOrderFees, type FeeSchedule } from "../paper/fee-model";
 import { blackScholes } from "../pricing/black-scholes";
 import type { ExpiryModel } from "./priced-option";
 
@@ -51,16 +51,10 @@ export function ideaEconomics(
   fees: FeeSchedule = DEFAULT_FEE_SCHEDULE,
 ): IdeaEconomics {
   const order = { underlying: idea.underlying, quantity: idea.quantity, multiplier: idea.multiplier };
-  const open = orderFees(fees, {
-    ...order,
-    kind: "open",
-    legs: legs.map((l) => ({ action: l.side === "short" ? "sell" : "buy", ratio: 1, price: l.fillPrice })),
-  });
-  const close = closingFees(
-    fees,
-    { ...order, legs: legs.map((l) => ({ side: l.side, ratio: 1 })) },
-    legs.map((l) => l.fillPrice),
-  );
+  const position = { ...order, legs: legs.map((l) => ({ side: l.side, ratio: 1 })) };
+  const prices = legs.map((l) => l.fillPrice);
+  const open = spreadOrderFees(fees, "open", position, prices);
+  const close = spreadOrderFees(fees, "close", position, prices);
   const feesCents = open.totalCents + close.totalCents;
   const netCreditCents = idea.maxProfitCents * idea.quantity - feesCents;
   const buyingPowerEffectCents = idea.maxLossCents * idea.quantity;

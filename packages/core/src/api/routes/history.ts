@@ -1,19 +1,13 @@
 import { z } from "zod";
 import type { PaperOrderStore } from "../../paper/paper-order-store";
 import { tradeHistory } from "../../paper/trade-history";
+import { limitQuery } from "../query-fields";
 import { defineRoute } from "../router";
 
 /** Largest `limit` GET /history accepts. */
 export const MAX_HISTORY_LIMIT = 500;
 
-const limitRule = `must be a whole number from 1 to ${MAX_HISTORY_LIMIT}`;
-const query = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d+$/, limitRule)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_HISTORY_LIMIT, limitRule)
-    .optional(),
+const query = limitQuery(MAX_HISTORY_LIMIT).extend({
   cursor: z.string().regex(/^\d+$/, "must be the nextCursor of a previous page").optional(),
 });
 
