@@ -61,8 +61,11 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     expect(positionsText).toMatch(/\$\d/); // P&L in dollars
     expect(positionsText).toMatch(/DTE/);
     expect(positionsText).toMatch(/% of max/);
+    expect(positionsText).toMatch(/gross -?\$[\d,.]+ · fees \$[\d,.]+/);
+    expect(positionsText).toMatch(/net -?\$\d/);
     const ideasText = await page.textContent("#ideas");
     expect(ideasText).toMatch(/POP \d+%/);
+    expect(ideasText).toMatch(/net credit \$[\d,.]+ after fees \$[\d,.]+ · RoR \d+% · EV -?\$/);
     expect(await page.textContent("#health")).toMatch(/stream:/);
     expect(await page.locator("#login").isVisible()).toBe(false);
 
