@@ -205,6 +205,14 @@ describe("settlement at the exchange's instant, against the simulator's recorded
       netPnlCents: grossAt(short, close) - 392,
     });
     expect(pos.realizedPnlCents).not.toBe(grossAt(short, monday));
+    // The settlement order: BTC/STC at intrinsic value in whole cents, adding up to its price.
+    const [, settle] = await deps.orders.ordersOf(positionId);
+    const net = settle!.legs.reduce(
+      (sum, l) => sum + (l.action === "STC" ? 1 : -1) * Math.round(l.fillPrice * 100),
+      0,
+    );
+    expect(net).toBe((settle!.side === "credit" ? 1 : -1) * Math.round(settle!.price * 100));
+    expect(settle!.fees?.totalCents).toBe(0);
   });
 
   it("an AM value no longer in the snapshot and never recorded: awaiting settlement, never a later price", async () => {

@@ -161,5 +161,14 @@ describe("fee model (tastytrade's schedule)", () => {
     expect(after.feesCents).toBe(after.entryFeesCents! + after.exitFeesCents!);
     expect(after.netPnlCents).toBe(after.realizedPnlCents! - after.feesCents!);
     expect(after.feesCents).toBe(mark.feesCents); // the mark's estimate is what the close charged
+    // Every order's legs add up to its price exactly, in integer cents (sells − buys = ± price).
+    for (const o of await orders.ordersOf(positionId)) {
+      const legsCents = o.legs.reduce(
+        (sum, l) => sum + (l.action === "STO" || l.action === "STC" ? 1 : -1) * Math.round(l.fillPrice * 100),
+        0,
+      );
+      expect(legsCents).toBe((o.side === "credit" ? 1 : -1) * Math.round(o.price * 100));
+      for (const l of o.legs) expect(Number.isInteger(Math.round(l.fillPrice * 1e6) / 1e4)).toBe(true);
+    }
   });
 });
