@@ -2,6 +2,14 @@ import type { BenchSection } from "./section";
 import { scanSection } from "./sections/scan";
 import { handlersSection } from "./sections/handlers";
 import { ingestSection } from "./sections/ingest";
+import { localSection } from "./sections/local";
+import { localLoadSection } from "./sections/local-load";
 
 /** Every benchmark section, in run order. Each lives in bench/sections/<key>.ts. */
-export const SECTIONS: BenchSection[] = [scanSection, handlersSection, ingestSection];
+export const SECTIONS: BenchSection[] = [
+  scanSection,
+  handlersSection,
+  ingestSection,
+  localSection,
+  localLoadSection,
+];

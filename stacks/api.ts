@@ -26,13 +26,18 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
   },
   "GET /ideas": {
     file: "ideas",
-    description: "Current trade ideas (advisory, no entry)",
-    access: { snapshots: "read", cooldowns: "readwrite" },
+    description: "The ideas job's latest report and its age (no scan per request)",
+    access: { status: "read" },
+  },
+  "POST /ideas/rescan": {
+    file: "ideas-rescan",
+    description: "Scan for ideas now and store the report (rate-limited: one a minute)",
+    access: { status: "readwrite", snapshots: "read", cooldowns: "readwrite" },
   },
   "GET /health": {
     file: "health",
-    description: "tastytrade REST/DXLink health and the stream heartbeat",
-    access: { status: "read", cooldowns: "readwrite" },
+    description: "Health from the status store: last stored check, stream and job heartbeats",
+    access: { status: "read" },
   },
   "GET /history": {
     file: "history",

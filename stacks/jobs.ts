@@ -21,7 +21,7 @@ type JobSpec = Pick<AppFunctionProps, "access" | "description"> & { alerts?: boo
 export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   ideas: {
     description: "Scan strategies and enter paper trades",
-    access: { snapshots: "read", cooldowns: "readwrite", orders: "readwrite" },
+    access: { snapshots: "read", cooldowns: "readwrite", orders: "readwrite", status: "readwrite" },
   },
   exits: {
     description: "Settle expired positions, check exits, send alerts",
@@ -41,7 +41,7 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   },
   health: {
     description: "Check tastytrade REST, DXLink and the stream heartbeat; alert once a day when unhealthy",
-    access: { status: "read", cooldowns: "readwrite", alerts: "readwrite" },
+    access: { status: "readwrite", cooldowns: "readwrite", alerts: "readwrite" },
     alerts: true,
   },
 };

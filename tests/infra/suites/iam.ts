@@ -78,8 +78,16 @@ export function iamSuite(app: () => BuiltApp): void {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       note("StreamTask", roleStatements(app(), "Stream", roleIdOf(task, "TaskRoleArn")));
       expect(writers.get("snapshots")).toEqual(["StreamTask"]);
-      // The stream heartbeat, and the settlement values the settling jobs record.
-      expect(writers.get("status")?.sort()).toEqual(["ExitsJob", "SettleJob", "StreamTask"]);
+      // Heartbeats: the stream task and every job; the stored ideas report: the ideas job and
+      // rescans; the settlement values the settling jobs record.
+      expect(writers.get("status")?.sort()).toEqual([
+        "ApiIdeasRescan",
+        "ExitsJob",
+        "HealthJob",
+        "IdeasJob",
+        "SettleJob",
+        "StreamTask",
+      ]);
       expect(writers.get("orders")?.sort()).toEqual([
         "ApiClosePosition",
         "ExitsJob",

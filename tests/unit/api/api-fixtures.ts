@@ -7,6 +7,7 @@ import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
 import { MemoryAlertStore } from "@stratdeck/core/alerts";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { parseStrategiesYaml } from "@stratdeck/core/strategies";
+import type { HealthJobDeps } from "@stratdeck/core/orchestrator";
 import { FakeClock } from "@stratdeck/core/time";
 
 /** The bearer token the fixtures expect. */
@@ -26,7 +27,9 @@ export const emptyProvider: MarketDataProvider = {
 };
 
 /** Memory-backed deps for the whole route table (and the jobs), with the default config. */
-export function memoryApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps & { config: AppConfig } {
+export function memoryApiDeps(
+  overrides: Partial<ApiDeps & HealthJobDeps> = {},
+): ApiDeps & Pick<HealthJobDeps, "rest" | "probe"> & { config: AppConfig } {
   const clock = new FakeClock(MARKET_OPEN_AT);
   const parsed = validateConfig({});
   if (!parsed.ok) throw new Error("default config must be valid");

@@ -50,23 +50,72 @@ describe("API routes: results", () => {
     expect(JSON.stringify(bad.body)).toMatch(/limit/);
   });
 
-  it("GET /ideas scans (advisory) and reports what could not be built", async () => {
-    const r = await handleApiRequest(
-      memoryApiDeps(),
-      request("GET", "/ideas", { query: { underlying: "spx" } }),
-    );
-    expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ ideas: [], summary: { considered: expect.any(Number) } });
-    expect((r.body as { unbuilt: unknown[] }).unbuilt.length).toBeGreaterThan(0);
+  it("GET /ideas reads the stored report (404 before the first scan); POST /ideas/rescan scans, stores and is rate-limited", async () => {
+    const deps = memoryApiDeps();
+    const none = await handleApiRequest(deps, request("GET", "/ideas"));
+    expect(none.status).toBe(404);
+    expect(none.body).toMatchObject({ error: "no-report" });
+
+    const scanned = await handleApiRequest(deps, request("POST", "/ideas/rescan"));
+    expect(scanned.status).toBe(200);
+    const report = scanned.body as { generatedAt: number; unbuilt: Array<{ underlying: string }> };
+    expect(report.unbuilt.length).toBeGreaterThan(0);
+
+    const again = await handleApiRequest(deps, request("POST", "/ideas/rescan"));
+    expect(again.status).toBe(429);
+    expect(again.body).toMatchObject({ error: "rate-limited", retryAfterSeconds: 60 });
+
+    (deps.clock as FakeClock).advance(30_000);
+    const read = await handleApiRequest(deps, request("GET", "/ideas", { query: { underlying: "spx" } }));
+    expect(read.status).toBe(200);
+    const body = read.body as { ageMs: number; generatedAt: number; unbuilt: Array<{ underlying: string }> };
+    expect(body.ageMs).toBe(30_000);
+    expect(body.generatedAt).toBe(report.generatedAt);
+    expect(body.unbuilt.length).toBeGreaterThan(0);
+    expect(body.unbuilt.every((u) => u.underlying === "SPX")).toBe(true);
+
+    (deps.clock as FakeClock).advance(31_000);
+    expect((await handleApiRequest(deps, request("POST", "/ideas/rescan"))).status).toBe(200);
   });
 
-  it("GET /health is 503 with every check while the market is open and nothing is healthy", async () => {
-    const r = await handleApiRequest(memoryApiDeps(), request("GET", "/health"));
-    expect(r.status).toBe(503);
-    expect(r.body).toMatchObject({
-      ok: false,
-      checks: { stream: { state: "absent", required: true }, rest: { ok: false } },
+  it("GET /health reads the status store only: 503 with what is missing or failed while the market is open", async () => {
+    let probed = 0;
+    const deps = memoryApiDeps({
+      probe: async () => {
+        probed += 1;
+        return { ok: false, error: "must not be called" };
+      },
     });
+    const empty = await handleApiRequest(deps, request("GET", "/health"));
+    expect(empty.status).toBe(503);
+    expect(empty.body).toMatchObject({ ok: false, problems: ["no stream heartbeat"], lastCheck: null });
+
+    await deps.status.beat("stream", { state: "running", healthy: true });
+    await deps.status.beat("job:exits", {
+      job: "exits",
+      slot: "2026-11-25T09:55",
+      ok: false,
+      durationMs: 5,
+      error: "boom",
+    });
+    const failed = await handleApiRequest(deps, request("GET", "/health"));
+    expect(failed.status).toBe(503);
+    expect(failed.body).toMatchObject({
+      stream: { ok: true, ageMs: 0 },
+      jobs: { exits: { ok: false }, ideas: { ok: null, ageMs: null } },
+      problems: ["job exits failed at 2026-11-25T09:55: boom"],
+    });
+
+    await deps.status.beat("job:exits", { job: "exits", slot: "2026-11-25T10:00", ok: true, durationMs: 5 });
+    (deps.clock as FakeClock).advance(200_000);
+    const stale = await handleApiRequest(deps, request("GET", "/health"));
+    expect(stale.body).toMatchObject({ problems: ["stream heartbeat 200 s old (running)"] });
+
+    await deps.status.beat("stream", { state: "running", healthy: true });
+    const ok = await handleApiRequest(deps, request("GET", "/health"));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ok: true, problems: [] });
+    expect(probed).toBe(0);
   });
 
   it("POST /positions/{id}/close closes once: 200, then 409; 404 for an unknown id", async () => {

@@ -134,9 +134,11 @@ describe("validateConfig: simulator URL", () => {
 });
 
 describe("validateConfig: stream write cadence", () => {
-  it("defaults to a 1 s window and 5 s heartbeat and reads overrides", () => {
+  it("defaults to a 5 s window, 10 s heartbeat and a 600-symbol cap, and reads overrides", () => {
     const d = validateConfig({});
-    expect(d.ok && [d.config.streamWindowMs, d.config.streamHeartbeatMs]).toEqual([1000, 5000]);
+    expect(d.ok && [d.config.streamWindowMs, d.config.streamHeartbeatMs, d.config.streamMaxOptions]).toEqual([
+      5000, 10000, 600,
+    ]);
     const o = validateConfig({ STRATDECK_STREAM_WINDOW_MS: "10000", STRATDECK_STREAM_HEARTBEAT_MS: "10000" });
     expect(o.ok && [o.config.streamWindowMs, o.config.streamHeartbeatMs]).toEqual([10000, 10000]);
   });

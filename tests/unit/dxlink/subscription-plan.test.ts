@@ -1,36 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { planSubscriptions, SubscriptionPlanner } from "@stratdeck/core/stream";
-import type { OptionChain } from "@stratdeck/core/market-data";
 import type { PositionRecord } from "@stratdeck/core/paper";
 import { silentLog } from "@stratdeck/core/log";
 import { FakeClock } from "@stratdeck/core/time";
-
-function chain(underlying: string, root: string, dates: string[], strikes: number[]): OptionChain {
-  return {
-    underlying,
-    fetchedAt: 0,
-    roots: [
-      {
-        root,
-        sharesPerContract: 100,
-        tickSizes: [{ value: 0.05 }],
-        expirations: dates.map((date) => ({
-          date,
-          dte: 0,
-          settlement: "PM" as const,
-          expirationType: "Weekly",
-          strikes: strikes.map((k) => ({
-            strike: k,
-            callOcc: "",
-            putOcc: "",
-            callStreamer: `.${root}${date.replaceAll("-", "").slice(2)}C${k}`,
-            putStreamer: `.${root}${date.replaceAll("-", "").slice(2)}P${k}`,
-          })),
-        })),
-      },
-    ],
-  };
-}
+import { chain } from "./chain-fixture";
 
 const spx = chain(
   "SPX",

@@ -147,19 +147,30 @@ describe("strategies.yaml", () => {
   });
 
   it("derives the stream window from the enabled strategies", () => {
-    expect(streamWindow(parseStrategiesYaml(DEFAULT_YAML))).toEqual({
-      underlyings: ["SPX", "XSP", "RUT", "NDX"],
-      minDte: 21,
-      maxDte: 60,
+    const all = streamWindow(parseStrategiesYaml(DEFAULT_YAML));
+    expect(all).toMatchObject({ underlyings: ["SPX", "XSP", "RUT", "NDX"], minDte: 21, maxDte: 60 });
+    // One side per spread and underlying, two per condor: 4 × (1 + 1 + 2).
+    expect(all.targets?.sides).toHaveLength(16);
+    expect(
+      all.targets?.sides.find((s) => s.underlying === "RUT" && s.right === "P" && s.dte.target === 30),
+    ).toEqual({
+      underlying: "RUT",
+      right: "P",
+      dte: { target: 30, min: 21, max: 45 },
+      delta: { target: 0.16, min: 0.1, max: 0.22 },
+      width: 10,
     });
     const text = DEFAULT_YAML.replace(
       "iron_condor_index_30d:\n",
       "iron_condor_index_30d:\n    enabled: false\n",
     ).replace("underlyings: [SPX, XSP, RUT, NDX]", "underlyings: [RUT, SPX]");
-    expect(streamWindow(parseStrategiesYaml(text))).toEqual({
-      underlyings: ["SPX", "RUT"],
-      minDte: 30,
-      maxDte: 60,
-    });
+    const some = streamWindow(parseStrategiesYaml(text));
+    expect(some).toMatchObject({ underlyings: ["SPX", "RUT"], minDte: 30, maxDte: 60 });
+    expect(some.targets?.sides.map((s) => `${s.underlying}${s.right}`).sort()).toEqual([
+      "RUTC",
+      "RUTP",
+      "SPXC",
+      "SPXP",
+    ]);
   });
 });

@@ -1,48 +1,56 @@
 import type { Command } from "commander";
-import { validateConfig } from "@stratdeck/core/config";
+import { validateConfig, type AppConfig, type ConfigIssue } from "@stratdeck/core/config";
 import { emit, ExitCode } from "../support/output";
-import { action } from "../support/run";
+import { action, EXIT } from "../support/run";
+import { startChecks } from "../support/start-checks";
 
-/** `stratdeck config`: validates the environment and prints the effective configuration. */
+/** The configuration as shown: secrets replaced by `set`/null. */
+export function shownConfig(c: AppConfig): Record<string, unknown> {
+  return {
+    ...c,
+    apiToken: c.apiToken ? "set" : null,
+    tasty: c.tasty ? { isTest: c.tasty.isTest, apiUrl: c.tasty.apiUrl ?? null, credentials: "set" } : null,
+  };
+}
+
+/** `key: value` lines of the effective configuration (nested objects flattened with dots). */
+function lines(obj: Record<string, unknown>, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? lines(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`  ${(prefix + k).padEnd(26)} ${v === null || v === undefined ? "-" : String(v)}`],
+  );
+}
+
+/** `stratdeck config`: validates the environment and what `start` needs; prints the effective configuration. */
 export function registerConfig(program: Command): void {
   program
     .command("config")
-    .description("validate the environment and print the effective configuration (secrets hidden)")
+    .description(
+      "validate the environment and what start needs (ports, strategies file, state folder); print the effective configuration (secrets hidden)",
+    )
     .option("--json", "print one JSON document")
     .option("--require-tasty", "also require the TASTY_* OAuth variables")
     .action(
       action(async (opts: { json?: boolean; requireTasty?: boolean }) => {
         const r = validateConfig(process.env, { requireTasty: opts.requireTasty === true });
-        const shown = r.ok
-          ? {
-              ok: true,
-              warnings: r.warnings,
-              config: {
-                ...r.config,
-                apiToken: r.config.apiToken ? "set" : null,
-                tasty: r.config.tasty
-                  ? {
-                      isTest: r.config.tasty.isTest,
-                      apiUrl: r.config.tasty.apiUrl ?? null,
-                      credentials: "set",
-                    }
-                  : null,
-              },
-            }
-          : r;
+        const issues: ConfigIssue[] = r.ok ? await startChecks(r.config) : r.issues;
+        const ok = r.ok && issues.length === 0;
+        const shown = {
+          ok,
+          ...(ok ? {} : { issues }),
+          warnings: r.warnings,
+          ...(r.ok ? { config: shownConfig(r.config) } : {}),
+        };
         emit(shown, opts, () =>
-          r.ok
-            ? [
-                `configuration OK (data: ${r.config.dataMode}, trading: ${r.config.tradingMode})`,
-                ...r.warnings.map((w) => `warning: ${w.message}`),
-              ].join("\n")
-            : [
-                "configuration INVALID:",
-                ...r.issues.map((i) => `  - ${i.message}`),
-                ...r.warnings.map((w) => `warning: ${w.message}`),
-              ].join("\n"),
+          [
+            ok ? "configuration OK" : "configuration INVALID:",
+            ...issues.map((i) => `  - ${i.message}`),
+            ...r.warnings.map((w) => `warning: ${w.message}`),
+            ...(r.ok ? ["effective configuration:", ...lines(shownConfig(r.config))] : []),
+          ].join("\n"),
         );
-        if (!r.ok) throw new ExitCode(2);
+        if (!ok) throw new ExitCode(EXIT.badConfig);
       }),
     );
 }

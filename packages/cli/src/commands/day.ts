@@ -9,7 +9,7 @@ import { startDynalite } from "@stratdeck/core/storage/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
 import { emit } from "../support/output";
-import { action } from "../support/run";
+import { action, OptionError } from "../support/run";
 import { daySummary } from "./day-summary";
 
 interface DayOptions {
@@ -42,12 +42,13 @@ export function registerDay(program: Command): void {
       action(async (opts: DayOptions) => {
         const today = nyDate(systemClock.now());
         const date = opts.date ?? (isTradingDay(today) ? today : nextTradingDay(today));
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+          throw new OptionError(`--date must be YYYY-MM-DD, got "${date}"`);
         const seed = Number(opts.seed);
-        if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${opts.seed}"`);
+        if (!Number.isInteger(seed)) throw new OptionError(`--seed must be an integer, got "${opts.seed}"`);
         const maxOpen = Number(opts.maxPositions);
         if (!Number.isInteger(maxOpen) || maxOpen < 1)
-          throw new Error(`--max-positions must be a positive integer`);
+          throw new OptionError(`--max-positions must be a positive integer`);
         const env = validateConfig({
           ...process.env,
           STRATDECK_DATA_MODE: "sim",

@@ -5,11 +5,16 @@ import {
   paperSettingsFromStrategies,
   TastyDryRunGateway,
   type EnterAutoResult,
+  type LiveOrderGateway,
 } from "@stratdeck/core/paper";
 import { generateIdeas } from "@stratdeck/core/strategies";
-import { emit, ExitCode } from "../support/output";
+import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
+import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
-import { action } from "../support/run";
+import { action, exitIfGuardRefused, OptionError } from "../support/run";
+
+const NO_PLACEMENT =
+  "--confirm-live refused: this build cannot place live orders (only tastytrade's dry-run endpoint is wired); run without --confirm-live for a dry run";
 
 interface Options {
   json?: boolean;
@@ -38,13 +43,18 @@ export function registerEnterAuto(program: Command): void {
     .action(
       action(async (opts: Options) => {
         if (opts.slot !== undefined && !isSlot(opts.slot)) {
-          throw new Error(`--slot must be a New York minute YYYY-MM-DDTHH:MM, got "${opts.slot}"`);
+          throw new OptionError(`--slot must be a New York minute YYYY-MM-DDTHH:MM, got "${opts.slot}"`);
         }
         const result = await withDeps(async (deps) => {
           const report = await generateIdeas(deps, opts.strategy ? { strategy: opts.strategy } : {});
           // Only the dry-run endpoint is wired: a confirmed live order is refused (no `place`).
-          const live =
+          const live: LiveOrderGateway | undefined =
             deps.config.tradingMode === "live" && deps.rest ? new TastyDryRunGateway(deps.rest) : undefined;
+          const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
+          if (decision.mode === "live-confirmed" && !live?.place) {
+            deps.log.error("guard.refused", { reason: NO_PLACEMENT });
+            throw new TradingRefusedError(NO_PLACEMENT);
+          }
           return enterAuto({ ...deps, ...(live ? { live } : {}) }, report.ideas, {
             ...(opts.slot ? { slot: opts.slot } : {}),
             confirm: opts.confirmLive === true,
@@ -52,7 +62,7 @@ export function registerEnterAuto(program: Command): void {
           });
         });
         emit(result, opts, human);
-        if (result.decision.mode === "refused") throw new ExitCode(3);
+        exitIfGuardRefused(result);
       }),
     );
 }

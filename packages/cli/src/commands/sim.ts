@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { createLogger } from "@stratdeck/core/log";
 import { FaultState, startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { emit } from "../support/output";
-import { action } from "../support/run";
+import { action, OptionError } from "../support/run";
 
 interface SimOptions {
   json?: boolean;
@@ -30,7 +30,8 @@ interface SimOptions {
 function num(flag: string, value: string | undefined, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new Error(`--${flag} must be a number >= ${min}, got "${value}"`);
+  if (!Number.isFinite(n) || n < min)
+    throw new OptionError(`--${flag} must be a number >= ${min}, got "${value}"`);
   return n;
 }
 

@@ -3,6 +3,7 @@ import { loadConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
 import { startLocalStack } from "../local/local-stack";
 import { emit } from "../support/output";
+import { choiceOption, intOption, portOption, positiveOption } from "../support/option-values";
 import { action } from "../support/run";
 
 interface StartOptions {
@@ -12,7 +13,7 @@ interface StartOptions {
   port?: string;
   host?: string;
   simPort?: string;
-  marketHours?: "sim" | "nyse";
+  marketHours?: string;
 }
 
 /** `stratdeck start` (`npm start`): the whole local stack until Ctrl-C. */
@@ -25,11 +26,10 @@ export function registerStart(program: Command): void {
     .option("--json", "print one JSON document with the URLs and token, then keep running")
     .option("--seed <n>", "simulator seed", "1")
     .option("--speed <x>", "simulator market-time multiplier", "1")
-    .option("--port <n>", "local API port (0 = any free port)", process.env.STRATDECK_API_PORT ?? "8787")
+    .option("--port <n>", "local API port (0 = any free port; default STRATDECK_API_PORT or 8787)")
     .option(
       "--host <addr>",
-      "interface for the API (0.0.0.0 to reach it from a phone)",
-      process.env.STRATDECK_API_HOST ?? "127.0.0.1",
+      "interface for the API (0.0.0.0 to reach it from a phone; default STRATDECK_API_HOST)",
     )
     .option("--sim-port <n>", "simulator port (default: a free port)")
     .option(
@@ -38,18 +38,23 @@ export function registerStart(program: Command): void {
     )
     .action(
       action(async (opts: StartOptions) => {
+        const seed = intOption("--seed", opts.seed);
+        const speed = positiveOption("--speed", opts.speed);
+        const apiPort = portOption("--port", opts.port);
+        const simPort = portOption("--sim-port", opts.simPort);
+        const marketHours = choiceOption("--market-hours", opts.marketHours, ["sim", "nyse"] as const);
         const { config, warnings } = loadConfig(process.env);
         const log = createLogger({ service: "stratdeck-local", level: config.logLevel });
         for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
         const stack = await startLocalStack({
           config,
           log,
-          seed: Number(opts.seed),
-          speed: Number(opts.speed),
-          apiPort: Number(opts.port),
-          apiHost: opts.host ?? "127.0.0.1",
-          ...(opts.simPort ? { simPort: Number(opts.simPort) } : {}),
-          ...(opts.marketHours ? { marketHours: opts.marketHours } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+          ...(speed !== undefined ? { speed } : {}),
+          ...(apiPort !== undefined ? { apiPort } : {}),
+          ...(opts.host ? { apiHost: opts.host } : {}),
+          ...(simPort !== undefined ? { simPort } : {}),
+          ...(marketHours ? { marketHours } : {}),
         });
         const info = {
           api: stack.apiUrl,

@@ -7,7 +7,7 @@ import {
 } from "@stratdeck/core/stream";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
-import { action } from "../support/run";
+import { action, OptionError } from "../support/run";
 
 interface Options {
   json?: boolean;
@@ -60,7 +60,7 @@ export function registerStream(program: Command): void {
 function positive(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!(n > 0)) throw new Error(`${flag} must be a positive number, got "${v}"`);
+  if (!(n > 0)) throw new OptionError(`${flag} must be a positive number, got "${v}"`);
   return n;
 }
 

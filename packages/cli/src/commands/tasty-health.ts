@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { AppConfig, ConfigResult } from "@stratdeck/core/config";
 import { validateConfig } from "@stratdeck/core/config";
 import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
-import { SIM_CREDENTIALS, readLocalStack } from "@stratdeck/core/wiring";
+import { SIM_CREDENTIALS, readLocalStack, type LocalStackInfo } from "@stratdeck/core/wiring";
 import { createLogger } from "@stratdeck/core/log";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { DynamoStatusStore } from "@stratdeck/core/status";
@@ -43,8 +43,8 @@ export function registerTastyHealth(program: Command): void {
         try {
           // Sim data mode: the running local stack (`stratdeck start`), TASTY_API_URL, or an
           // embedded simulator for this check.
+          const local = parsed.ok ? readLocalStack(parsed.config.stateDir) : null;
           if (parsed.ok && parsed.config.dataMode === "sim" && !parsed.config.tasty?.apiUrl) {
-            const local = readLocalStack(parsed.config.stateDir);
             let apiUrl = parsed.config.tastyApiUrl ?? local?.simRestUrl;
             if (!apiUrl) {
               sim = await startSimulator({
@@ -52,19 +52,11 @@ export function registerTastyHealth(program: Command): void {
               });
               apiUrl = sim.restUrl;
             }
-            const dynamoEndpoint = parsed.config.dynamoEndpoint ?? local?.dynamoEndpoint;
-            parsed = {
-              ...parsed,
-              config: {
-                ...parsed.config,
-                tasty: { ...SIM_CREDENTIALS, apiUrl },
-                ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
-              },
-            };
+            parsed = { ...parsed, config: { ...parsed.config, tasty: { ...SIM_CREDENTIALS, apiUrl } } };
           }
           const config = parsed.ok ? parsed.config : null;
           const clock = systemClock;
-          status = config ? statusStore(config) : null;
+          status = config ? statusStore(config, local) : null;
           const report = await runTastyHealth(
             {
               clock,
@@ -93,11 +85,18 @@ interface StatusReader {
   doc: ReturnType<typeof createDocumentClient>;
 }
 
-/** Heartbeats live in DynamoDB; reachable only with a local endpoint or in live mode (AWS). */
-function statusStore(config: AppConfig): StatusReader | null {
-  if (!config.dynamoEndpoint && config.dataMode !== "live") return null;
+/**
+ * Heartbeats: an explicit endpoint, the running local stack's engine (with its credential), or
+ * DynamoDB in AWS when AWS storage is chosen; none otherwise (no stack, no stream heartbeat).
+ */
+function statusStore(config: AppConfig, local: LocalStackInfo | null): StatusReader | null {
+  const endpoint = config.dynamoEndpoint ?? local?.dynamoEndpoint;
+  if (!endpoint && config.storage !== "aws") return null;
   const doc = createDocumentClient({
-    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(!config.dynamoEndpoint && local?.dynamoAccessKeyId
+      ? { localAccessKeyId: local.dynamoAccessKeyId }
+      : {}),
     region: config.region,
     requestTimeoutMs: 3000,
     maxAttempts: 1,

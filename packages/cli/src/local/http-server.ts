@@ -35,7 +35,8 @@ export async function startLocalHttpServer(opts: {
   handle: (req: LocalApiRequest) => Promise<LocalApiResponse>;
   log: Log;
 }): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
-  const server = createServer((req, res) => void serve(req, res, opts.handle, opts.log));
+  const handle = singleFlightGets(opts.handle);
+  const server = createServer((req, res) => void serve(req, res, handle, opts.log));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
@@ -78,7 +79,14 @@ async function serve(
   try {
     body = await readBody(req);
   } catch {
-    send(res, 413, { error: "payload-too-large", message: `request body over ${MAX_BODY} bytes` });
+    // Answer 413, drain what the client still sends, and close the connection after the answer.
+    req.resume();
+    send(
+      res,
+      413,
+      { error: "payload-too-large", message: `request body over ${MAX_BODY} bytes` },
+      { connection: "close" },
+    );
     return;
   }
   const headers: Record<string, string | undefined> = {};
@@ -99,6 +107,26 @@ async function serve(
   }
 }
 
+/**
+ * Identical GETs (same path, query and credentials) in flight at once share one answer: a burst of
+ * polls or a load test costs one computation per route instead of one per request.
+ */
+export function singleFlightGets(
+  handle: (r: LocalApiRequest) => Promise<LocalApiResponse>,
+): (r: LocalApiRequest) => Promise<LocalApiResponse> {
+  const inFlight = new Map<string, Promise<LocalApiResponse>>();
+  return (r) => {
+    if (r.method !== "GET") return handle(r);
+    const key = JSON.stringify([r.path, r.query, r.headers.authorization ?? ""]);
+    let p = inFlight.get(key);
+    if (!p) {
+      p = handle(r).finally(() => inFlight.delete(key));
+      inFlight.set(key, p);
+    }
+    return p;
+  };
+}
+
 function send(
   res: ServerResponse,
   status: number,
@@ -116,8 +144,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        chunks.length = 0;
         reject(new Error("too large"));
-        req.destroy();
         return;
       }
       chunks.push(c);

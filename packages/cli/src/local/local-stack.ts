@@ -1,5 +1,4 @@
 import { join, resolve } from "node:path";
-import { mkdirSync } from "node:fs";
 import { handleApiRequest } from "@stratdeck/core/api";
 import type { AppConfig } from "@stratdeck/core/config";
 import { registerSecret, type Log } from "@stratdeck/core/log";
@@ -17,12 +16,16 @@ import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratde
 import {
   buildDeps,
   clearLocalStack,
+  lockStateDir,
+  newEngineKey,
   readLocalStack,
   writeLocalStack,
   type Deps,
 } from "@stratdeck/core/wiring";
 import { localApiToken } from "./api-token";
 import { startLocalHttpServer } from "./http-server";
+import { startIdleGc } from "./idle-gc";
+import { portError, StackRefusedError } from "./stack-errors";
 
 /** Options of {@link startLocalStack}. */
 export interface LocalStackOptions {
@@ -62,24 +65,35 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
   const stateDir = resolve(opts.config.stateDir);
   const running = readLocalStack(stateDir);
   if (running)
-    throw new Error(`a local stack is already running (pid ${running.pid}, API ${running.apiUrl ?? "?"})`);
-  mkdirSync(stateDir, { recursive: true });
+    throw new StackRefusedError(
+      `a local stack already runs on ${stateDir} (pid ${running.pid}, API ${running.apiUrl ?? "?"}); stop it first or set STRATDECK_STATE_DIR to another folder`,
+    );
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async (): Promise<void> => {
     for (const s of stops.reverse())
       await s().catch((err: unknown) => log.warn("local.stop-failed", { error: err }));
   };
   try {
-    const engine = await startDynalite({ path: join(stateDir, "dynamodb") });
+    // Waits for a command using the folder to finish; a stack that started meanwhile is refused.
+    const access = await lockStateDir(stateDir, { owner: "stack", joinStack: false, waitMs: 30_000 });
+    if (access.kind !== "owner") throw new StackRefusedError(`a local stack already runs on ${stateDir}`);
+    stops.push(async () => access.release());
+    const accessKeyId = newEngineKey();
+    const engine = await startDynalite({ path: join(stateDir, "dynamodb"), accessKeyId });
     stops.push(() => engine.stop());
+    // Snapshots are re-written by the stream within seconds: kept in memory, never on disk.
+    const snapshotEngine = await startDynalite({ accessKeyId });
+    stops.push(() => snapshotEngine.stop());
     let sim: RunningSimulator | null = null;
-    let config: AppConfig = { ...opts.config, dynamoEndpoint: engine.endpoint };
+    let config: AppConfig = opts.config;
     if (config.dataMode === "sim") {
       sim = await startSimulator({
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.speed !== undefined ? { speed: opts.speed } : {}),
         ...(opts.simPort !== undefined ? { port: opts.simPort } : {}),
         log: log.child({ component: "sim" }),
+      }).catch((err: unknown) => {
+        throw portError(err, "--sim-port", null);
       });
       const simRef = sim;
       stops.push(() => simRef.stop());
@@ -93,17 +107,29 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
         },
       };
     }
-    const deps = await buildDeps(config, { log });
+    const deps = await buildDeps(config, {
+      log,
+      storage: {
+        kind: "embedded",
+        endpoint: engine.endpoint,
+        snapshotEndpoint: snapshotEngine.endpoint,
+        accessKeyId,
+        stateDir,
+        release: async () => {},
+      },
+    });
     stops.push(() => deps.close());
 
     const token = localApiToken(stateDir, config.apiToken);
     registerSecret(token);
     const apiDeps = { ...deps, apiToken: token };
     const http = await startLocalHttpServer({
-      host: opts.apiHost ?? "127.0.0.1",
-      port: opts.apiPort ?? 8787,
+      host: opts.apiHost ?? config.apiHost,
+      port: opts.apiPort ?? config.apiPort,
       log,
       handle: (req) => handleApiRequest(apiDeps, req),
+    }).catch((err: unknown) => {
+      throw portError(err, "--port", "STRATDECK_API_PORT");
     });
     stops.push(() => http.stop());
 
@@ -138,10 +164,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     });
     scheduler.start();
     stops.push(() => scheduler.stop());
+    const stopGc = startIdleGc();
+    stops.push(async () => stopGc());
 
     writeLocalStack(stateDir, {
       pid: process.pid,
       dynamoEndpoint: engine.endpoint,
+      dynamoAccessKeyId: accessKeyId,
+      snapshotEndpoint: snapshotEngine.endpoint,
       ...(sim ? { simRestUrl: sim.restUrl } : {}),
       apiUrl: http.url,
       startedAt: deps.clock.now(),

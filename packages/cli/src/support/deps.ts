@@ -3,11 +3,16 @@ import { createLogger, type Log } from "@stratdeck/core/log";
 import { startSimulator } from "@stratdeck/core/sim";
 import { startDynalite } from "@stratdeck/core/storage/engines";
 import { buildDeps, type BuildDepsOptions, type Deps } from "@stratdeck/core/wiring";
+import { cliContext } from "./cli-context";
+
+/** What an ephemeral run prints (stdout in text mode, and a log line in every mode). */
+export const EPHEMERAL_NOTE =
+  "EPHEMERAL: in-memory state for this run only (--ephemeral); nothing was read from or saved to the state folder";
 
 /**
  * The CLI's dependencies: config from the environment (one ConfigError naming every bad variable),
- * JSON logs on stderr, and in sim mode the running local stack or an embedded simulator + dynalite
- * for this command only.
+ * JSON logs on stderr, and the one local state: the running local stack, else the embedded engine
+ * on the state folder (locked while this command runs), or in memory only with `--ephemeral`.
  */
 export async function cliDeps(
   overrides: Partial<BuildDepsOptions> & { config?: AppConfig } = {},
@@ -17,15 +22,21 @@ export async function cliDeps(
     : loadConfig(process.env);
   const log: Log = overrides.log ?? createLogger({ service: "stratdeck-cli", level: config.logLevel });
   for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
-  return buildDeps(config, {
+  const ctx = cliContext();
+  const deps = await buildDeps(config, {
     log,
-    embeddedEngine: () => startDynalite(),
+    owner: ctx.command,
+    ephemeral: ctx.ephemeral,
+    embeddedEngine: (o) => startDynalite({ ...o, compactEveryMs: 0 }),
     embeddedSimulator: () => startSimulator({ log: log.child({ component: "sim" }) }),
     ...overrides,
   });
+  if (deps.endpoints.storage === "ephemeral") log.warn("state.ephemeral", { detail: EPHEMERAL_NOTE });
+  else log.debug("state.storage", { storage: deps.endpoints.storage, stateDir: deps.endpoints.stateDir });
+  return deps;
 }
 
-/** Runs `fn` with CLI deps and always releases them (embedded engines, sockets). */
+/** Runs `fn` with CLI deps and always releases them (embedded engines, sockets, the state lock). */
 export async function withDeps<T>(
   fn: (deps: Deps) => Promise<T>,
   overrides?: Partial<BuildDepsOptions>,
@@ -35,5 +46,7 @@ export async function withDeps<T>(
     return await fn(deps);
   } finally {
     await deps.close();
+    if (deps.endpoints.storage === "ephemeral" && !cliContext().json)
+      process.stdout.write(`${EPHEMERAL_NOTE}\n`);
   }
 }

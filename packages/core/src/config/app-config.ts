@@ -24,23 +24,33 @@ export interface AppConfig {
   /** Drop candidates that fail filters instead of keeping them as advisory. */
   strictFilters: boolean;
   tables: TableNames;
-  /** DynamoDB endpoint (AWS_ENDPOINT_URL_DYNAMODB); undefined = AWS. */
+  /** DynamoDB endpoint (AWS_ENDPOINT_URL_DYNAMODB): an explicit engine, used as is. */
   dynamoEndpoint?: string;
+  /**
+   * Where tables live when no endpoint is set (STRATDECK_STORAGE): `local` = the embedded engine on
+   * the state folder (default on a workstation), `aws` = DynamoDB in AWS (default inside Lambda and
+   * ECS, detected from AWS_LAMBDA_FUNCTION_NAME / ECS_CONTAINER_METADATA_URI_V4).
+   */
+  storage: "local" | "aws";
   region: string;
   /** Local state folder for `npm start` (STRATDECK_STATE_DIR, default `.stratdeck`). */
   stateDir: string;
   logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
   /** Path of strategies.yaml, when overridden. */
   strategiesFile?: string;
+  /** Local API port (STRATDECK_API_PORT, 0-65535; default 8787; 0 = any free port). */
+  apiPort: number;
+  /** Interface of the local API (STRATDECK_API_HOST; default 127.0.0.1). */
+  apiHost: string;
   /** Bearer token protecting the HTTP API (STRATDECK_API_TOKEN; secret). Local runs generate one. */
   apiToken?: string;
   /** SNS topic for exit alerts (STRATDECK_ALERT_TOPIC_ARN); absent = alerts are logged only. */
   alertTopicArn?: string;
-  /** Stream snapshot writer window, ms (STRATDECK_STREAM_WINDOW_MS; default 1000). */
+  /** Stream snapshot writer window, ms (STRATDECK_STREAM_WINDOW_MS; default 5000). */
   streamWindowMs: number;
-  /** Stream re-write interval of unchanged snapshots, ms (STRATDECK_STREAM_HEARTBEAT_MS; default 5000). */
+  /** Stream re-write interval of unchanged snapshots, ms (STRATDECK_STREAM_HEARTBEAT_MS; default 10000). */
   streamHeartbeatMs: number;
-  /** Cap on streamed option symbols besides open positions' legs (STRATDECK_STREAM_MAX_OPTIONS; default 2000). */
+  /** Cap on streamed option symbols besides open positions' legs (STRATDECK_STREAM_MAX_OPTIONS; default 600): a safety cap, the strategies decide the set. */
   streamMaxOptions: number;
   /** TASTY_API_URL on its own: in sim mode, the simulator to use (credentials optional there). */
   tastyApiUrl?: string;

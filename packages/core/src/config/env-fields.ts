@@ -18,6 +18,14 @@ export const envPositiveInt = z
   .transform(Number)
   .refine((n) => n > 0, "must be greater than 0");
 
+/** A TCP port, 0-65535 (0 = any free port). */
+export const envPort = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, "must be a whole number")
+  .transform(Number)
+  .refine((n) => n >= 0 && n <= 65_535, "must be a port between 0 and 65535");
+
 /** An http(s) URL from an env string. */
 export const envUrl = z
   .string()

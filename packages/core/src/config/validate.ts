@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defaultTableNames, tableEnvVar, ALL_TABLES, type TableId } from "../storage/table-definitions";
 import type { AppConfig, ConfigIssue, ConfigResult, TastyConfig } from "./app-config";
-import { envBool, envPositiveInt, envTableName, envText, envUrl } from "./env-fields";
+import { envBool, envPort, envPositiveInt, envTableName, envText, envUrl } from "./env-fields";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -76,12 +76,20 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const tables = {} as Record<TableId, string>;
   for (const t of ALL_TABLES) tables[t.id] = read(tableEnvVar(t.id), envTableName, defaults[t.id]);
   const dynamoEndpoint = read("AWS_ENDPOINT_URL_DYNAMODB", envUrl);
+  const onAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME || env.ECS_CONTAINER_METADATA_URI_V4);
+  const storage = read<"local" | "aws">(
+    "STRATDECK_STORAGE",
+    enumOf(["local", "aws"]),
+    onAws ? "aws" : "local",
+  );
+  const apiPort = read("STRATDECK_API_PORT", envPort, 8787);
+  const apiHost = read("STRATDECK_API_HOST", envText, "127.0.0.1");
   const region = read("AWS_REGION", envText, env.AWS_DEFAULT_REGION || "us-east-1");
   const stateDir = read("STRATDECK_STATE_DIR", envText, ".stratdeck");
   const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
-  const streamWindowMs = read("STRATDECK_STREAM_WINDOW_MS", envPositiveInt, 1_000);
-  const streamHeartbeatMs = read("STRATDECK_STREAM_HEARTBEAT_MS", envPositiveInt, 5_000);
-  const streamMaxOptions = read("STRATDECK_STREAM_MAX_OPTIONS", envPositiveInt, 2_000);
+  const streamWindowMs = read("STRATDECK_STREAM_WINDOW_MS", envPositiveInt, 5_000);
+  const streamHeartbeatMs = read("STRATDECK_STREAM_HEARTBEAT_MS", envPositiveInt, 10_000);
+  const streamMaxOptions = read("STRATDECK_STREAM_MAX_OPTIONS", envPositiveInt, 600);
   const apiToken = read(
     "STRATDECK_API_TOKEN",
     z.string().trim().min(16, "must be at least 16 characters (use a long random token)"),
@@ -110,6 +118,9 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     liveArmed,
     strictFilters,
     tables,
+    storage,
+    apiPort,
+    apiHost,
     region,
     stateDir,
     logLevel,

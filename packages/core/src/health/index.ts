@@ -1,2 +1,3 @@
 export * from "./tasty-health-report";
 export * from "./tasty-health";
+export * from "./stored-health";

@@ -3,3 +3,4 @@ export * from "./memory-log";
 export * from "./redact";
 export * from "./secret-registry";
 export * from "./powertools-log";
+export * from "./sdk-logger";

@@ -3,3 +3,4 @@ export * from "./slot";
 export * from "./local-scheduler";
 export * from "./jobs";
 export * from "./simulated-day";
+export * from "./job-status";

@@ -13,12 +13,21 @@ import {
 import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
 import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/index";
 import { nyDate } from "../time/new-york";
-import { isMarketOpen, sessionOn, tradingDayOnOrBefore } from "../time/nyse-calendar";
 import { addDays } from "../time/new-york";
+import { isMarketOpen, sessionOn, tradingDayOnOrBefore } from "../time/nyse-calendar";
+import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";
+import {
+  HEALTH_REPORT_ID,
+  IDEAS_REPORT_ID,
+  statusWriter,
+  withJobHeartbeat,
+  type JobStatusStore,
+  type StoredIdeasReport,
+} from "./job-status";
 
-/** Deps of one ideas cycle: scan → filters → risk → paper entry. */
-export type IdeasJobDeps = GenerateIdeasDeps & EnterAutoDeps;
+/** Deps of one ideas cycle: scan → filters → risk → paper entry (the report is stored when `status` is given). */
+export type IdeasJobDeps = GenerateIdeasDeps & EnterAutoDeps & { status?: JobStatusStore };
 
 /** Options of an ideas cycle. */
 export interface IdeasJobOptions {
@@ -31,12 +40,28 @@ export interface IdeasJobOptions {
 /** One cycle: scan the strategies, apply filters and risk, enter the passing ideas for this slot (idempotent). */
 export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: IdeasJobOptions = {}) {
   const report = await generateIdeas(deps, options.strategy ? { strategy: options.strategy } : {});
+  if (!options.strategy) await storeIdeasReport(deps, report);
   const entry = await enterAuto(deps, report.ideas, {
     slot: run.slot,
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
   });
   deps.log.info("orchestrator.ideas", { slot: run.slot, ideas: report.ideas.length, entered: entry.entered });
   return { report, entry };
+}
+
+/** Stores the latest full ideas report for `/ideas` and the phone page (a failed write is logged). */
+export async function storeIdeasReport(
+  deps: { status?: JobStatusStore; log: GenerateIdeasDeps["log"] },
+  report: IdeasReport,
+): Promise<void> {
+  const status = statusWriter(deps.status);
+  if (!status) return;
+  const data: StoredIdeasReport = { report };
+  await status
+    .beat(IDEAS_REPORT_ID, data)
+    .catch((err: unknown) =>
+      deps.log.warn("orchestrator.ideas-report-failed", { error: (err as Error).message }),
+    );
 }
 
 /** Deps of the exits cycle (without a settlement source, expired positions stay "awaiting settlement"). */
@@ -119,8 +144,8 @@ export async function runExitsJob(
   };
 }
 
-/** Deps of the health job: the check, plus where to send its alert (optional). */
-export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps>;
+/** Deps of the health job: the check, plus where to send its alert and store its report (optional). */
+export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps> & { status?: JobStatusStore };
 
 /**
  * Checks REST, DXLink and the stream heartbeat (the stream counts only during a session). An
@@ -129,6 +154,9 @@ export type HealthJobDeps = TastyHealthDeps & Partial<NotifyOnceDeps>;
 export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
   const report = await runTastyHealth(deps, { requireStream: inSession });
+  await statusWriter(deps.status)
+    ?.beat(HEALTH_REPORT_ID, { report: report as unknown as Record<string, unknown>, inSession })
+    .catch(() => undefined);
   let alert: NotifyOutcome | "none" = "none";
   if (!report.ok && inSession && deps.alerts && deps.notifier) {
     alert = await notifyOnce(
@@ -148,8 +176,21 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
 /** Deps of {@link runJob}: everything the four jobs need. */
 export type JobDeps = IdeasJobDeps & ExitsJobDeps & HealthJobDeps;
 
-/** Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day). */
+/**
+ * Runs one scheduled job (the same code in Lambda, the local scheduler and the simulated day) and
+ * records its heartbeat (`job:<name>` in the status store).
+ */
 export async function runJob(deps: JobDeps, run: JobRun): Promise<unknown> {
+  const started = deps.clock.now();
+  return withJobHeartbeat(
+    deps.status,
+    run,
+    () => deps.clock.now() - started,
+    () => runJobBody(deps, run),
+  );
+}
+
+async function runJobBody(deps: JobDeps, run: JobRun): Promise<unknown> {
   switch (run.job) {
     case "ideas": {
       const { report, entry } = await runIdeasJob(deps, run);

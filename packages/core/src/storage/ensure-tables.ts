@@ -55,7 +55,8 @@ export async function ensureTables(conn: DynamoConnection, names: TableNames): P
   const client = new DynamoDBClient({
     region: conn.region ?? "us-east-1",
     endpoint: conn.endpoint,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    credentials: { accessKeyId: conn.localAccessKeyId ?? "local", secretAccessKey: "local" },
+    ...(conn.logger ? { logger: conn.logger } : {}),
   });
   try {
     await Promise.all(ALL_TABLES.map((def) => ensureOne(client, def, names[def.id])));

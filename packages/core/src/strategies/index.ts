@@ -19,3 +19,4 @@ export * from "./generate-ideas";
 export * from "./fixture-market";
 export * from "./quote-book";
 export * from "./strike-window";
+export * from "./stream-targets";

@@ -12,6 +12,9 @@ export function streamOptionsFromConfig(
   config: Pick<AppConfig, "streamWindowMs" | "streamHeartbeatMs" | "streamMaxOptions">,
 ): StreamTaskOptions {
   return {
+    // Nothing is written faster than the window, so the feed need not deliver faster either
+    // (capped at 2 s so the feed's 5 s staleness check still sees events).
+    feed: { aggregationPeriodSeconds: Math.min(config.streamWindowMs, 2_000) / 1000 },
     writer: { windowMs: config.streamWindowMs, heartbeatMs: config.streamHeartbeatMs },
     plan: {
       maxOptionSymbols: config.streamMaxOptions,

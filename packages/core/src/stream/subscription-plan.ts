@@ -6,6 +6,7 @@ import { daysBetween, nyDate } from "../time/new-york";
 import { OPTION_EVENTS, UNDERLYING_EVENTS } from "../dxlink/event-fields";
 import type { SubscriptionEntry } from "../dxlink/messages";
 import type { StreamWindow } from "../strategies/stream-window";
+import { sideSymbols } from "../strategies/stream-targets";
 
 /** Where the plan's inputs come from (injected, so the planner is testable alone). */
 export interface PlanSources {
@@ -54,14 +55,17 @@ export interface PlanInput {
   spotOf: (underlying: string) => number | undefined;
   /** Today in New York, `YYYY-MM-DD`. */
   today: string;
+  /** Now, ms since epoch (places the strategies' strike windows). */
+  now?: number;
   options?: Partial<PlanOptions>;
 }
 
 /**
  * The subscription set (pure): each underlying (Quote, Trade, Summary); every open position's
- * legs (Quote, Greeks); and, per underlying with a spot and a chain, both rights of every strike
- * within the band around spot for expirations in [minDte, maxDte], nearest strikes first up to
- * the cap.
+ * legs (Quote, Greeks); and, per underlying with a spot and a chain, the strikes the strategies
+ * scan (their expiration, delta window and wings: `window.targets`), or without targets both
+ * rights of every strike within the band around spot for expirations in [minDte, maxDte],
+ * nearest strikes first; all up to the cap.
  */
 export function planSubscriptions(input: PlanInput): SubscriptionPlan {
   const opts = { ...DEFAULT_PLAN_OPTIONS, ...input.options };
@@ -79,6 +83,15 @@ export function planSubscriptions(input: PlanInput): SubscriptionPlan {
     const chain = input.chains.get(u);
     if (spot === undefined || !(spot > 0) || !chain) {
       pending.push(u);
+      continue;
+    }
+    const targets = input.window.targets;
+    if (targets && input.now !== undefined) {
+      for (const side of targets.sides) {
+        if (side.underlying !== u) continue;
+        for (const symbol of sideSymbols(side, targets.pricing, chain, spot, input.today, input.now))
+          candidates.push({ symbol, distance: 0 });
+      }
       continue;
     }
     const band = spot * opts.bandFraction;
@@ -102,7 +115,9 @@ export function planSubscriptions(input: PlanInput): SubscriptionPlan {
       }
     }
   }
-  candidates.sort((a, b) => a.distance - b.distance || (a.symbol < b.symbol ? -1 : 1));
+  candidates.sort(
+    (a, b) => a.distance - b.distance || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0),
+  );
   const picked = new Set<string>();
   for (const c of candidates) {
     if (picked.size >= opts.maxOptionSymbols) break;
@@ -145,6 +160,7 @@ export class SubscriptionPlanner {
       chains: this.chains,
       spotOf: (u) => this.sources.spotOf(u),
       today: nyDate(this.clock.now()),
+      now: this.clock.now(),
       options: this.options,
     });
   }

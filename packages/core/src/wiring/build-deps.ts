@@ -31,7 +31,14 @@ import {
   type CooldownStore,
 } from "../tasty/index";
 import { systemClock, type Clock } from "../time/clock";
-import { readLocalStack } from "./local-stack-file";
+import { sdkLogger } from "../log/sdk-logger";
+import { requireAwsCredentials } from "./aws-credentials";
+import {
+  resolveStorage,
+  type EmbeddedEngineStarter,
+  type ResolvedStorage,
+  type StorageKind,
+} from "./resolve-storage";
 
 /** Everything the shells (CLI, Lambda, stream task, local stack) hand to core use cases. */
 export interface Deps {
@@ -52,8 +59,14 @@ export interface Deps {
   settlement: RecordingSettlementSource;
   /** tastytrade order gateway (dry-run only), present only in live trading mode; the guard decides. */
   live?: LiveOrderGateway;
-  /** Where data comes from and lives. */
-  endpoints: { dynamo: string | "aws"; rest: string; embedded: string[] };
+  /** Where data comes from and lives (`storage`: see {@link StorageKind}). */
+  endpoints: {
+    dynamo: string | "aws";
+    rest: string;
+    embedded: string[];
+    storage: StorageKind;
+    stateDir?: string;
+  };
   /** Releases embedded engines and simulators this call started. */
   close(): Promise<void>;
 }
@@ -65,10 +78,19 @@ export interface BuildDepsOptions {
   notifier?: Notifier;
   strategies?: StrategiesConfig;
   /**
-   * Sim mode with no DynamoDB endpoint and no running `stratdeck start`: starts an embedded engine
-   * for this process (the CLI passes dynalite). Absent = that situation is an error.
+   * Local storage with no running `stratdeck start`: opens the embedded engine on the state folder
+   * (or in memory with `ephemeral`) for this process (the CLI passes dynalite). Absent = that
+   * situation is an error.
    */
-  embeddedEngine?: () => Promise<{ endpoint: string; stop(): Promise<void> }>;
+  embeddedEngine?: EmbeddedEngineStarter;
+  /** In-memory tables for this process only (`--ephemeral`). */
+  ephemeral?: boolean;
+  /** Storage already resolved by the caller (the local stack owns its engine). */
+  storage?: ResolvedStorage;
+  /** Name recorded in the state folder's lock while this process holds it. */
+  owner?: string;
+  /** Longest wait for another process holding the state folder, ms. */
+  lockWaitMs?: number;
   /** Sim mode with no simulator URL and no running local stack: starts one (the CLI passes it). */
   embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
 }
@@ -81,9 +103,10 @@ export const SIM_CREDENTIALS = {
 };
 
 /**
- * The one composition root: builds adapters from the config. Sim data mode resolves, in order, an
- * explicit TASTY_API_URL / AWS_ENDPOINT_URL_DYNAMODB, the running local stack (`stratdeck start`),
- * or an embedded simulator + dynalite started for this process (state kept in memory).
+ * The one composition root: builds adapters from the config. Storage follows an explicit choice
+ * ({@link resolveStorage}): an endpoint, AWS when chosen, `--ephemeral`, the running local stack,
+ * else the embedded engine on the state folder. Sim data mode takes TASTY_API_URL, the running
+ * stack's simulator, or an embedded simulator started for this process.
  */
 export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {}): Promise<Deps> {
   const clock = options.clock ?? systemClock;
@@ -108,25 +131,31 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
     return urlOf(svc);
   };
   try {
-    const local = config.dataMode === "sim" ? readLocalStack(config.stateDir) : null;
-
-    let dynamoEndpoint = config.dynamoEndpoint ?? local?.dynamoEndpoint;
-    if (config.dataMode === "sim") {
-      dynamoEndpoint = await orEmbedded(
-        dynamoEndpoint,
-        options.embeddedEngine,
-        (e) => e.endpoint,
-        "AWS_ENDPOINT_URL_DYNAMODB",
-      );
-    }
-    // Any explicit endpoint is a local engine: create missing tables (existing ones are kept).
-    if (dynamoEndpoint)
-      await ensureTables({ endpoint: dynamoEndpoint, region: config.region }, config.tables);
-    const doc = createDocumentClient({
+    const storage =
+      options.storage ??
+      (await resolveStorage(config, {
+        log,
+        ...(options.embeddedEngine ? { embeddedEngine: options.embeddedEngine } : {}),
+        ...(options.ephemeral ? { ephemeral: true } : {}),
+        ...(options.owner ? { owner: options.owner } : {}),
+        ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}),
+      }));
+    if (!options.storage) cleanups.push(() => storage.release());
+    if (storage.kind === "embedded" || storage.kind === "ephemeral") embedded.push(storage.endpoint!);
+    const local = config.dataMode === "sim" ? (storage.stack ?? null) : null;
+    const awsLog = sdkLogger(log.child({ component: "aws-sdk" }));
+    const dynamoEndpoint = storage.endpoint;
+    const conn = {
       region: config.region,
+      logger: awsLog,
       ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),
-    });
+      ...(storage.accessKeyId ? { localAccessKeyId: storage.accessKeyId } : {}),
+    };
+    // Any explicit endpoint is a local engine: create missing tables (existing ones are kept).
+    if (dynamoEndpoint) await ensureTables(conn, config.tables);
+    const doc = createDocumentClient(conn);
     cleanups.push(async () => doc.destroy());
+    if (storage.kind === "aws") await requireAwsCredentials(doc);
 
     let tasty: TastyConfig | undefined = config.tasty;
     if (config.dataMode === "sim") {
@@ -140,7 +169,15 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
     }
     if (!tasty) throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
 
-    const snapshots = new DynamoSnapshotStore(doc, config.tables.snapshots, clock);
+    let snapshotDoc = doc;
+    if (storage.snapshotEndpoint) {
+      const snapConn = { ...conn, endpoint: storage.snapshotEndpoint };
+      await ensureTables(snapConn, config.tables);
+      snapshotDoc = createDocumentClient(snapConn);
+      const sd = snapshotDoc;
+      cleanups.push(async () => sd.destroy());
+    }
+    const snapshots = new DynamoSnapshotStore(snapshotDoc, config.tables.snapshots, clock);
     const cooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
     const rest = new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns });
     const provider = new TastyMarketDataProvider({
@@ -152,7 +189,7 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
     const notifier =
       options.notifier ??
       (config.alertTopicArn
-        ? new SnsNotifier(new SNSClient({ region: config.region }), config.alertTopicArn)
+        ? new SnsNotifier(new SNSClient({ region: config.region, logger: awsLog }), config.alertTopicArn)
         : new ConsoleNotifier(log.child({ component: "alerts" })));
     const strategies =
       options.strategies ??
@@ -174,7 +211,13 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       notifier,
       strategies,
       ...(config.tradingMode === "live" ? { live: new TastyDryRunGateway(rest) } : {}),
-      endpoints: { dynamo: dynamoEndpoint ?? "aws", rest: tasty.apiUrl ?? "tastytrade", embedded },
+      endpoints: {
+        dynamo: dynamoEndpoint ?? "aws",
+        rest: tasty.apiUrl ?? "tastytrade",
+        embedded,
+        storage: storage.kind,
+        ...(storage.stateDir ? { stateDir: storage.stateDir } : {}),
+      },
       close,
     };
   } catch (err) {

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { generateIdeas, IdeasRequestError, type GenerateIdeasDeps } from "../../strategies/generate-ideas";
+import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
+import type { StatusStore } from "../../status/status-store";
+import type { IdeasReport } from "../../strategies/ideas-report";
 import { INDEX_UNDERLYINGS, STRATEGY_NAMES } from "../../strategies/names";
+import type { Clock } from "../../time/clock";
 import { routeError } from "../responses";
 import { defineRoute } from "../router";
 
@@ -14,21 +17,44 @@ const query = z.strictObject({
   underlying: underlyingList.optional(),
 });
 
-/** GET /ideas?strategy=&underlying=SPX,XSP: a fresh scan (advisory; nothing is entered). */
+/** Deps of `GET /ideas`: the status store holding the ideas job's latest report. */
+export interface IdeasReadDeps {
+  status: Pick<StatusStore, "read">;
+  clock: Clock;
+}
+
+/** The report narrowed to one strategy and/or some underlyings (summary left as stored). */
+export function filterReport(
+  report: IdeasReport,
+  q: { strategy?: string; underlying?: readonly string[] },
+): IdeasReport {
+  const keep = (x: { strategy: string; underlying: string }): boolean =>
+    (!q.strategy || x.strategy === q.strategy) && (!q.underlying || q.underlying.includes(x.underlying));
+  return {
+    ...report,
+    ideas: report.ideas.filter(keep),
+    rejected: report.rejected.filter(keep),
+    unbuilt: report.unbuilt.filter(keep),
+  };
+}
+
+/**
+ * GET /ideas?strategy=&underlying=SPX,XSP: the ideas job's latest report (no scan per request),
+ * with `ageMs` (how old the report is, ms). 404 before the first scan. `POST /ideas/rescan` scans now.
+ */
 export const ideasRoute = defineRoute({
   method: "GET",
   pattern: "/ideas",
   query,
-  handle: async (deps: GenerateIdeasDeps, { query: q }) => {
-    try {
-      const report = await generateIdeas(deps, {
-        ...(q.strategy ? { strategy: q.strategy } : {}),
-        ...(q.underlying ? { underlyings: q.underlying } : {}),
-      });
-      return { status: 200, body: report };
-    } catch (err) {
-      if (err instanceof IdeasRequestError) return routeError(400, "bad-request", err.message);
-      throw err;
-    }
+  handle: async (deps: IdeasReadDeps, { query: q }) => {
+    const stored = await deps.status.read<StoredIdeasReport>(IDEAS_REPORT_ID);
+    if (!stored)
+      return routeError(
+        404,
+        "no-report",
+        "no ideas report yet: the ideas job stores one on every run (every 30 min in session); POST /ideas/rescan scans now",
+      );
+    const report = filterReport(stored.data.report, q);
+    return { status: 200, body: { ...report, ageMs: Math.max(0, deps.clock.now() - report.generatedAt) } };
   },
 });

@@ -3,6 +3,7 @@ import { closePositionRoute } from "./close-position";
 import { healthRoute } from "./health";
 import { historyRoute } from "./history";
 import { ideasRoute } from "./ideas";
+import { ideasRescanRoute } from "./ideas-rescan";
 import { ordersRoute } from "./orders";
 import { positionsRoute } from "./positions";
 
@@ -11,11 +12,13 @@ export {
   closePositionRoute,
   healthRoute,
   historyRoute,
+  ideasRescanRoute,
   ideasRoute,
   ordersRoute,
   positionsRoute,
 };
 export { MAX_HISTORY_LIMIT } from "./history";
+export { RESCAN_MIN_INTERVAL_MS } from "./ideas-rescan";
 export { MAX_ALERTS_LIMIT } from "./alerts";
 export { MAX_ORDERS_LIMIT } from "./orders";
 
@@ -25,6 +28,7 @@ export const API_ROUTES = [
   ordersRoute,
   alertsRoute,
   ideasRoute,
+  ideasRescanRoute,
   healthRoute,
   closePositionRoute,
   historyRoute,

@@ -4,6 +4,8 @@ export interface RunningEngine {
   kind: EngineKind;
   /** Endpoint URL, e.g. `http://127.0.0.1:8000`. */
   endpoint: string;
+  /** Compacts the engine's on-disk store now (persisted dynalite only); false when nothing ran. */
+  compact?(): Promise<boolean>;
   /** Stops the engine and releases its port. Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -1,0 +1,101 @@
+import { HEALTH_REPORT_ID, jobStatusId, type JobHeartbeat } from "../orchestrator/job-status";
+import type { StatusStore } from "../status/status-store";
+import type { Clock } from "../time/clock";
+import type { TastyHealthReport } from "./tasty-health-report";
+
+/** What `/health` reads: heartbeats only, no connection is opened. */
+export interface StoredHealthDeps {
+  status: Pick<StatusStore, "read">;
+  clock: Clock;
+}
+
+/** One component's heartbeat as `/health` shows it. */
+export interface HeartbeatView {
+  /** Age of the last heartbeat, ms; null = never written. */
+  ageMs: number | null;
+  ok: boolean | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The `/health` body: the latest stored check, the stream heartbeat and the jobs' heartbeats. */
+export interface StoredHealth {
+  ok: boolean;
+  /** ISO time of this read. */
+  readAt: string;
+  problems: string[];
+  /** The health job's last full check (REST, DXLink, stream), null before its first run. */
+  lastCheck: (Pick<TastyHealthReport, "ok" | "checkedAt" | "problems"> & { ageMs: number }) | null;
+  stream: HeartbeatView;
+  jobs: Record<"ideas" | "exits" | "health", HeartbeatView>;
+}
+
+/** Options of {@link readStoredHealth}. */
+export interface StoredHealthOptions {
+  /** The stream must be beating (a session is open). */
+  requireStream: boolean;
+  /** Oldest acceptable stream heartbeat, ms (default 120 000). */
+  streamMaxAgeMs?: number;
+}
+
+/**
+ * Health from the status store alone: unhealthy when the last stored check failed, a job's last
+ * run failed, or (while `requireStream`) the stream heartbeat is missing, stale or unhealthy.
+ */
+export async function readStoredHealth(
+  deps: StoredHealthDeps,
+  options: StoredHealthOptions,
+): Promise<StoredHealth> {
+  const problems: string[] = [];
+  const [check, stream, ...jobs] = await Promise.all([
+    deps.status.read<{ report: TastyHealthReport }>(HEALTH_REPORT_ID),
+    deps.status.read<{ healthy?: boolean; state?: string }>("stream"),
+    ...(["ideas", "exits", "health"] as const).map((j) => deps.status.read<JobHeartbeat>(jobStatusId(j))),
+  ]);
+  const lastCheck = check
+    ? {
+        ok: check.data.report.ok,
+        checkedAt: check.data.report.checkedAt,
+        problems: check.data.report.problems,
+        ageMs: check.ageMs,
+      }
+    : null;
+  if (lastCheck && !lastCheck.ok) problems.push(...lastCheck.problems.map((p) => `last check: ${p}`));
+  const streamView: HeartbeatView = stream
+    ? {
+        ageMs: stream.ageMs,
+        ok: stream.data.healthy !== false && stream.ageMs <= (options.streamMaxAgeMs ?? 120_000),
+        detail: { state: stream.data.state ?? null, healthy: stream.data.healthy ?? null },
+      }
+    : { ageMs: null, ok: null };
+  if (options.requireStream && streamView.ok !== true)
+    problems.push(
+      stream
+        ? `stream heartbeat ${Math.round(stream.ageMs / 1000)} s old (${String(stream.data.state)})`
+        : "no stream heartbeat",
+    );
+  const names = ["ideas", "exits", "health"] as const;
+  const jobViews = {} as StoredHealth["jobs"];
+  names.forEach((name, i) => {
+    const j = jobs[i];
+    jobViews[name] = j
+      ? {
+          ageMs: j.ageMs,
+          ok: j.data.ok,
+          detail: {
+            slot: j.data.slot,
+            durationMs: j.data.durationMs,
+            ...(j.data.error ? { error: j.data.error } : {}),
+          },
+        }
+      : { ageMs: null, ok: null };
+    if (j && !j.data.ok) problems.push(`job ${name} failed at ${j.data.slot}: ${j.data.error ?? "error"}`);
+  });
+  return {
+    ok: problems.length === 0,
+    readAt: new Date(deps.clock.now()).toISOString(),
+    problems,
+    lastCheck,
+    stream: streamView,
+    jobs: jobViews,
+  };
+}

@@ -1,0 +1,112 @@
+import { createServer, type Server } from "node:net";
+import { join } from "node:path";
+import { tempDirs } from "../support/temp-dirs";
+import { afterAll, describe, expect, it } from "vitest";
+import { validateConfig } from "@stratdeck/core/config";
+import { silentLog } from "@stratdeck/core/log";
+import { startLocalStack } from "../../packages/cli/src/local/local-stack";
+import { runCli } from "../support/cli-process";
+
+const { fresh, cleanup } = tempDirs("stratdeck-exit-");
+afterAll(cleanup);
+
+/** A port held by another listener for the test. */
+async function busyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+describe("CLI exit codes: 0 ok, 1 failure, 2 bad configuration, 3 refused by the guard", () => {
+  it("start validates its options before starting anything (exit 2, naming the option)", async () => {
+    const env = { STRATDECK_STATE_DIR: fresh() };
+    const seed = await runCli(["start", "--seed", "foo"], env);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain("--seed must be a whole number between 0 and");
+    const hours = await runCli(["start", "--market-hours", "bogus"], env);
+    expect(hours.code).toBe(2);
+    expect(hours.stderr).toContain('--market-hours must be one of sim, nyse, got "bogus"');
+    const port = await runCli(["start", "--port", "70000"], env);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain("--port must be a whole number between 0 and 65535");
+  }, 60_000);
+
+  it("config checks what start needs and prints the effective configuration", async () => {
+    const dir = fresh();
+    const ok = await runCli(["config"], { STRATDECK_STATE_DIR: dir, STRATDECK_API_PORT: "0" });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("configuration OK");
+    expect(ok.stdout).toMatch(/storage\s+local/);
+    expect(ok.stdout).toMatch(/streamWindowMs\s+5000/);
+
+    const range = await runCli(["config"], { STRATDECK_API_PORT: "99999" });
+    expect(range.code).toBe(2);
+    expect(range.stdout).toContain("STRATDECK_API_PORT must be a port between 0 and 65535");
+
+    const missing = await runCli(["config", "--json"], {
+      STRATDECK_STATE_DIR: dir,
+      STRATDECK_API_PORT: "0",
+      STRATDECK_STRATEGIES_FILE: join(dir, "nope.yaml"),
+    });
+    expect(missing.code).toBe(2);
+    const body = JSON.parse(missing.stdout) as { ok: boolean; issues: Array<{ variable: string }> };
+    expect(body.ok).toBe(false);
+    expect(body.issues.map((i) => i.variable)).toEqual(["STRATDECK_STRATEGIES_FILE"]);
+
+    const busy = await busyPort();
+    try {
+      const inUse = await runCli(["config"], {
+        STRATDECK_STATE_DIR: dir,
+        STRATDECK_API_PORT: String(busy.port),
+      });
+      expect(inUse.code).toBe(2);
+      expect(inUse.stdout).toContain(
+        `port ${busy.port} on 127.0.0.1 is in use: set STRATDECK_API_PORT or pass --port`,
+      );
+    } finally {
+      busy.server.close();
+    }
+  }, 60_000);
+
+  it("an armed --confirm-live is refused by the guard with exit 3 (live placement is not built)", async () => {
+    const r = await runCli(["enter-auto", "--confirm-live", "--ephemeral"], {
+      STRATDECK_STATE_DIR: fresh(),
+      STRATDECK_TRADING_MODE: "live",
+      STRATDECK_LIVE_ARMED: "YES",
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("--confirm-live refused");
+    expect(r.stderr).toContain('"message":"guard.refused"');
+  }, 60_000);
+
+  it("a second start on the same folder is refused in one line; a port in use names --port and STRATDECK_API_PORT", async () => {
+    const dir = fresh();
+    const env = validateConfig({ STRATDECK_STATE_DIR: dir });
+    if (!env.ok) throw new Error("config");
+    const stack = await startLocalStack({ config: env.config, log: silentLog, apiPort: 0 });
+    try {
+      const second = await runCli(["start", "--port", "0"], { STRATDECK_STATE_DIR: dir });
+      expect(second.code).toBe(1);
+      const lines = second.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !l.startsWith("{"));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^stratdeck: a local stack already runs on .* \(pid \d+, API http:\/\/127\.0\.0\.1:\d+\)/,
+      );
+    } finally {
+      await stack.stop();
+    }
+    const busy = await busyPort();
+    try {
+      const r = await runCli(["start", "--port", String(busy.port)], { STRATDECK_STATE_DIR: fresh() });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `port ${busy.port} is already in use: pass --port <n> or set STRATDECK_API_PORT`,
+      );
+    } finally {
+      busy.server.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLog } from "@stratdeck/core/log";
+import { startLocalHttpServer } from "../../../packages/cli/src/local/http-server";
+
+describe("local HTTP server limits", () => {
+  let server: Awaited<ReturnType<typeof startLocalHttpServer>>;
+  let handled = 0;
+  beforeAll(async () => {
+    server = await startLocalHttpServer({
+      port: 0,
+      log: silentLog,
+      handle: async (req) => {
+        handled += 1;
+        return { status: 200, body: { size: req.body?.length ?? 0 } };
+      },
+    });
+  });
+  afterAll(async () => server.stop());
+
+  it("answers 413 with a JSON error to an oversized body instead of dropping the connection", async () => {
+    const r = await fetch(`${server.url}/positions/pos_x/close`, {
+      method: "POST",
+      body: "x".repeat(100 * 1024),
+    });
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ error: "payload-too-large" });
+    expect(handled).toBe(0);
+  });
+
+  it("still serves a body under the limit", async () => {
+    const r = await fetch(`${server.url}/positions/pos_x/close`, { method: "POST", body: "y".repeat(1000) });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ size: 1000 });
+  });
+});
+
+describe("identical GETs in flight share one answer", () => {
+  it("50 concurrent GET /positions run the handler once; a different query or a POST runs its own", async () => {
+    let calls = 0;
+    const server = await startLocalHttpServer({
+      port: 0,
+      log: silentLog,
+      handle: async (req) => {
+        calls += 1;
+        await new Promise((r) => setTimeout(r, 100));
+        return { status: 200, body: { path: req.path, query: req.query } };
+      },
+    });
+    try {
+      const many = await Promise.all(
+        Array.from({ length: 50 }, () => fetch(`${server.url}/positions`).then((r) => r.json())),
+      );
+      expect(many.every((b) => JSON.stringify(b) === JSON.stringify(many[0]))).toBe(true);
+      expect(calls).toBe(1);
+      await Promise.all([fetch(`${server.url}/orders?limit=5`), fetch(`${server.url}/orders?limit=6`)]);
+      expect(calls).toBe(3);
+      await Promise.all([
+        fetch(`${server.url}/positions/p/close`, { method: "POST" }),
+        fetch(`${server.url}/positions/p/close`, { method: "POST" }),
+      ]);
+      expect(calls).toBe(5);
+    } finally {
+      await server.stop();
+    }
+  });
+});
