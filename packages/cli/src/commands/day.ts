@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
-import { validateConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
 import { runSimulatedDay } from "@stratdeck/core/orchestrator";
 import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
@@ -9,6 +8,7 @@ import { startDynalite } from "@stratdeck/core/storage/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
 import { emit } from "../support/output";
+import { simPaperConfig } from "../support/sim-config";
 import { action, OptionError } from "../support/run";
 import { daySummary } from "./day-summary";
 
@@ -49,26 +49,21 @@ export function registerDay(program: Command): void {
         const maxOpen = Number(opts.maxPositions);
         if (!Number.isInteger(maxOpen) || maxOpen < 1)
           throw new OptionError(`--max-positions must be a positive integer`);
-        const env = validateConfig({
-          ...process.env,
-          STRATDECK_DATA_MODE: "sim",
-          STRATDECK_TRADING_MODE: "paper",
-        });
-        if (!env.ok) throw new Error(env.issues.map((i) => i.message).join("; "));
+        const config = simPaperConfig();
         const log = createLogger({
           service: "stratdeck-day",
-          level: env.config.logLevel === "INFO" ? "WARN" : env.config.logLevel,
+          level: config.logLevel === "INFO" ? "WARN" : config.logLevel,
         });
         const clock = new FakeClock(Date.parse(`${date}T12:00:00Z`));
         const sim = await startSimulator({ clock, seed, log: log.child({ component: "sim" }) });
         // With AWS_ENDPOINT_URL_DYNAMODB the day's orders stay there (e.g. for `stratdeck history`).
-        const engine = env.config.dynamoEndpoint
-          ? { endpoint: env.config.dynamoEndpoint, stop: async () => undefined }
+        const engine = config.dynamoEndpoint
+          ? { endpoint: config.dynamoEndpoint, stop: async () => undefined }
           : await startDynalite();
         const notifier = new MemoryNotifier();
         const deps = await buildDeps(
           {
-            ...env.config,
+            ...config,
             dynamoEndpoint: engine.endpoint,
             tasty: { clientSecret: "sim", refreshToken: "sim", isTest: false, apiUrl: sim.restUrl },
           },

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerBacktest } from "./backtest";
 import { registerBench } from "./bench";
 import { registerCheckExits } from "./check-exits";
 import { registerClose } from "./close";
@@ -28,4 +29,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerTradeIdeas,
   registerStream,
   registerDay,
+  registerBacktest,
 ];

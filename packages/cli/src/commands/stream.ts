@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import {
+  openFrameRecorder,
   runStreamTask,
   streamOptionsFromConfig,
   streamTaskDeps,
@@ -14,6 +15,7 @@ interface Options {
   for?: string;
   windowMs?: string;
   heartbeatMs?: string;
+  record?: string;
 }
 
 /** `stratdeck stream`: the DXLink stream task in the foreground until Ctrl-C / SIGTERM (or --for). */
@@ -27,6 +29,10 @@ export function registerStream(program: Command): void {
     .option("--for <seconds>", "stop by itself after this many seconds")
     .option("--window-ms <ms>", "write each symbol at most once per window (default 1000)")
     .option("--heartbeat-ms <ms>", "re-confirm unchanged snapshots this often (default 5000)")
+    .option(
+      "--record <file>",
+      "also record every received DXLink frame (gzip, one JSON line each) for `backtest --replay`",
+    )
     .action(
       action(async (opts: Options) => {
         const summary = await withDeps(async (deps) => {
@@ -36,9 +42,16 @@ export function registerStream(program: Command): void {
           process.once("SIGTERM", onSignal);
           const seconds = positive(opts.for, "--for");
           const timer = seconds ? setTimeout(onSignal, seconds * 1000) : undefined;
+          if (opts.record !== undefined && opts.record.trim() === "")
+            throw new Error("--record needs a file path");
+          const recorder = opts.record ? openFrameRecorder(opts.record) : null;
           try {
             const fromConfig = streamOptionsFromConfig(deps.config);
-            return await runStreamTask(streamTaskDeps(deps), stop.signal, {
+            const taskDeps = streamTaskDeps(deps);
+            const tapped = recorder
+              ? { ...taskDeps, onFrame: (b: Uint8Array, at: number) => recorder.write(b, at) }
+              : taskDeps;
+            return await runStreamTask(tapped, stop.signal, {
               ...fromConfig,
               writer: {
                 ...fromConfig.writer,
@@ -47,6 +60,7 @@ export function registerStream(program: Command): void {
               },
             });
           } finally {
+            await recorder?.close();
             clearTimeout(timer);
             process.off("SIGINT", onSignal);
             process.off("SIGTERM", onSignal);

@@ -10,7 +10,7 @@ export const EXIT = { ok: 0, failure: 1, badConfig: 2, refused: 3 } as const;
 
 /** Thrown for a bad command-line option: exit 2 with a message naming the option. */
 export class OptionError extends Error {
-  override readonly name = "OptionError";
+  override readonly name: string = "OptionError";
 }
 
 /** The exit code of an error that reached the top of a command. */

@@ -63,4 +63,9 @@ export interface DxLinkClientDeps {
   subscriptions: () => Iterable<SubscriptionEntry>;
   /** Called after each FEED_DATA frame with the number of events applied and the receive time. */
   onData?: (events: number, at: number) => void;
+  /** Sees every text frame as received (bytes, receive time ms), before decoding: the recorder's tap. */
+  onFrame?: FrameTap;
 }
+
+/** A tap on received text frames (bytes as received, receive time ms since epoch). */
+export type FrameTap = (bytes: Uint8Array, at: number) => void;

@@ -150,6 +150,7 @@ export class DxLinkClient {
       : data instanceof ArrayBuffer
         ? new Uint8Array(data)
         : data;
+    this.deps.onFrame?.(bytes, at);
     const { events, message } = this.decoder.decode(bytes, at);
     if (events > 0) this.deps.onData?.(events, at);
     if (message) this.handle(message, at);

@@ -162,6 +162,7 @@ export class LiveMarketDataService {
         warnings: this.warnings,
         timers: this.timers,
         subscriptions: () => this.subs.entries(),
+        ...(this.deps.onFrame ? { onFrame: this.deps.onFrame } : {}),
         onData: (n, at) => {
           this.counters.events += n;
           this.eventAt = at;

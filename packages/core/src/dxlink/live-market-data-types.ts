@@ -1,6 +1,6 @@
 import type { Log } from "../log/log";
 import type { Clock } from "../time/clock";
-import type { DxLinkClientOptions } from "./client-options";
+import type { DxLinkClientOptions, FrameTap } from "./client-options";
 import type { QuoteTokenSource } from "./quote-token";
 import type { BackoffOptions } from "./reconnect-backoff";
 import type { Timers } from "./timers";
@@ -22,6 +22,8 @@ export interface LiveMarketDataDeps {
   /** Uniform [0, 1) source for backoff jitter (default Math.random). */
   random?: () => number;
   timers?: Timers;
+  /** Sees every received text frame (e.g. `stratdeck stream --record`). */
+  onFrame?: FrameTap;
 }
 
 /** Where the service is in its lifecycle. */

@@ -4,3 +4,4 @@ export * from "./stream-task";
 export * from "./stream-task-deps";
 export * from "./stream-status";
 export * from "./stream-options";
+export * from "./frame-recording";

@@ -1,3 +1,4 @@
+import type { FrameTap } from "../dxlink/client-options";
 import type { Log } from "../log/log";
 import type { SnapshotStore } from "../market-data/snapshot-store";
 import type { StatusStore } from "../status/status-store";
@@ -27,6 +28,8 @@ export interface StreamTaskDeps {
   plan: Omit<PlanSources, "spotOf">;
   random?: () => number;
   timers?: Timers;
+  /** Sees every received DXLink text frame (the `--record` tap). */
+  onFrame?: FrameTap;
 }
 
 /** Knobs of the stream task (ms unless noted). */
@@ -63,7 +66,14 @@ export async function runStreamTask(
   const { clock, log } = deps;
   const timers = deps.timers ?? realTimers;
   const feed = new LiveMarketDataService(
-    { tokens: deps.tokens, clock, log, timers, ...(deps.random ? { random: deps.random } : {}) },
+    {
+      tokens: deps.tokens,
+      clock,
+      log,
+      timers,
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.onFrame ? { onFrame: deps.onFrame } : {}),
+    },
     options.feed,
   );
   const maxStale = options.healthyMaxStaleSeconds ?? 5;

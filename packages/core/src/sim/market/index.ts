@@ -9,3 +9,4 @@ export * from "./synthetic-market";
 export * from "./underlyings";
 export * from "./vol-surface";
 export * from "./day-stats";
+export * from "./dynamics/index";

@@ -1,10 +1,10 @@
 import { settlementInstant, type Clock } from "../../time";
 import type { SimMarket, SimOptionQuote } from "../types";
 import { priceOption } from "./option-pricer";
-import { nyDateOf } from "./memo";
+import { InstantQuoteCache, nyDateOf } from "./memo";
 import { hashString } from "./prng";
 import { SpotPath } from "./spot-path";
-import { parseStreamerSymbol, type OptionId } from "./symbols";
+import type { OptionId } from "./symbols";
 import { rootSpec, seededStart, underlyingSpec, UNDERLYINGS, type UnderlyingSpec } from "./underlyings";
 import { ivIndexAt } from "./vol-surface";
 
@@ -27,8 +27,7 @@ interface Walked {
 export class SyntheticMarket implements SimMarket {
   private readonly walked = new Map<string, Walked>();
   private walkEnabled = true;
-  private cacheAt = Number.NaN;
-  private readonly cache = new Map<string, SimOptionQuote | null>();
+  private readonly cache = new InstantQuoteCache<SimOptionQuote>();
 
   constructor(
     readonly seed: number,
@@ -104,16 +103,7 @@ export class SyntheticMarket implements SimMarket {
    * prices each symbol once however many sessions and event types ask).
    */
   optionQuoteOf(streamerSymbol: string, ms: number): SimOptionQuote | null {
-    if (ms !== this.cacheAt) {
-      this.cache.clear();
-      this.cacheAt = ms;
-    }
-    const hit = this.cache.get(streamerSymbol);
-    if (hit !== undefined) return hit;
-    const id = parseStreamerSymbol(streamerSymbol);
-    const q = id ? this.optionQuoteAt(id, ms) : null;
-    this.cache.set(streamerSymbol, q);
-    return q;
+    return this.cache.get(streamerSymbol, ms, (id) => this.optionQuoteAt(id, ms));
   }
 
   /** An option's quote at an instant; null for unknown roots or dates before that instant's NY date. */

@@ -34,7 +34,10 @@ export function standardMoneyness(strike: number, forward: number, atm: number, 
   return Math.max(-Z_CAP, Math.min(Z_CAP, z));
 }
 
-/** Implied volatility of a strike: ATM vol times a skewed smile in standardised moneyness. */
-export function smileVol(atm: number, z: number): number {
-  return Math.max(0.35 * atm, atm * (1 - SKEW * z + CURVATURE * z * z));
+/**
+ * Implied volatility of a strike: ATM vol times a skewed smile in standardised moneyness.
+ * @param skew - put skew per standardised log-moneyness unit (default 0.16)
+ */
+export function smileVol(atm: number, z: number, skew: number = SKEW): number {
+  return Math.max(0.35 * atm, atm * (1 - skew * z + CURVATURE * z * z));
 }

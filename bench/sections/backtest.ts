@@ -1,0 +1,60 @@
+import { marketHistoryStart, runBacktest } from "@stratdeck/core/backtest";
+import { validateConfig } from "@stratdeck/core/config";
+import { MarketHistory, DynamicMarket } from "@stratdeck/core/sim/market";
+import { loadStrategiesFile } from "@stratdeck/core/strategies";
+import type { BenchSection } from "../section";
+
+const FROM = "2025-01-02";
+const TO = "2025-12-31";
+const SEED = 1;
+/** The budget of the issue: a year of trading days in under a minute on a 2-core machine. */
+const BUDGET_SECONDS = 60;
+
+/**
+ * `backtest`: a year of NYSE trading days (exits every 5 min, ideas every 30 min) for every strategy
+ * on SPX, XSP, RUT and NDX, in simulated trading days per second; the baseline is generating the
+ * same year of market paths alone.
+ */
+export const backtestSection: BenchSection = {
+  key: "backtest",
+  title: "Backtest (one year, all strategies, SPX/XSP/RUT/NDX, in-process jobs)",
+  async run() {
+    const env = validateConfig({ STRATDECK_DATA_MODE: "sim", STRATDECK_TRADING_MODE: "paper" });
+    if (!env.ok) throw new Error("config");
+    const strategies = await loadStrategiesFile(new URL("../../strategies.yaml", import.meta.url).pathname);
+    const m0 = performance.now();
+    new MarketHistory({ seed: SEED, start: marketHistoryStart(FROM) }).ensure(Date.parse(`${TO}T23:00:00Z`));
+    const marketSeconds = (performance.now() - m0) / 1000;
+    const market = new DynamicMarket({ seed: SEED, start: marketHistoryStart(FROM) });
+    const t0 = performance.now();
+    const result = await runBacktest(
+      { market, strategies, config: env.config },
+      { from: FROM, to: TO, seed: SEED },
+    );
+    const seconds = Number(((performance.now() - t0) / 1000).toFixed(2));
+    const tradingDays = result.tradingDays;
+    const daysPerSecond = Number((tradingDays / seconds).toFixed(2));
+    const runs = Object.entries(result.runs)
+      .map(([job, n]) => `${job} ${n}`)
+      .join(", ");
+    return {
+      json: {
+        tradingDays,
+        seconds,
+        daysPerSecond,
+        budgetSeconds: BUDGET_SECONDS,
+        withinBudget: seconds < BUDGET_SECONDS,
+        marketOnlySeconds: Number(marketSeconds.toFixed(2)),
+        ratioVsMarketOnly: Number((seconds / marketSeconds).toFixed(1)),
+        trades: result.trades.length,
+      },
+      human: [
+        `range          ${FROM} .. ${TO}, seed ${SEED}: ${tradingDays} trading days`,
+        `seconds        ${seconds} (budget < ${BUDGET_SECONDS}: ${seconds < BUDGET_SECONDS ? "within" : "OVER"})`,
+        `days/second    ${daysPerSecond}`,
+        `runs           ${runs}; ${result.trades.length} trades`,
+        `baseline       ${marketSeconds.toFixed(2)} s to generate two years of market paths alone (x${(seconds / marketSeconds).toFixed(1)})`,
+      ].join("\n"),
+    };
+  },
+};

@@ -1,0 +1,117 @@
+/** One leg of a backtest trade. */
+export interface TradeLeg {
+  side: "short" | "long";
+  optionType: "C" | "P";
+  /** Index points. */
+  strike: number;
+  /** Entry fill, USD per share. */
+  entryPrice: number;
+  /** Exit fill (or intrinsic value at settlement), USD per share; null while open. */
+  exitPrice: number | null;
+}
+
+/** One side of a trade (entry, exit or settlement) as the order log recorded it. */
+export interface TradeFill {
+  /** ISO time of the order. */
+  time: string;
+  /** Net price of one spread, USD per share (credit on entry, debit on exit; negative = the other way). */
+  price: number;
+  /** Underlying at the order, index points. */
+  underlyingPrice: number;
+  /** Where the underlying price came from (`stream`, `settlement:market:close`, …). */
+  underlyingSource: string;
+  /** Latest quote time among the legs, ISO (the no-look-ahead bound of this fill). */
+  quoteTime: string;
+  /** Fees of this order, cents, when the order log records them (else null). */
+  feesCents: number | null;
+}
+
+/** A trade: one paper position from entry to exit or settlement. */
+export interface BacktestTrade {
+  positionId: string;
+  strategy: string;
+  underlying: string;
+  root: string;
+  expiration: string;
+  settlement: "AM" | "PM";
+  quantity: number;
+  legs: TradeLeg[];
+  entry: TradeFill;
+  exit: TradeFill | null;
+  /** Why it closed: `profit-target`, `dte`, `max-loss`, `expiry`, `end-of-backtest`, … */
+  reason: string;
+  /** Max loss of the position, cents. */
+  maxLossCents: number;
+  /** New York calendar days held (at least 1). */
+  daysHeld: number;
+  /** Fees of entry and exit, cents; null when the order log records none. */
+  feesCents: number | null;
+  /** P&L before fees, cents. */
+  grossPnlCents: number;
+  /** Realised P&L after fees, cents (the order log's figure). */
+  netPnlCents: number;
+}
+
+/** The portfolio at one session's close. */
+export interface EquityPoint {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** Realised P&L so far, cents. */
+  realizedCents: number;
+  /** Open positions marked at the close with the fill model, cents. */
+  openPnlCents: number;
+  /** realized + open, cents. */
+  equityCents: number;
+  /** Equity below its running peak, cents (≥ 0). */
+  drawdownCents: number;
+  openPositions: number;
+  /** Open positions that could not be marked at the close. */
+  unpriced: number;
+}
+
+/** Figures of a set of trades. */
+export interface TradeStats {
+  trades: number;
+  wins: number;
+  losses: number;
+  /** wins / trades, fraction (0 without trades). */
+  winRate: number;
+  /** Mean net P&L of winners / losers, cents (0 when none). */
+  avgWinCents: number;
+  avgLossCents: number;
+  /** Sum of winners / |sum of losers|; null without a loser. */
+  profitFactor: number | null;
+  totalNetPnlCents: number;
+  totalFeesCents: number;
+  /** Largest fall of the (strategy's) daily equity from a running peak, cents. */
+  maxDrawdownCents: number;
+  /** Σ max loss (USD) × days held: capital at risk × time. */
+  riskDollarDays: number;
+  /** Net P&L per dollar-day at risk (fraction per day: 0.001 = 0.1 % of the risk per day held). */
+  pnlPerRiskDay: number;
+}
+
+/** What a backtest returns (same inputs → the same JSON). */
+export interface BacktestResult {
+  /** `synthetic` (seeded market) or `replay` (a recording). */
+  market: "synthetic" | "replay";
+  seed: number | null;
+  from: string;
+  to: string;
+  /** Strategy scanned, or `all`. */
+  strategy: string;
+  exitPolicy: ExitPolicy;
+  tradingDays: number;
+  /** Scheduled runs executed, per job. */
+  runs: Record<string, number>;
+  trades: BacktestTrade[];
+  equity: EquityPoint[];
+  stats: { overall: TradeStats; byStrategy: Record<string, TradeStats> };
+  note: string;
+}
+
+/**
+ * What the simulated trader does with an exit alert: close the position at the next exits run's
+ * fill (`close-on-alert`, default), or ignore alerts and let it settle (`hold-to-expiry`).
+ */
+export type ExitPolicy = "close-on-alert" | "hold-to-expiry";

@@ -1,0 +1,100 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import type { BacktestResult } from "@stratdeck/core/backtest";
+
+const run = promisify(execFile);
+const CLI = "packages/cli/bin/stratdeck.mjs";
+const CHROMIUM = process.env.STRATDECK_CHROMIUM ?? "/usr/bin/chromium";
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && !inCi)
+  console.warn(
+    `\n!! SKIPPING the backtest report test: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`,
+  );
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
+
+describe.skipIf(!haveChromium && !inCi)("stratdeck backtest --html in headless Chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), "stratdeck-backtest-"));
+  let browser: Browser | null = null;
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("renders the equity curve, drawdown, P&L distribution and trade table with the result's values, offline", async () => {
+    const html = join(dir, "report.html");
+    const { stdout } = await run(
+      process.execPath,
+      [
+        CLI,
+        "backtest",
+        "--from",
+        "2025-03-03",
+        "--to",
+        "2025-03-28",
+        "--seed",
+        "4",
+        "--json",
+        "--html",
+        html,
+      ],
+      { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, timeout: 180_000 },
+    );
+    const result = JSON.parse(stdout) as BacktestResult;
+    expect(result.tradingDays).toBe(20);
+    expect(result.trades.length).toBeGreaterThan(2);
+    const source = readFileSync(html, "utf8");
+    expect(source).not.toMatch(/<script|<link|src=|@import|url\(/i); // self-contained: nothing to fetch
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto("file://" + html);
+    expect(requests).toEqual(["file://" + html]);
+
+    // Equity curve: one marker per session close, at the result's value, drawn higher for more equity.
+    const equity = page.locator('[data-chart="equity"] circle.pt');
+    expect(await equity.count()).toBe(result.equity.length);
+    const drawn = await equity.evaluateAll((els) =>
+      els.map((e) => ({ value: Number(e.getAttribute("data-value")), y: e.getBoundingClientRect().top })),
+    );
+    expect(drawn.map((d) => d.value)).toEqual(result.equity.map((p) => p.equityCents / 100));
+    const hi = drawn.reduce((a, b) => (b.value > a.value ? b : a));
+    const lo = drawn.reduce((a, b) => (b.value < a.value ? b : a));
+    if (hi.value > lo.value) expect(hi.y).toBeLessThan(lo.y);
+
+    // Drawdown: the result's drawdown per day, never above zero.
+    const dd = await page
+      .locator('[data-chart="drawdown"] circle.pt')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+    expect(dd).toEqual(result.equity.map((p) => (p.drawdownCents ? -p.drawdownCents / 100 : 0)));
+
+    // Distribution: the bars count every trade once, the tallest bar is the most frequent bin.
+    const bars = await page.locator('[data-chart="distribution"] rect.bar').evaluateAll((els) =>
+      els.map((e) => ({
+        count: Number(e.getAttribute("data-count")),
+        h: e.getBoundingClientRect().height,
+      })),
+    );
+    expect(bars.reduce((a, b) => a + b.count, 0)).toBe(result.trades.length);
+    const tallest = bars.reduce((a, b) => (b.h > a.h ? b : a));
+    expect(tallest.count).toBe(Math.max(...bars.map((b) => b.count)));
+    expect(tallest.h).toBeGreaterThan(50);
+
+    // Trade table: one row per trade with its net P&L.
+    const rows = await page
+      .locator("#trades tr.trade")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-net"))));
+    expect(rows).toEqual(result.trades.map((t) => t.netPnlCents));
+    expect(await page.textContent("#summary")).toContain(String(result.stats.overall.trades));
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "backtest-report.png"), fullPage: true });
+  }, 240_000);
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import {
+  DynamicMarket,
+  IV_INDEX_YEARS,
+  MarketHistory,
+  indexStats,
+  type IndexStats,
+} from "@stratdeck/core/sim/market";
+
+const END = Date.parse("2024-12-31T22:00:00Z");
+const SEEDS = [11, 12, 13, 14];
+
+const HISTORIES = SEEDS.map((seed) => {
+  const h = new MarketHistory({ seed, start: "2015-01-02" });
+  h.ensure(END);
+  return h;
+});
+
+function averaged(symbol: string): IndexStats {
+  const all = HISTORIES.map((h) => indexStats(h, symbol));
+  const avg = (k: keyof IndexStats): number => all.reduce((a, s) => a + s[k], 0) / all.length;
+  return {
+    sessions: avg("sessions"),
+    realisedVol: avg("realisedVol"),
+    impliedPremium: avg("impliedPremium"),
+    absReturnAutocorrelation: avg("absReturnAutocorrelation"),
+    excessKurtosis: avg("excessKurtosis"),
+    ivReturnCorrelation: avg("ivReturnCorrelation"),
+    meanIvIndex: avg("meanIvIndex"),
+  };
+}
+
+describe("unrigged market dynamics: measured against the documented targets", () => {
+  // Ten years of four seeds: the targets stated in dynamics-params.ts.
+  const spx = averaged("SPX");
+
+  it("SPX realised volatility of daily closes is 15–18% annualised", () => {
+    expect(spx.sessions).toBeGreaterThan(2500);
+    expect(spx.realisedVol).toBeGreaterThan(0.15);
+    expect(spx.realisedVol).toBeLessThan(0.18);
+  });
+
+  it("the IV index sits 2–4 vol points above the next 21 sessions' realised volatility on average", () => {
+    expect(spx.impliedPremium).toBeGreaterThan(0.02);
+    expect(spx.impliedPremium).toBeLessThan(0.04);
+  });
+
+  it("volatility clusters, returns have fat tails, and the IV index moves against the index", () => {
+    expect(spx.absReturnAutocorrelation).toBeGreaterThan(0.05);
+    expect(spx.excessKurtosis).toBeGreaterThan(1);
+    expect(spx.ivReturnCorrelation).toBeLessThan(-0.5);
+  });
+
+  it("the other indices are more volatile than SPX", () => {
+    for (const symbol of ["NDX", "RUT"]) {
+      const s = averaged(symbol);
+      expect(s.realisedVol).toBeGreaterThan(spx.realisedVol);
+      expect(s.realisedVol).toBeLessThan(0.26);
+    }
+  });
+});
+
+describe("DynamicMarket", () => {
+  it("is a pure function of the seed, and a fork changes only the future", () => {
+    const at = Date.parse("2025-06-02T15:00:00Z");
+    const later = Date.parse("2025-09-02T15:00:00Z");
+    const a = new DynamicMarket({ seed: 5, start: "2024-06-03" });
+    const b = new DynamicMarket({ seed: 5, start: "2024-06-03" });
+    const f = new DynamicMarket({ seed: 5, start: "2024-06-03", fork: { from: "2025-07-01", seed: 99 } });
+    expect(b.spotAt("SPX", later)).toBe(a.spotAt("SPX", later));
+    expect(f.spotAt("SPX", at)).toBe(a.spotAt("SPX", at));
+    expect(f.ivRankAt("RUT", at)).toBe(a.ivRankAt("RUT", at));
+    expect(f.spotAt("SPX", later)).not.toBe(a.spotAt("SPX", later));
+    expect(a.spotAt("XSP", at)).toBeCloseTo(a.spotAt("SPX", at) / 10, 1);
+  });
+
+  it("prices rest at the close between sessions and stamp each value at or before the asked instant", () => {
+    const m = new DynamicMarket({ seed: 3, start: "2024-06-03" });
+    const close = Date.parse("2025-06-06T20:00:00Z"); // Friday 16:00 New York
+    const sunday = Date.parse("2025-06-08T18:00:00Z");
+    expect(m.spotAt("SPX", sunday)).toBe(m.spotAt("SPX", close));
+    expect(m.stampAt("SPX", sunday)).toBe(close);
+    const mid = close - 90 * 60_000 + 37_000;
+    expect(m.stampAt("SPX", mid)).toBe(close - 90 * 60_000);
+  });
+
+  it("term structure is inverted when vol is high and upward sloping when low; skew steepens with vol", () => {
+    const m = new DynamicMarket({ seed: 7, start: "2015-01-02" });
+    const days = m.history;
+    days.ensure(END);
+    const spxIndex = days.symbols.indexOf("SPX");
+    const sessions = days.generated();
+    const ivs = sessions.map((s) => s.ivClose[spxIndex] ?? 0);
+    const hi = sessions[ivs.indexOf(Math.max(...ivs))];
+    const lo = sessions[ivs.indexOf(Math.min(...ivs))];
+    if (!hi || !lo) throw new Error("no sessions");
+    const slope = (t: number): number =>
+      m.impliedVolAt("SPX", 0.5, t) - m.impliedVolAt("SPX", IV_INDEX_YEARS, t);
+    expect(slope(hi.closeAt)).toBeLessThan(0);
+    expect(slope(lo.closeAt)).toBeGreaterThan(0);
+    const skew = (t: number): number => {
+      const spot = m.spotAt("SPX", t);
+      const d = new Date(t + 30 * 86_400_000).toISOString().slice(0, 10);
+      const put = (k: number) =>
+        m.optionQuoteAt({ root: "SPXW", date: d, right: "P", strike: Math.round(k / 5) * 5 }, t)?.iv ?? NaN;
+      return put(spot * 0.9) - put(spot);
+    };
+    expect(skew(hi.closeAt)).toBeGreaterThan(skew(lo.closeAt));
+  });
+});
