@@ -18,7 +18,13 @@ import {
   type SnapshotStore,
 } from "../market-data/index";
 import { TastyLiveBroker } from "../live/tasty-live-broker";
-import { DynamoPaperOrderStore, type LiveOrderGateway, type PaperOrderStore } from "../paper/index";
+import {
+  DynamoPaperOrderStore,
+  RecordingSettlementSource,
+  SessionPrintSettlementSource,
+  type LiveOrderGateway,
+  type PaperOrderStore,
+} from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import { createDocumentClient } from "../storage/dynamo-client";
 import { ensureTables } from "../storage/ensure-tables";
@@ -55,6 +61,8 @@ export interface Deps {
   provider: MarketDataProvider;
   notifier: Notifier;
   strategies: StrategiesConfig;
+  /** Settlement values recorded at their instants (REST session prints, kept in the status table). */
+  settlement: RecordingSettlementSource;
   /**
    * tastytrade order gateway (dry-run, and placement/follow/cancel/positions as a LiveBroker),
    * present only in live trading mode; the guard decides what it may do.
@@ -214,6 +222,7 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
         (await loadStrategiesFile(config.strategiesFile ?? join(process.cwd(), "strategies.yaml"))),
       maxAgeMs,
     );
+    const status = new DynamoStatusStore(doc, config.tables.status, clock);
     return {
       config,
       clock,
@@ -223,7 +232,8 @@ export async function buildDeps(config: AppConfig, options: BuildDepsOptions = {
       cooldowns,
       orders: new DynamoPaperOrderStore(doc, config.tables.orders),
       alerts: new DynamoAlertStore(doc, config.tables.alerts, clock),
-      status: new DynamoStatusStore(doc, config.tables.status, clock),
+      status,
+      settlement: new RecordingSettlementSource(new SessionPrintSettlementSource(rest), status),
       rest,
       provider,
       notifier,
