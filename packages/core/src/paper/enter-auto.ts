@@ -190,7 +190,7 @@ export async function enterAuto(
     }
     records.position.reservations = reserved.keys;
     records.position.reservedRiskCents = reserved.riskCents;
-    const outcome = await submitEntry(deps, decision, records, log);
+    const outcome = await submitEntry({ ...deps, feeSchedule: settings.fees }, decision, records, log);
     if (outcome.status !== "entered" && outcome.status !== "placed") {
       // Nothing opened by this run (a dry run, a refusal, or another delivery's position).
       const stored = outcome.status === "duplicate" ? await deps.orders.getPosition(positionId) : null;
