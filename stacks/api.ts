@@ -55,6 +55,12 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
     access: { status: "read" },
     tasty: false,
   },
+  "GET /history": {
+    file: "history",
+    description: "Closed and settled positions with realised P&L, totals and the equity curve",
+    access: { orders: "read" },
+    tasty: false,
+  },
   "POST /positions/{id}/close": {
     file: "close-position",
     description: "Close one paper position at the current fill model price",

@@ -49,13 +49,19 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   },
   exits: {
     description: "Settle expired positions, check exits, send alerts",
+    // status read: the settlement values recorded at their instants.
     access: {
       snapshots: "read",
       cooldowns: "readwrite",
       orders: "readwrite",
       alerts: "readwrite",
-      status: "write",
+      status: "readwrite",
     },
+    alerts: true,
+  },
+  settle: {
+    description: "Record the indexes' opening and closing values, settle expired positions at them",
+    access: { cooldowns: "readwrite", orders: "readwrite", alerts: "readwrite", status: "readwrite" },
     alerts: true,
   },
   health: {

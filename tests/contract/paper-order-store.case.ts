@@ -57,6 +57,7 @@ export function entryFixture(slot: string, time = T0) {
     mode: "paper",
     openedAt: time,
     entryCredit: 1.45,
+    entryFeesCents: 392,
     width: 50,
     maxProfitCents: 14_500,
     maxLossCents: 485_500,
@@ -158,6 +159,7 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
       order: closeOrder,
       exitDebit: 0.7,
       realizedPnlCents: 7_500,
+      exitFeesCents: 95,
       closeReason: "profit-target",
     });
     expect(closed.status).toBe("written");
@@ -168,6 +170,9 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
       closedAt: T0 + 60_000,
       exitDebit: 0.7,
       realizedPnlCents: 7_500,
+      exitFeesCents: 95,
+      feesCents: 392 + 95,
+      netPnlCents: 7_500 - 392 - 95,
       closeReason: "profit-target",
     });
     const again = await store.close({
@@ -175,6 +180,7 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
       order: { ...closeOrder, price: 0.1 },
       exitDebit: 0.1,
       realizedPnlCents: 13_500,
+      exitFeesCents: 0,
       closeReason: "manual",
     });
     expect(again.status).toBe("duplicate");
@@ -191,6 +197,7 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
         order,
         exitDebit: 0,
         realizedPnlCents: 0,
+        exitFeesCents: 0,
         closeReason: "manual",
       }),
     ).rejects.toThrow(/unknown position pos_missing/);

@@ -61,10 +61,43 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     expect(positionsText).toMatch(/\$\d/); // P&L in dollars
     expect(positionsText).toMatch(/DTE/);
     expect(positionsText).toMatch(/% of max/);
+    expect(positionsText).toMatch(/gross -?\$[\d,.]+ · fees \$[\d,.]+/);
+    expect(positionsText).toMatch(/net -?\$\d/);
     const ideasText = await page.textContent("#ideas");
     expect(ideasText).toMatch(/POP \d+%/);
+    expect(ideasText).toMatch(/net credit \$[\d,.]+ after fees \$[\d,.]+ · RoR \d+% · EV -?\$/);
     expect(await page.textContent("#health")).toMatch(/stream:/);
     expect(await page.locator("#login").isVisible()).toBe(false);
+
+    // History: close a position through the API, then the page draws the equity curve of what
+    // GET /history returned (the same values, point by point).
+    const auth = { Authorization: `Bearer ${stack.token}` };
+    const id = await page.locator("#positions .card").first().getAttribute("data-id");
+    const closed = await fetch(`${stack.apiUrl}/positions/${encodeURIComponent(id!)}/close`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(closed.status).toBe(200);
+    const history = (await (await fetch(`${stack.apiUrl}/history`, { headers: auth })).json()) as {
+      totals: { trades: number; netCents: number };
+      equityCurve: { cumulativeNetCents: number }[];
+    };
+    expect(history.totals.trades).toBeGreaterThan(0);
+    await page.click("#refresh");
+    await page.locator("#equity circle").first().waitFor({ timeout: 30_000 });
+    const expected = history.equityCurve.map((p) => String(p.cumulativeNetCents));
+    expect(await page.getAttribute("#equity", "data-values")).toBe(expected.join(","));
+    const drawn = await page
+      .locator("#equity circle")
+      .evaluateAll((cs) => cs.map((c) => c.getAttribute("data-cents")));
+    expect(drawn).toEqual(expected);
+    expect(await page.locator("#equity polyline").getAttribute("points")).toMatch(
+      /^[\d.]+,[\d.]+( [\d.]+,[\d.]+)+$/,
+    );
+    const dollars = (c: number) =>
+      `${c < 0 ? "-" : ""}$${Math.abs(c / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    expect(await page.textContent("#history-totals")).toContain(`net ${dollars(history.totals.netCents)}`);
     mkdirSync(ARTIFACTS, { recursive: true });
     const shot = join(ARTIFACTS, "phone-page.png");
     await page.screenshot({ path: shot, fullPage: true });

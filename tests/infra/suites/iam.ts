@@ -64,7 +64,19 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
     ...d("cooldowns", "GetItem", "PutItem"),
     ...d("orders", "GetItem", "Query", "PutItem"),
     ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
-    ...d("status", "PutItem"),
+    // Reads the settlement values recorded at their instants, records new ones.
+    ...d("status", "GetItem", "PutItem"),
+  ],
+  // Settlement after the close (and AM roots in the morning): records the session prints, settles.
+  SettleJob: [
+    ...LOGS,
+    ...TASTY,
+    ...DEAD_LETTERS,
+    "sns:Publish topic",
+    ...d("cooldowns", "GetItem", "PutItem"),
+    ...d("orders", "GetItem", "Query", "PutItem"),
+    ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
+    ...d("status", "GetItem", "PutItem"),
   ],
   HealthJob: [
     ...LOGS,
@@ -87,6 +99,7 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
     ...d("cooldowns", "GetItem"),
   ],
   ApiOrders: [...LOGS, ...API_TOKEN, ...d("orders", "GetItem", "Query")],
+  ApiHistory: [...LOGS, ...API_TOKEN, ...d("orders", "GetItem", "Query")],
   ApiAlerts: [...LOGS, ...API_TOKEN, ...d("alerts", "GetItem", "Query")],
   // GET /ideas and /health read the status store only (no tastytrade, no market data).
   ApiIdeas: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
@@ -192,18 +205,32 @@ export function iamSuite(app: () => BuiltApp): void {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       note("StreamTask", roleStatements(app(), "Stream", roleIdOf(task, "TaskRoleArn")));
       expect(writers.get("snapshots")).toEqual(["StreamTask"]);
-      // Heartbeats: the stream task and every job; the stored ideas report: the ideas job and rescans.
+      // Heartbeats: the stream task and every job; the stored ideas report: the ideas job and
+      // rescans; the settlement values the settling jobs record.
       expect(writers.get("status")?.sort()).toEqual([
         "ApiIdeasRescan",
         "ExitsJob",
         "HealthJob",
         "IdeasJob",
         "ReconcileJob",
+        "SettleJob",
         "StreamTask",
       ]);
-      expect(writers.get("orders")?.sort()).toEqual(["ApiClosePosition", "ExitsJob", "IdeasJob"]);
-      // Exit alerts, the once-a-day unhealthy-data-path alert, live hard-limit refusals and drift.
-      expect(writers.get("alerts")?.sort()).toEqual(["ExitsJob", "HealthJob", "IdeasJob", "ReconcileJob"]);
+      expect(writers.get("orders")?.sort()).toEqual([
+        "ApiClosePosition",
+        "ExitsJob",
+        "IdeasJob",
+        "SettleJob",
+      ]);
+      // Exit and settlement alerts, the once-a-day unhealthy-data-path alert, live hard-limit
+      // refusals and drift.
+      expect(writers.get("alerts")?.sort()).toEqual([
+        "ExitsJob",
+        "HealthJob",
+        "IdeasJob",
+        "ReconcileJob",
+        "SettleJob",
+      ]);
     });
 
     it("grants each principal exactly the actions of the expected table, and covers every role", () => {
@@ -254,6 +281,7 @@ export function iamSuite(app: () => BuiltApp): void {
       }
       expect(API_ROUTES["GET /orders"]!.tasty).toBe(false);
       expect(API_ROUTES["GET /alerts"]!.tasty).toBe(false);
+      expect(API_ROUTES["GET /history"]!.tasty).toBe(false);
       expect(API_ROUTES["GET /health"]!.tasty).toBe(false);
       expect(API_ROUTES["GET /ideas"]!.tasty).toBe(false);
     });

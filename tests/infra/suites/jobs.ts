@@ -43,6 +43,14 @@ export function jobsSuite(app: () => BuiltApp): void {
       expect(dlq()[0]![2].Properties).toMatchObject({ SqsManagedSseEnabled: true });
     });
 
+    it("settle: after the close plus extra morning runs for AM roots, each its own schedule", () => {
+      expect(schedulesOf(app(), "settle").map((x) => x.Properties?.ScheduleExpression)).toEqual([
+        "cron(5,10,15,20 16 ? * MON-FRI *)",
+        "cron(45 9 ? * MON-FRI *)",
+        "cron(15 10 ? * MON-FRI *)",
+      ]);
+    });
+
     for (const s of SCHEDULES) {
       it(`${s.job}: ${cronExpressions(s).join(" + ")} in ${SCHEDULE_TIME_ZONE}, retried, dead-lettered`, () => {
         const [fnId] = functionNamed(app(), "Jobs", `${title(s.job)}Job`);

@@ -1,3 +1,4 @@
+import { DEFAULT_FEE_SCHEDULE, spreadOrderFees } from "@stratdeck/core/paper";
 import { describe, expect, it } from "vitest";
 import { enterLive } from "@stratdeck/core/live";
 import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
@@ -55,6 +56,23 @@ describe("live entry against the simulated broker", () => {
     expect(position?.quantity).toBe(1);
     expect(position?.maxLossCents).toBe(Math.round((25 - position!.entryCredit) * 100 * 100));
     expect((await env.broker.positions()).map((p) => Math.abs(p.quantity))).toEqual([1, 1]);
+    // Fees are charged on the one spread that filled, at its fill prices, not on the three asked for.
+    const filledFees = spreadOrderFees(
+      DEFAULT_FEE_SCHEDULE,
+      "open",
+      position!,
+      position!.legs.map((l) => l.entryPrice),
+    );
+    expect(position?.entryFeesCents).toBe(filledFees.totalCents);
+    const askedFees = spreadOrderFees(
+      DEFAULT_FEE_SCHEDULE,
+      "open",
+      { ...position!, quantity: 3 },
+      position!.legs.map((l) => l.entryPrice),
+    );
+    expect(askedFees.totalCents).toBeGreaterThan(2 * filledFees.totalCents);
+    const [order] = await orders.listRecentOrders(1);
+    expect(order?.fees?.totalCents).toBe(filledFees.totalCents);
   });
 
   it("a reject for buying power stops at the dry run: nothing placed, nothing written", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive } from "@stratdeck/core/live";
-import { MemoryPaperOrderStore, recordClose } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore, NO_FEES, recordClose } from "@stratdeck/core/paper";
 import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;
@@ -60,6 +60,7 @@ describe("hard limits of live trading", () => {
       underlyingPrice: env.sim.market.spot("SPX"),
       underlyingSource: "stream",
       reason: "manual",
+      fees: NO_FEES,
     });
     const next = await spreadRecords(env, { key: "next" });
     const calls = env.broker.calls.length;

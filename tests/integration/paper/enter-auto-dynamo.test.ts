@@ -78,7 +78,7 @@ for (const target of engineTargets()) {
       expect(await orders.listRecentOrders(50)).toHaveLength(1);
     });
 
-    it("repeated runs append; a rerun of the same slot writes nothing new", async () => {
+    it("repeated runs append other trades; a rerun of the same slot writes nothing new", async () => {
       const { deps, clock, orders } = await setup(endpoint!);
       await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
       expect((await enterAuto(deps, [putSpreadIdea()], { slot: SLOT })).outcomes[0]?.status).toBe(
@@ -86,10 +86,17 @@ for (const target of engineTargets()) {
       );
       clock.advance(30 * 60_000);
       deps.provider.quote(SHORT, 8.1, 8.4).quote(LONG, 6.7, 6.9).spot("SPX", 6012);
-      expect((await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30" })).entered).toBe(1);
+      // The same trade in a new slot is duplicate exposure; another strategy on SPX is entered.
+      const again = await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30" });
+      expect(again.outcomes[0]).toMatchObject({
+        status: "refused",
+        reasons: expect.arrayContaining([expect.objectContaining({ code: "duplicate-exposure" })]),
+      });
+      const call = putSpreadIdea({ strategy: "short_call_spread_index_45d" });
+      expect((await enterAuto(deps, [call], { slot: "2026-11-25T10:30" })).entered).toBe(1);
       const recent = await orders.listRecentOrders(50);
       expect(recent.map((o) => o.idempotencyKey)).toEqual([
-        "short_put_spread_index_45d|SPX|2026-11-25T10:30",
+        "short_call_spread_index_45d|SPX|2026-11-25T10:30",
         KEY,
       ]);
     });

@@ -9,12 +9,14 @@ import {
   enterAuto,
   markPositions,
   parsePaperSettings,
-  ProviderSettlementSource,
+  RecordingSettlementSource,
+  SessionPrintSettlementSource,
   settleExpired,
   settlementMoment,
 } from "@stratdeck/core/paper";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { generateIdeas, loadStrategiesFile } from "@stratdeck/core/strategies";
+import { MemoryStatusStore } from "@stratdeck/core/status";
 import { DynamoCooldownStore, TastyMarketDataProvider, TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 import { engineTargets, freshTables } from "../../support/engines";
@@ -27,7 +29,9 @@ const suite = target.endpoint ? describe : describe.skip;
 suite(`paper lifecycle against the simulator [${target.name}]`, () => {
   let sim: RunningSimulator;
   const clock = new FakeClock(START);
-  let deps: Parameters<typeof checkExits>[0] & Parameters<typeof enterAuto>[0];
+  let deps: Parameters<typeof checkExits>[0] &
+    Parameters<typeof enterAuto>[0] &
+    Pick<Parameters<typeof settleExpired>[0], "settlement">;
 
   beforeAll(async () => {
     sim = await startSimulator({ clock, seed: 3 });
@@ -50,6 +54,10 @@ suite(`paper lifecycle against the simulator [${target.name}]`, () => {
       provider,
       alerts: new DynamoAlertStore(doc, tables.alerts, clock),
       notifier: new MemoryNotifier(),
+      settlement: new RecordingSettlementSource(
+        new SessionPrintSettlementSource(rest),
+        new MemoryStatusStore(clock),
+      ),
     };
   });
   afterAll(async () => {
@@ -81,9 +89,15 @@ suite(`paper lifecycle against the simulator [${target.name}]`, () => {
 
     const position = (await deps.orders.listOpenPositions())[0]!;
     clock.set(settlementMoment(position.expiration, position.settlement) + 60_000);
-    const settled = await settleExpired({ ...deps, settlement: new ProviderSettlementSource(deps.provider) });
+    const settled = await settleExpired(deps);
     expect(settled.settled).toEqual([
-      expect.objectContaining({ positionId: position.positionId, approximate: true, exitDebit: 0 }),
+      expect.objectContaining({
+        positionId: position.positionId,
+        settlementSource: "rest:close",
+        settlementAt: settlementMoment(position.expiration, position.settlement),
+        approximate: false,
+        exitDebit: 0,
+      }),
     ]);
     expect(settled.settled[0]?.realizedPnlCents).toBe(position.maxProfitCents);
     expect(await deps.orders.listOpenPositions()).toEqual([]);

@@ -61,5 +61,6 @@ export const EVERY_ROUTE: readonly [string, string][] = [
   ["GET", "/alerts"],
   ["GET", "/ideas"],
   ["GET", "/health"],
+  ["GET", "/history"],
   ["POST", "/positions/pos_0123456789abcdef0123/close"],
 ];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { scheduledRuns, tradingDaysBetween } from "@stratdeck/core/backtest";
+import { JOBS_NOT_BACKTESTED, scheduledRuns, tradingDaysBetween } from "@stratdeck/core/backtest";
 import { isScheduledMinute, SCHEDULES, slotOf } from "@stratdeck/core/orchestrator";
 import { isMarketOpen, nyParts, nyWallTimeToUtc } from "@stratdeck/core/time";
 
 describe("scheduled runs of a backtest day", () => {
-  it("match the deployed schedules minute by minute (DST weeks, early close), health excluded", () => {
+  it("match the deployed schedules minute by minute (DST weeks, early close), health and settle excluded", () => {
     const days = [
       ...tradingDaysBetween("2025-03-07", "2025-03-11"), // DST starts Sunday March 9
       ...tradingDaysBetween("2025-10-31", "2025-11-04"), // DST ends Sunday November 2
@@ -12,7 +12,7 @@ describe("scheduled runs of a backtest day", () => {
       "2025-12-24", // early close
     ];
     for (const date of days) {
-      const expected = SCHEDULES.filter((s) => s.job !== "health").flatMap((s) =>
+      const expected = SCHEDULES.filter((s) => !JOBS_NOT_BACKTESTED.has(s.job)).flatMap((s) =>
         Array.from({ length: 24 * 60 }, (_, m) => m)
           .filter((m) => isScheduledMinute(s, m, nyParts(nyWallTimeToUtc(date, 12 * 60)).weekday))
           .map((m) => nyWallTimeToUtc(date, m))

@@ -13,6 +13,7 @@ const HANDLER_FILES: Record<string, string> = {
   "GET /ideas": "ideas",
   "POST /ideas/rescan": "ideas-rescan",
   "GET /health": "health",
+  "GET /history": "history",
   "POST /positions/{id}/close": "close-position",
 };
 

@@ -103,17 +103,17 @@ describe("LocalScheduler for a simulated market", () => {
       pollMs: 60_000,
     });
     s.start();
-    expect(runs.sort()).toEqual(["exits", "health", "ideas", "reconcile"]);
+    expect(runs.sort()).toEqual(["exits", "health", "ideas", "reconcile", "settle"]);
     runs.length = 0;
     await new Promise((r) => setImmediate(r)); // let the first runs finish
     clock.advance(60_000); // 09:00
     s.tick();
-    expect(runs.sort()).toEqual(["exits", "health", "ideas", "reconcile"]);
+    expect(runs.sort()).toEqual(["exits", "health", "ideas", "reconcile", "settle"]);
     runs.length = 0;
     await new Promise((r) => setImmediate(r));
     clock.advance(5 * 60_000); // 09:05
     s.tick();
-    expect(runs).toEqual(["exits"]);
+    expect(runs.sort()).toEqual(["exits", "settle"]);
     await s.stop();
   });
 });

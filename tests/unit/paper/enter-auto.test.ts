@@ -74,9 +74,18 @@ describe("enterAuto (paper)", () => {
     const again = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
     expect(again.outcomes[0]?.status).toBe("duplicate");
     expect(provider.calls.quotes).toBe(quoteCalls);
+    // A new slot: the same strategy, underlying and expiration is already open (no duplicate exposure).
     const next = await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30" });
-    expect(next.outcomes[0]?.status).toBe("entered");
-    expect(await orders.listRecentOrders(10)).toHaveLength(2);
+    expect(next.outcomes[0]).toMatchObject({
+      status: "refused",
+      reasons: expect.arrayContaining([
+        expect.objectContaining({
+          code: "duplicate-exposure",
+          message: expect.stringMatching(/already has short_put_spread_index_45d on SPX expiring/),
+        }),
+      ]),
+    });
+    expect(await orders.listRecentOrders(10)).toHaveLength(1);
   });
 
   it("skips advisory and untradable ideas and takes the rest by score", async () => {
@@ -139,7 +148,8 @@ describe("enterAuto risk rules", () => {
     const { deps } = setup();
     const settings = parsePaperSettings({ risk: { maxPerUnderlying: 1 }, fill: { model: "mid" } });
     await enterAuto(deps, [putSpreadIdea()], other("2026-11-25T10:00"));
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30", settings });
+    const call = putSpreadIdea({ strategy: "short_call_spread_index_45d" });
+    const r = await enterAuto(deps, [call], { slot: "2026-11-25T10:30", settings });
     expect(r.outcomes[0]).toMatchObject({ status: "refused", reasons: [{ code: "max-per-underlying" }] });
   });
 

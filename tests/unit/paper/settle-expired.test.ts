@@ -55,9 +55,13 @@ describe("settleExpired", () => {
       {
         positionId: ids.AM,
         settlementPrice: 5690,
+        settlementAt: settlementMoment("2026-12-18", "AM"),
+        settlementSource: "soq",
         approximate: false,
         exitDebit: 10,
         realizedPnlCents: -85_000,
+        feesCents: 0,
+        netPnlCents: -85_000,
       },
     ]);
     expect(asked[0]).toMatchObject({
@@ -82,9 +86,13 @@ describe("settleExpired", () => {
       {
         positionId: ids.PM,
         settlementPrice: 5710,
+        settlementAt: settlementMoment("2026-12-18", "PM"),
+        settlementSource: "close",
         approximate: false,
         exitDebit: 0,
         realizedPnlCents: 15_000,
+        feesCents: 0,
+        netPnlCents: 15_000,
       },
     ]);
     expect(await orders.listOpenPositions()).toEqual([]);
@@ -96,6 +104,7 @@ describe("settleExpired", () => {
     clock.set("2026-12-19T15:00:00Z");
     const r = await settleExpired(deps);
     expect(r.awaiting.map((a) => a.positionId).sort()).toEqual([ids.AM, ids.PM].sort());
+    expect(r.awaiting.every((a) => a.status === "awaiting settlement")).toBe(true);
     expect(r.settled).toEqual([]);
   });
 });

@@ -201,6 +201,30 @@ describe("market metrics", () => {
     const m = toMarketMetrics(firstItem(marketMetricsResponse, FIXTURES.metricsSpec));
     expect(m).toMatchObject({ ivRank: 0.41, ivPercentile: 0.5 });
   });
+  it("validates IV rank as a fraction at the wire: a percent is converted, nonsense names the field", () => {
+    const parse = (rank: unknown) =>
+      toMarketMetrics(
+        firstItem(marketMetricsResponse, {
+          data: { items: [{ symbol: "SPX", "implied-volatility-index-rank": rank }] },
+        }),
+      ).ivRank;
+    expect(parse("0.453")).toBe(0.453);
+    expect(parse("45.3")).toBe(0.453); // a percent
+    expect(parse(100)).toBe(1);
+    expect(parse("1")).toBe(1);
+    for (const bad of ["150", "-0.2"]) {
+      expect(
+        malformed(marketMetricsResponse, {
+          data: { items: [{ symbol: "SPX", "implied-volatility-index-rank": bad }] },
+        }),
+      ).toMatchObject({ field: "data.items[0].implied-volatility-index-rank" });
+    }
+    expect(
+      malformed(marketMetricsResponse, {
+        data: { items: [{ symbol: "SPX", "implied-volatility-percentile": "250" }] },
+      }).field,
+    ).toBe("data.items[0].implied-volatility-percentile");
+  });
   it("names a bad rank", () => {
     expect(
       malformed(marketMetricsResponse, {

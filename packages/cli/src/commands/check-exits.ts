@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import {
   checkExits,
   paperSettingsFromStrategies,
-  ProviderSettlementSource,
   settleExpired,
   usd,
   type CheckExitsResult,
@@ -29,9 +28,7 @@ export function registerCheckExits(program: Command): void {
     .action(
       action(async (opts: { json?: boolean; settle: boolean }) => {
         const result = await withDeps(async (deps): Promise<Result> => {
-          const settlement = opts.settle
-            ? await settleExpired({ ...deps, settlement: new ProviderSettlementSource(deps.provider) })
-            : null;
+          const settlement = opts.settle ? await settleExpired(deps) : null;
           const exits = await checkExits(deps, { settings: paperSettingsFromStrategies(deps.strategies) });
           return { settlement, exits };
         });
@@ -44,7 +41,7 @@ function human({ settlement, exits }: Result): string {
   const lines: string[] = [];
   for (const s of settlement?.settled ?? []) {
     lines.push(
-      `settled ${s.positionId} at ${s.settlementPrice}${s.approximate ? " (approx.)" : ""}: P&L ${usd(s.realizedPnlCents)}`,
+      `settled ${s.positionId} at ${s.settlementPrice} (${s.settlementSource}, ${new Date(s.settlementAt).toISOString()}): P&L gross ${usd(s.realizedPnlCents)}, fees ${usd(s.feesCents)}, net ${usd(s.netPnlCents)}`,
     );
   }
   for (const a of settlement?.awaiting ?? []) lines.push(`awaiting settlement ${a.positionId}: ${a.reason}`);

@@ -52,9 +52,9 @@ export function registerClose(program: Command): void {
 function human(r: CloseLiveResult): string {
   switch (r.status) {
     case "closed":
-      return `closed ${r.position.positionId}: debit ${r.position.exitDebit?.toFixed(2)}, realised P&L ${usd(r.realizedPnlCents)}`;
+      return `closed ${r.position.positionId}: debit ${r.position.exitDebit?.toFixed(2)}, realised P&L gross ${usd(r.realizedPnlCents)}, fees ${usd(r.position.feesCents ?? 0)}, net ${usd(r.position.netPnlCents ?? r.realizedPnlCents)}`;
     case "already-closed":
-      return `${r.position.positionId} was already closed (${r.position.closeReason}, P&L ${usd(r.position.realizedPnlCents ?? 0)})`;
+      return `${r.position.positionId} was already closed (${r.position.closeReason}, P&L gross ${usd(r.position.realizedPnlCents ?? 0)}, net ${usd(r.position.netPnlCents ?? r.position.realizedPnlCents ?? 0)})`;
     case "refused":
       return `NOT closed ${r.positionId}: ${r.reasons.map((x) => x.message).join("; ")}`;
     case "not-found":

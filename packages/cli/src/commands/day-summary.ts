@@ -33,6 +33,11 @@ export function daySummary(r: DayReport): string {
     `Exit suggestions: ${r.exitAlerts.length}`,
   );
   for (const a of r.exitAlerts) out.push(`  ${a.at.slice(11, 16)}Z ${a.rule}: ${a.message}`);
+  if (r.closes.length > 0) out.push("", `Closed on alerts: ${r.closes.length}`);
+  for (const c of r.closes)
+    out.push(
+      `  ${c.at.slice(11, 16)}Z ${c.positionId} ${c.reason}: gross ${usd(c.grossCents)}, fees ${usd(c.feesCents)}, net ${usd(c.netCents)}`,
+    );
   out.push("", `Positions at the close (total ${usd(r.totalPnlCents)}):`);
   for (const p of r.positions) {
     const priced = p.status === "priced";

@@ -18,6 +18,7 @@ interface DayOptions {
   date?: string;
   strategy: string;
   maxPositions: string;
+  closeOnAlert?: boolean;
 }
 
 /** `stratdeck day`: a whole simulated trading day on a fake clock against the simulator, in seconds. */
@@ -36,6 +37,7 @@ export function registerDay(program: Command): void {
       "short_put_spread_index_45d",
     )
     .option("--max-positions <n>", "risk limit: open positions at once", "1")
+    .option("--close-on-alert", "close each position when its exit alert fires (as a trader would)")
     .action(
       action(async (opts: DayOptions) => {
         const today = nyDate(systemClock.now());
@@ -54,7 +56,10 @@ export function registerDay(program: Command): void {
         });
         const clock = new FakeClock(Date.parse(`${date}T12:00:00Z`));
         const sim = await startSimulator({ clock, seed, log: log.child({ component: "sim" }) });
-        const engine = await startDynalite();
+        // With AWS_ENDPOINT_URL_DYNAMODB the day's orders stay there (e.g. for `stratdeck history`).
+        const engine = config.dynamoEndpoint
+          ? { endpoint: config.dynamoEndpoint, stop: () => Promise.resolve() }
+          : await startDynalite();
         const notifier = new MemoryNotifier();
         const deps = await buildDeps(
           {
@@ -72,7 +77,12 @@ export function registerDay(program: Command): void {
           const t0 = performance.now();
           const report = await runSimulatedDay(
             { ...deps, clock, market: sim.market },
-            { date, settings, ...(opts.strategy !== "all" ? { strategy: opts.strategy } : {}) },
+            {
+              date,
+              settings,
+              closeOnAlert: opts.closeOnAlert === true,
+              ...(opts.strategy !== "all" ? { strategy: opts.strategy } : {}),
+            },
           );
           const result = {
             seed,

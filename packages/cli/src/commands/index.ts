@@ -4,6 +4,7 @@ import { registerBench } from "./bench";
 import { registerCheckExits } from "./check-exits";
 import { registerClose } from "./close";
 import { registerEnterAuto } from "./enter-auto";
+import { registerHistory } from "./history";
 import { registerPositions } from "./positions";
 import { registerConfig } from "./config";
 import { registerDay } from "./day";
@@ -22,6 +23,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerPositions,
   registerCheckExits,
   registerClose,
+  registerHistory,
   registerSim,
   registerTastyHealth,
   registerTradeIdeas,

@@ -25,6 +25,6 @@ export function registerPositions(program: Command): void {
 
 function human(r: PositionsReport): string {
   if (r.positions.length === 0) return "no open positions";
-  const total = `${r.positions.length} open, total P&L ${usd(r.totalPnlCents)}${r.unpriced ? ` (${r.unpriced} unpriced)` : ""}`;
+  const total = `${r.positions.length} open, total P&L gross ${usd(r.totalPnlCents)}, fees ${usd(r.totalFeesCents)}, net ${usd(r.totalNetPnlCents)}${r.unpriced ? ` (${r.unpriced} unpriced)` : ""}`;
   return [...r.positions.flatMap(formatMark), total].join("\n");
 }

@@ -22,7 +22,7 @@ export function formatMark(m: PositionMark): string[] {
       : `quotes ≤ ${(m.oldestQuoteAgeMs / 1000).toFixed(1)}s old`;
   const money =
     m.status === "priced"
-      ? `credit ${m.entryCredit.toFixed(2)}  debit to close ${m.debitToClose.toFixed(2)}  P&L ${signed(m.pnlCents)} (${pct(m.pctOfMaxProfit)} of max ${usd(m.maxProfitCents)})`
+      ? `credit ${m.entryCredit.toFixed(2)}  debit to close ${m.debitToClose.toFixed(2)}  P&L ${signed(m.pnlCents)} (${pct(m.pctOfMaxProfit)} of max ${usd(m.maxProfitCents)}), fees ${usd(m.feesCents)}, net ${signed(m.netPnlCents)}`
       : `credit ${m.entryCredit.toFixed(2)}  UNPRICED: ${m.reason}`;
   return [head, `  ${money}  BE ${m.breakevens.join(" / ")}`, `  ${under}  ${ages}`];
 }

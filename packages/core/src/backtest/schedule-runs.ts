@@ -6,9 +6,11 @@ import { isTradingDay, nextTradingDay, SESSION_OPEN_MINUTE, sessionOn } from "..
 
 /**
  * Jobs the backtest does not run: `health` checks the live data path (REST, DXLink, the stream
- * heartbeat), which does not exist in-process. Every other schedule runs as deployed.
+ * heartbeat), which does not exist in-process; `settle` runs after the close (past the instant the
+ * day's equity is taken at), and the backtest's exits runs settle from the market's prints at the
+ * same settlement instants. Every other schedule runs as deployed.
  */
-export const JOBS_NOT_BACKTESTED: ReadonlySet<string> = new Set(["health"]);
+export const JOBS_NOT_BACKTESTED: ReadonlySet<string> = new Set(["health", "settle"]);
 
 /** NYSE trading days from `from` to `to` inclusive, `YYYY-MM-DD`. */
 export function tradingDaysBetween(from: string, to: string): string[] {
@@ -28,7 +30,9 @@ export function scheduledRuns(date: string, schedules: readonly JobSchedule[]): 
   const runs: { run: JobRun; order: number }[] = [];
   schedules.forEach((s, order) => {
     if (JOBS_NOT_BACKTESTED.has(s.job)) return;
-    for (let m = s.startMinute; m < s.endMinute; m++) {
+    const minutes = new Set<number>(s.alsoAtMinutes ?? []);
+    for (let m = s.startMinute; m < s.endMinute; m++) minutes.add(m);
+    for (const m of [...minutes].sort((a, b) => a - b)) {
       if (!isScheduledMinute(s, m, weekday)) continue;
       // No DST change falls inside a trading day's hours, so minutes add to the date's midnight
       // (checked against the calendar's own conversion for every run in the tests).

@@ -1,4 +1,5 @@
 import type { EntryRecords } from "../paper/entry-order";
+import { DEFAULT_FEE_SCHEDULE, spreadOrderFees, type FeeSchedule } from "../paper/fee-model";
 import { positionCents, spreadProfile } from "../paper/payoff";
 import type { OrderFills } from "./order-fills";
 
@@ -7,12 +8,14 @@ const r4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 /**
  * The order-log records of a live entry as the broker filled it: quantity = spreads filled, price
  * and per-leg fills from the fill report, max profit/loss and breakevens recomputed from the
- * filled credit, mode `live`, and the broker order ids.
+ * filled credit, fees by the fee model on the filled contracts at their fill prices, mode `live`,
+ * and the broker order ids.
  */
 export function filledEntryRecords(
   records: EntryRecords,
   fills: OrderFills,
   brokerOrderIds: string[],
+  feeSchedule: FeeSchedule = DEFAULT_FEE_SCHEDULE,
 ): EntryRecords {
   const quantity = fills.spreads;
   const credit = r4(fills.net);
@@ -25,9 +28,16 @@ export function filledEntryRecords(
     const f = fills.legs[i];
     return f && f.quantity > 0 ? r4(f.averagePrice) : fallback;
   };
+  const fees = spreadOrderFees(
+    feeSchedule,
+    "open",
+    { ...p, quantity },
+    p.legs.map((l, i) => legPrice(i, l.entryPrice)),
+  );
   return {
     order: {
       ...records.order,
+      fees,
       mode: "live",
       quantity,
       side: credit >= 0 ? "credit" : "debit",
@@ -45,6 +55,7 @@ export function filledEntryRecords(
       maxLossCents: positionCents(profile.maxLoss, p.multiplier, quantity),
       breakevens: profile.breakevens,
       legs: p.legs.map((l, i) => ({ ...l, entryPrice: legPrice(i, l.entryPrice) })),
+      entryFeesCents: fees.totalCents,
     },
   };
 }

@@ -3,6 +3,7 @@ import { tradingDecision, type GuardConfig } from "../guard/trading-decision";
 import { tickFor } from "../market-data/option-chain";
 import { recordClose } from "../paper/close-order";
 import { closeResult, type CloseResult, type ClosePositionDeps } from "../paper/close-position";
+import { spreadOrderFees } from "../paper/fee-model";
 import type { LiveOrderRequest, LiveOrderResult } from "../paper/live-order-gateway";
 import { markAll } from "../paper/mark-positions";
 import type { PaperSettings } from "../paper/paper-settings";
@@ -52,7 +53,8 @@ export async function closeLivePosition(
     const reasons = [{ code: "no-live-gateway", message: "no broker gateway that can place orders" }];
     return { status: "refused", positionId, reasons };
   }
-  const [mark] = await markAll(deps, [position], (options.settings ?? parsePaperSettings()).fill);
+  const paper = options.settings ?? parsePaperSettings();
+  const [mark] = await markAll(deps, [position], paper.fill, paper.fees);
   if (!mark || mark.status !== "priced") {
     const reasons = mark?.status === "unpriced" ? mark.reasons : [{ code: "unpriced", message: "no quotes" }];
     return { status: "refused", positionId, reasons };
@@ -107,6 +109,13 @@ export async function closeLivePosition(
     underlyingPrice: mark.underlyingPrice ?? position.underlyingAtEntry,
     underlyingSource: mark.underlyingSource,
     reason: options.reason ?? "manual",
+    // The fee model on the broker's fill prices (the broker's own figure is logged at dry-run).
+    fees: spreadOrderFees(
+      paper.fees,
+      "close",
+      position,
+      position.legs.map((_, i) => execution.fills.legs[i]?.averagePrice ?? 0),
+    ),
   });
   return { ...closeResult(res, position), execution };
 }

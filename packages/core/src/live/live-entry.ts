@@ -9,6 +9,7 @@ import type { PaperOrderStore } from "../paper/paper-order-store";
 import type { Clock } from "../time/clock";
 import { nyDate } from "../time/new-york";
 import { executeOrder, type Execution } from "./execute-order";
+import type { FeeSchedule } from "../paper/fee-model";
 import { filledEntryRecords } from "./filled-records";
 import type { LiveBroker } from "./live-broker";
 import { liveAlert } from "./live-alert";
@@ -20,6 +21,8 @@ export interface LiveEntryDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "
   broker: LiveBroker;
   clock: Clock;
   settings: LiveConfig;
+  /** The fee model's schedule, charged on what filled (default: tastytrade's published one). */
+  feeSchedule?: FeeSchedule;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -97,7 +100,7 @@ export async function enterLive(
     log.warn("live.order.unfilled", { key: records.order.idempotencyKey, status: execution.status, reasons });
     return { status: "refused", reasons, execution };
   }
-  const filled = filledEntryRecords(records, execution.fills, execution.orderIds);
+  const filled = filledEntryRecords(records, execution.fills, execution.orderIds, deps.feeSchedule);
   const res = await deps.orders.open(filled.order, filled.position);
   const positionId = res.order.positionId;
   log.info("live.order.filled", {

@@ -1,5 +1,6 @@
 import type { NotifyOnceDeps } from "../alerts/notify-once";
 import type { GuardConfig } from "../guard/trading-decision";
+import type { FeeSchedule } from "../paper/fee-model";
 import type { Log } from "../log/log";
 import type { EntryRecords } from "../paper/entry-order";
 import type { LiveOrderGateway } from "../paper/live-order-gateway";
@@ -13,6 +14,8 @@ import { enterLive } from "./live-entry";
 export interface LiveSubmitDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "notifier">> {
   clock: Clock;
   config: GuardConfig;
+  /** The fee model's schedule, charged on what the broker filled. */
+  feeSchedule: FeeSchedule;
   /** Waits between order polls (tests); default a real timer. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -41,6 +44,7 @@ export async function submitLive(
       ...(deps.alerts ? { alerts: deps.alerts } : {}),
       ...(deps.notifier ? { notifier: deps.notifier } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.feeSchedule ? { feeSchedule: deps.feeSchedule } : {}),
     },
     records,
     log,

@@ -2,8 +2,8 @@ import type { TastyHealthDeps } from "../health/tasty-health";
 import {
   checkExits,
   enterAuto,
-  ProviderSettlementSource,
   settleExpired,
+  type SettlementPriceSource,
   type CheckExitsDeps,
   type EnterAutoDeps,
   paperSettingsFromStrategies,
@@ -13,7 +13,8 @@ import {
 import { generateIdeas, type GenerateIdeasDeps } from "../strategies/index";
 import { notifyOnce, type NotifyOnceDeps, type NotifyOutcome } from "../alerts/index";
 import { nyDate } from "../time/new-york";
-import { isMarketOpen } from "../time/nyse-calendar";
+import { addDays } from "../time/new-york";
+import { isMarketOpen, sessionOn, tradingDayOnOrBefore } from "../time/nyse-calendar";
 import { isLiveBroker, reconcileLive, type ReconcileReport } from "../live/index";
 import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";
@@ -69,10 +70,60 @@ export async function storeIdeasReport(
     );
 }
 
-/** Deps of the exits cycle (the settlement source defaults to the provider's stand-in). */
+/** Deps of the exits cycle (without a settlement source, expired positions stay "awaiting settlement"). */
 export type ExitsJobDeps = Omit<SettleExpiredDeps, "settlement"> &
   CheckExitsDeps &
   Partial<Pick<SettleExpiredDeps, "settlement">>;
+
+/** A settlement source that knows nothing: every expired position stays "awaiting settlement". */
+const NO_SETTLEMENT_SOURCE: SettlementPriceSource = { settlementPrice: () => Promise.resolve(null) };
+
+/** A source that can also record the day's prints (e.g. `RecordingSettlementSource`). */
+interface Recorder {
+  record(
+    underlyings: readonly string[],
+    sessions: readonly { kind: "AM" | "PM"; at: number }[],
+  ): Promise<string[]>;
+}
+const isRecorder = (s: unknown): s is Recorder =>
+  typeof (s as Partial<Recorder> | undefined)?.record === "function";
+
+/** The settlement instants already past at `now`: the previous session's close, today's open and close. */
+export function pastSettlementInstants(now: number): { kind: "AM" | "PM"; at: number }[] {
+  const today = tradingDayOnOrBefore(nyDate(now));
+  const session = sessionOn(today);
+  const prev = sessionOn(tradingDayOnOrBefore(addDays(today, -1)));
+  const out: { kind: "AM" | "PM"; at: number }[] = [];
+  if (prev) out.push({ kind: "PM", at: prev.closeAt });
+  if (session && now >= session.openAt) out.push({ kind: "AM", at: session.openAt });
+  if (session && now >= session.closeAt) out.push({ kind: "PM", at: session.closeAt });
+  return out;
+}
+
+/**
+ * The settle job (after the close, and in the morning for AM roots): records the opening and
+ * closing values of the indexes of open positions (so they stay known later), then settles every
+ * expired position at the value recorded at its settlement instant; the rest stay "awaiting settlement".
+ */
+export async function runSettleJob(
+  deps: Omit<SettleExpiredDeps, "settlement"> & Partial<Pick<SettleExpiredDeps, "settlement">>,
+  run?: JobRun,
+) {
+  const settlement = deps.settlement ?? NO_SETTLEMENT_SOURCE;
+  let recorded: string[] = [];
+  if (isRecorder(settlement)) {
+    const open = await deps.orders.listOpenPositions();
+    const underlyings = [...new Set(open.map((p) => p.underlying))];
+    recorded = await settlement.record(underlyings, pastSettlementInstants(run?.at ?? deps.clock.now()));
+  }
+  const result = await settleExpired({ ...deps, settlement });
+  deps.log.info("orchestrator.settle", {
+    recorded: recorded.length,
+    settled: result.settled.length,
+    awaiting: result.awaiting.length,
+  });
+  return { recorded, settled: result.settled, awaiting: result.awaiting };
+}
 
 /** Settles expired positions, then checks the exit rules and alerts once per position and rule. */
 export async function runExitsJob(
@@ -80,7 +131,7 @@ export async function runExitsJob(
   _run?: JobRun,
   options: { settings?: PaperSettings } = {},
 ) {
-  const settlement = deps.settlement ?? new ProviderSettlementSource(deps.provider);
+  const settlement = deps.settlement ?? NO_SETTLEMENT_SOURCE;
   const settled = await settleExpired({ ...deps, settlement });
   const exits = await checkExits(deps, {
     settings: options.settings ?? paperSettingsFromStrategies(deps.strategies),
@@ -195,6 +246,8 @@ async function runJobBody(deps: JobDeps, run: JobRun): Promise<unknown> {
     }
     case "health":
       return runHealthJob(deps, run);
+    case "settle":
+      return runSettleJob(deps, run);
     case "reconcile":
       return runReconcileJob(deps);
   }

@@ -1,5 +1,5 @@
 /** A job the scheduler runs (in AWS: one EventBridge schedule + Lambda; locally: the local scheduler). */
-export type JobName = "ideas" | "exits" | "health" | "reconcile";
+export type JobName = "ideas" | "exits" | "health" | "settle" | "reconcile";
 
 /** When a job runs: every `everyMinutes` within [startMinute, endMinute) New York time, Mon–Fri. */
 export interface JobSchedule {
@@ -48,6 +48,18 @@ export const SCHEDULES: readonly JobSchedule[] = [
     endMinute: 16 * 60 + 15,
     marketHoursOnly: false,
     description: "check REST, DXLink and the stream heartbeat",
+  },
+  {
+    job: "settle",
+    everyMinutes: 5,
+    // After the close (16:00; early closes at 13:00 are long past): 16:05, 16:10, 16:15, 16:20.
+    startMinute: 16 * 60 + 5,
+    endMinute: 16 * 60 + 25,
+    // Runs after the close and on holidays too: it only settles what is due, from recorded prints.
+    marketHoursOnly: false,
+    // Morning runs for AM roots (opening settlement value of the expiration morning).
+    alsoAtMinutes: [9 * 60 + 45, 10 * 60 + 15],
+    description: "record the indexes' opening and closing prints, settle expired positions at them",
   },
   {
     job: "reconcile",

@@ -1,8 +1,8 @@
-import { markPositions, type PaperSettings } from "../paper/index";
+import { closePosition, markPositions, type PaperSettings } from "../paper/index";
 import type { Idea } from "../strategies/idea";
 import { nyParts } from "../time/new-york";
 import { isScheduledMinute, SCHEDULES } from "./schedules";
-import { runExitsJob, runIdeasJob, type JobDeps } from "./jobs";
+import { runExitsJob, runIdeasJob, runSettleJob, type JobDeps } from "./jobs";
 import { slotOf } from "./slot";
 import { isTradingDay, nextTradingDay, sessionOn } from "../time/nyse-calendar";
 
@@ -32,6 +32,19 @@ export interface SimulatedDayOptions {
   movePerStep?: number;
   /** Largest total move per underlying, fraction (default 0.08). */
   maxMove?: number;
+  /** Act on each exit alert as a trader would: close the position at the fill model's price. */
+  closeOnAlert?: boolean;
+}
+
+/** A position the day closed on an exit alert (with `closeOnAlert`). */
+export interface DayClose {
+  at: string;
+  positionId: string;
+  reason: string;
+  /** Realised P&L before fees, fees of both orders, net, cents. */
+  grossCents: number;
+  feesCents: number;
+  netCents: number;
 }
 
 /** A paper entry of the day. */
@@ -79,7 +92,8 @@ function favourableDirection(strategy: string): number {
  * Drives the orchestrator through one trading day on a steppable clock against a simulated market:
  * every step runs the jobs the shared schedules say are due (ideas → paper entries, exits → alerts);
  * once a position is open, the market moves its way (the "intraday move") until the exit rules flag
- * the profit target or the move budget is spent.
+ * the profit target or the move budget is spent (with `closeOnAlert` the position is then closed,
+ * as a trader acting on the alert would). After the close the settle job runs once.
  */
 export async function runSimulatedDay(
   deps: JobDeps & { clock: SteppableClock; market: DayMarket },
@@ -100,6 +114,7 @@ export async function runSimulatedDay(
   const ideas: Idea[] = [];
   const entries: DayEntry[] = [];
   const exitAlerts: DayExitAlert[] = [];
+  const closes: DayClose[] = [];
   const moved = new Map<string, number>();
   const hit = new Set<string>();
 
@@ -155,6 +170,24 @@ export async function runSimulatedDay(
             message: c.message,
           });
           note("exit.alert", { positionId: c.positionId, rule: c.rule, value: c.value });
+          if (options.closeOnAlert) {
+            const closed = await closePosition(deps, c.positionId, {
+              reason: c.rule,
+              settings: options.settings,
+            });
+            if (closed.status === "closed") {
+              const p = closed.position;
+              closes.push({
+                at: new Date(t).toISOString(),
+                positionId: c.positionId,
+                reason: c.rule,
+                grossCents: closed.realizedPnlCents,
+                feesCents: p.feesCents ?? 0,
+                netCents: p.netPnlCents ?? closed.realizedPnlCents,
+              });
+              note("paper.close", { positionId: c.positionId, reason: c.rule, netPnlCents: p.netPnlCents });
+            }
+          }
         }
       }
     }
@@ -171,6 +204,10 @@ export async function runSimulatedDay(
   }
   deps.clock.set(session.closeAt);
   const positions = await markPositions(deps, { settings: options.settings });
+  // The settle job's first run after the close (positions expiring today settle at the close).
+  const settleAt = session.closeAt + 5 * 60_000;
+  deps.clock.set(settleAt);
+  const settled = await runSettleJob(deps, { job: "settle", slot: slotOf(settleAt, 5), at: settleAt });
   note("session.close", {
     openPositions: positions.positions.length,
     totalPnlCents: positions.totalPnlCents,
@@ -180,6 +217,8 @@ export async function runSimulatedDay(
     ideas,
     entries,
     exitAlerts,
+    closes,
+    settled: settled.settled,
     positions: positions.positions,
     totalPnlCents: positions.totalPnlCents,
     moves: Object.fromEntries([...moved].map(([u, f]) => [u, Number(f.toFixed(4))])),

@@ -4,6 +4,7 @@ import { notifyOnce, type NotifyOutcome } from "../alerts/notify-once";
 import { evaluateExits, type ExitHit } from "./exit-rules";
 import { markPositions, type MarkPositionsDeps } from "./mark-positions";
 import { parsePaperSettings, type PaperSettings } from "./paper-settings";
+import { usd } from "./risk-rules";
 import type { PositionMark } from "./position-mark";
 
 /** Deps of {@link checkExits}. */
@@ -33,7 +34,8 @@ export interface CheckExitsResult {
 }
 
 /**
- * Marks the open positions, applies the exit rules (profit target, DTE, max loss) and alerts the
+ * Marks the open positions, applies the exit rules (profit target, DTE, max loss; on the gross P&L,
+ * the convention the rules are quoted in — the alert also shows fees and net) and alerts the
  * trader through the Notifier — once per position and rule across runs (AlertStore claim; a failed
  * publish releases the claim so the next run retries).
  */
@@ -50,11 +52,17 @@ export async function checkExits(
         positionId: mark.positionId,
         rule: hit.rule,
         subject: `StratDeck exit: ${hit.rule} ${mark.underlying} ${mark.expiration}`,
-        message: `${hit.message}\nposition ${mark.positionId} — close with: stratdeck close ${mark.positionId}`,
+        message: `${hit.message}${
+          mark.status === "priced"
+            ? `\nP&L if closed now: gross ${usd(mark.pnlCents)}, fees ${usd(mark.feesCents)}, net ${usd(mark.netPnlCents)}`
+            : ""
+        }\nposition ${mark.positionId} — close with: stratdeck close ${mark.positionId}`,
         details: {
           value: hit.value,
           threshold: hit.threshold,
-          ...(mark.status === "priced" ? { pnlCents: mark.pnlCents } : {}),
+          ...(mark.status === "priced"
+            ? { pnlCents: mark.pnlCents, feesCents: mark.feesCents, netPnlCents: mark.netPnlCents }
+            : {}),
         },
         attributes: { underlying: mark.underlying, strategy: mark.strategy },
       });

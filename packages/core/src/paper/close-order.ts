@@ -1,4 +1,5 @@
 import type { Log } from "../log/log";
+import type { OrderFees } from "./fee-model";
 import { orderLeg, type LegFillQuote } from "./order-leg";
 import type { AppendResult, PositionRecord } from "./order-types";
 import type { PaperOrderStore } from "./paper-order-store";
@@ -17,11 +18,24 @@ export interface ExitFill {
   underlyingSource: string;
   /** Why: `manual`, `profit-target`, `dte`, `max-loss`, `expiry`, … */
   reason: string;
+  /** Fees of the closing order by the fee model ({@link NO_FEES} for a settlement: no trade). */
+  fees: OrderFees;
+  /** A settlement: the index value, its instant (ms since epoch) and its source. */
+  settlement?: { price: number; at: number; source: string };
 }
 
+/** An order with no fees (settlement at expiry: no closing trade is made). */
+export const NO_FEES: OrderFees = {
+  commissionCents: 0,
+  clearingCents: 0,
+  regulatoryCents: 0,
+  proprietaryCents: 0,
+  totalCents: 0,
+};
+
 /**
- * Appends a position's close order (BTC shorts, STC longs) with its realised P&L and marks the
- * position closed; a second close writes nothing (`duplicate`). Logs `paper.close`.
+ * Appends a position's close order (BTC shorts, STC longs) with its realised P&L (gross, fees of
+ * both orders, net) and marks the position closed; a second close writes nothing (`duplicate`). Logs `paper.close`.
  */
 export async function recordClose(
   deps: { orders: PaperOrderStore; log: Log },
@@ -57,16 +71,21 @@ export async function recordClose(
       legs,
       idempotencyKey: `${position.positionId}|close`,
       reason: exit.reason,
+      fees: exit.fees,
     },
     exitDebit: exit.exitDebit,
     realizedPnlCents,
+    exitFeesCents: exit.fees.totalCents,
     closeReason: exit.reason,
+    ...(exit.settlement ? { settlement: exit.settlement } : {}),
   });
   deps.log.info(res.status === "written" ? "paper.close" : "paper.close.duplicate", {
     positionId: position.positionId,
     reason: exit.reason,
     exitDebit: exit.exitDebit,
     realizedPnlCents: res.position?.realizedPnlCents ?? realizedPnlCents,
+    feesCents: res.position?.feesCents,
+    netPnlCents: res.position?.netPnlCents,
   });
   return { ...res, realizedPnlCents: res.position?.realizedPnlCents ?? realizedPnlCents };
 }

@@ -2,6 +2,7 @@ import type { OrderRecord, PositionRecord } from "./order-types";
 import type { Refusal } from "./leg-fill";
 import { markAll, type MarkPositionsDeps } from "./mark-positions";
 import { recordClose } from "./close-order";
+import { spreadOrderFees } from "./fee-model";
 import type { PaperOrderStore } from "./paper-order-store";
 import { parsePaperSettings, type PaperSettings } from "./paper-settings";
 import type { PositionMark } from "./position-mark";
@@ -36,7 +37,7 @@ export async function closePosition(
     const reasons = [{ code: "live-position", message: "a live position is closed at the broker, not here" }];
     return { status: "refused", positionId, reasons };
   }
-  const [mark] = await markAll(deps, [position], settings.fill);
+  const [mark] = await markAll(deps, [position], settings.fill, settings.fees);
   if (!mark || mark.status !== "priced" || mark.underlyingPrice === null) {
     const reasons =
       mark?.status === "unpriced"
@@ -58,6 +59,12 @@ export async function closePosition(
     underlyingPrice: mark.underlyingPrice,
     underlyingSource: mark.underlyingSource,
     reason: options.reason ?? "manual",
+    fees: spreadOrderFees(
+      settings.fees,
+      "close",
+      position,
+      mark.legs.map((l) => l.closePrice ?? 0),
+    ),
   });
   return closeResult(res, position);
 }

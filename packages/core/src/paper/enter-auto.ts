@@ -58,6 +58,8 @@ export interface EntryOutcome {
   credit?: number;
   /** Max loss of the position, cents. */
   maxLossCents?: number;
+  /** Fees of the opening order by the fee model, cents (the broker's dry-run figure is in `broker.details.feesCents`). */
+  feesCents?: number;
   broker?: LiveOrderResult;
 }
 
@@ -104,7 +106,13 @@ export async function enterAuto(
     return { slot, decision, outcomes, entered: 0 };
   }
   const open = await deps.orders.listOpenPositions();
-  const book: RiskExposure[] = open.map((p) => ({ underlying: p.underlying, maxLossCents: p.maxLossCents }));
+  const book: RiskExposure[] = open.map((p) => ({
+    underlying: p.underlying,
+    strategy: p.strategy,
+    expiration: p.expiration,
+    positionId: p.positionId,
+    maxLossCents: p.maxLossCents,
+  }));
   // Entries of this slot by an earlier delivery of the same run count against the per-slot cap.
   let inSlot = open.filter((p) => p.idempotencyKey.endsWith(`|${slot}`)).length;
   const keysThisRun = new Set<string>();
@@ -126,7 +134,12 @@ export async function enterAuto(
       log.info("paper.entry.duplicate", { ideaId: idea.id, positionId: existing.positionId });
       continue;
     }
-    const estimate = { underlying: idea.underlying, maxLossCents: idea.maxLossCents * idea.quantity };
+    const estimate = {
+      underlying: idea.underlying,
+      strategy: idea.strategy,
+      expiration: idea.expiration,
+      maxLossCents: idea.maxLossCents * idea.quantity,
+    };
     const blocked = riskBlocks(estimate, book, inSlot, settings.risk);
     if (blocked.length > 0) {
       refuse(idea, blocked);
@@ -145,8 +158,14 @@ export async function enterAuto(
       priced.fill,
       decision.mode === "paper" ? "paper" : "live",
       idempotencyKey,
+      settings.fees,
     );
-    const actual = { underlying: idea.underlying, maxLossCents: records.position.maxLossCents };
+    const actual = {
+      underlying: idea.underlying,
+      strategy: idea.strategy,
+      expiration: records.position.expiration,
+      maxLossCents: records.position.maxLossCents,
+    };
     const late = Number.isFinite(actual.maxLossCents)
       ? riskBlocks(actual, book, inSlot, settings.risk)
       : [{ code: "undefined-risk", message: "the position's max loss is unbounded" }];
@@ -154,18 +173,46 @@ export async function enterAuto(
       refuse(idea, late);
       continue;
     }
-    const outcome = await submitEntry(deps, decision, records, log);
+    // The hard guarantee across concurrent runs: conditional-write reservations of every cap.
+    const positionId = positionIdFor(idempotencyKey);
+    const reserved = await deps.orders.reserve({
+      positionId,
+      strategy: idea.strategy,
+      underlying: idea.underlying,
+      expiration: records.position.expiration,
+      slot,
+      riskCents: actual.maxLossCents,
+      limits: settings.risk,
+    });
+    if (!reserved.ok) {
+      refuse(idea, [reserved.refusal]);
+      continue;
+    }
+    records.position.reservations = reserved.keys;
+    records.position.reservedRiskCents = reserved.riskCents;
+    const outcome = await submitEntry({ ...deps, feeSchedule: settings.fees }, decision, records, log);
+    if (outcome.status !== "entered" && outcome.status !== "placed") {
+      // Nothing opened by this run (a dry run, a refusal, or another delivery's position).
+      const stored = outcome.status === "duplicate" ? await deps.orders.getPosition(positionId) : null;
+      const kept = new Set(stored?.reservations ?? []);
+      await deps.orders.releaseUnused(
+        positionId,
+        reserved.keys.filter((k) => !kept.has(k)),
+        stored?.reservedRiskCents !== undefined ? 0 : reserved.riskCents,
+      );
+    }
     outcomes.push({
       ...base(idea),
       ...outcome,
       credit: priced.fill.credit,
       maxLossCents: actual.maxLossCents,
+      ...(records.order.fees ? { feesCents: records.order.fees.totalCents } : {}),
     });
     if (outcome.status === "entered" || outcome.status === "placed") entered += 1;
     // A dry run counts as if entered, so it previews exactly what an armed, confirmed run would do.
     if (["entered", "placed", "duplicate", "dry-run"].includes(outcome.status)) {
       inSlot += 1;
-      book.push(actual);
+      book.push({ ...actual, ...(outcome.positionId ? { positionId: outcome.positionId } : {}) });
     }
   }
   return { slot, decision, outcomes, entered };

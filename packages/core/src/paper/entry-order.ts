@@ -1,5 +1,6 @@
 import type { TickSize } from "../market-data/option-chain";
 import type { Idea } from "../strategies/idea";
+import { spreadOrderFees, type FeeSchedule } from "./fee-model";
 import type { FilledLeg } from "./leg-fill";
 import { orderLeg } from "./order-leg";
 import type { OrderRecord, PositionRecord, TradingMode } from "./order-types";
@@ -27,14 +28,22 @@ export interface EntryFill {
 
 /**
  * The order-log records of an idea filled at `fill`. Max profit/loss and breakevens are recomputed
- * from the re-quoted credit (not the idea's), so the position shows what was actually traded.
+ * from the re-quoted credit (not the idea's), so the position shows what was actually traded; the
+ * opening order's fees come from the fee model.
  */
 export function entryRecords(
   idea: Idea,
   fill: EntryFill,
   mode: TradingMode,
   idempotencyKey: string,
+  fees: FeeSchedule,
 ): EntryRecords {
+  const entryFees = spreadOrderFees(
+    fees,
+    "open",
+    { ...idea, legs: idea.legs.map((l) => ({ side: l.side, ratio: 1 })) },
+    fill.legs.map((l) => l.fillPrice),
+  );
   const profile = spreadProfile(
     idea.legs.map((l) => ({ side: l.side, optionType: l.optionType, strike: l.strike, ratio: 1 })),
     fill.credit,
@@ -51,6 +60,7 @@ export function entryRecords(
     mode,
     idempotencyKey,
     reason: "entry",
+    fees: entryFees,
     legs: idea.legs.map((l, i) => {
       const f = fill.legs[i] as FilledLeg;
       return orderLeg(l, l.side === "short" ? "STO" : "BTO", 1, {
@@ -78,6 +88,7 @@ export function entryRecords(
     breakevens: profile.breakevens,
     underlyingAtEntry: fill.underlyingPrice,
     tickSizes: [...fill.ticks],
+    entryFeesCents: entryFees.totalCents,
     legs: idea.legs.map((l, i) => ({
       occSymbol: l.occSymbol,
       streamerSymbol: l.streamerSymbol,

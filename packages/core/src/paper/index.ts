@@ -24,3 +24,6 @@ export * from "./settlement-source";
 export * from "./settle-expired";
 export * from "./tasty-order-gateway";
 export * from "./strategies-settings";
+export * from "./fee-model";
+export * from "./reservations";
+export * from "./trade-history";

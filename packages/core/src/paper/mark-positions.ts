@@ -3,6 +3,7 @@ import type { MarketDataProvider, Quote, UnderlyingPrice } from "../market-data/
 import type { Clock } from "../time/clock";
 import type { PositionRecord } from "./order-types";
 import type { PaperOrderStore } from "./paper-order-store";
+import type { FeeSchedule } from "./fee-model";
 import { parsePaperSettings, type PaperFillSettings, type PaperSettings } from "./paper-settings";
 import { markPosition, type PositionMark } from "./position-mark";
 
@@ -19,8 +20,12 @@ export interface PositionsReport {
   /** ms since epoch. */
   asOf: number;
   positions: PositionMark[];
-  /** Sum of the priced positions' open P&L, cents. */
+  /** Sum of the priced positions' open P&L before fees, cents. */
   totalPnlCents: number;
+  /** Sum of the priced positions' fees (entry paid + closing estimated), cents. */
+  totalFeesCents: number;
+  /** `totalPnlCents − totalFeesCents`. */
+  totalNetPnlCents: number;
   /** How many positions could not be priced. */
   unpriced: number;
 }
@@ -34,12 +39,16 @@ export async function markPositions(
   options: { settings?: PaperSettings } = {},
 ): Promise<PositionsReport> {
   const settings = options.settings ?? parsePaperSettings();
-  const positions = await markAll(deps, await deps.orders.listOpenPositions(), settings.fill);
+  const positions = await markAll(deps, await deps.orders.listOpenPositions(), settings.fill, settings.fees);
   const priced = positions.filter((p) => p.status === "priced");
+  const totalPnlCents = priced.reduce((s, p) => s + p.pnlCents, 0);
+  const totalFeesCents = priced.reduce((s, p) => s + p.feesCents, 0);
   return {
     asOf: deps.clock.now(),
     positions,
-    totalPnlCents: priced.reduce((s, p) => s + p.pnlCents, 0),
+    totalPnlCents,
+    totalFeesCents,
+    totalNetPnlCents: totalPnlCents - totalFeesCents,
     unpriced: positions.length - priced.length,
   };
 }
@@ -49,6 +58,7 @@ export async function markAll(
   deps: Omit<MarkPositionsDeps, "orders">,
   positions: readonly PositionRecord[],
   fill: PaperFillSettings,
+  fees?: FeeSchedule,
 ): Promise<PositionMark[]> {
   if (positions.length === 0) return [];
   const symbols = [...new Set(positions.flatMap((p) => p.legs.map((l) => l.streamerSymbol)))];
@@ -70,6 +80,12 @@ export async function markAll(
   const byUnderlying = new Map(underlyings.map((u, i) => [u, prices[i]]));
   const now = deps.clock.now();
   return positions.map((p) =>
-    markPosition(p, { quotes, underlying: byUnderlying.get(p.underlying), now, fill }),
+    markPosition(p, {
+      quotes,
+      underlying: byUnderlying.get(p.underlying),
+      now,
+      fill,
+      ...(fees ? { fees } : {}),
+    }),
   );
 }

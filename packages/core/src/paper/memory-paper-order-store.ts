@@ -5,6 +5,8 @@ import { PaperOrderStore } from "./paper-order-store";
 export class MemoryPaperOrderStore extends PaperOrderStore {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly positions = new Map<string, PositionRecord>();
+  private readonly claims = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
 
   async getPosition(positionId: string): Promise<PositionRecord | null> {
     const p = this.positions.get(positionId);
@@ -16,6 +18,10 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
       .filter((p) => p.status === "open")
       .sort((a, b) => a.openedAt - b.openedAt)
       .map((p) => structuredClone(p));
+  }
+
+  async listClosedPositions(): Promise<PositionRecord[]> {
+    return [...this.positions.values()].filter((p) => p.status === "closed").map((p) => structuredClone(p));
   }
 
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
@@ -50,5 +56,35 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
 
   protected async markClosed(position: PositionRecord): Promise<void> {
     this.positions.set(position.positionId, structuredClone(position));
+  }
+
+  async claimKey(key: string, holder: string, strict = false): Promise<boolean> {
+    const current = this.claims.get(key);
+    if (current !== undefined && (strict || current !== holder)) return false;
+    this.claims.set(key, holder);
+    return true;
+  }
+
+  async keyHolder(key: string): Promise<string | null> {
+    return this.claims.get(key) ?? null;
+  }
+
+  async takeOverKey(key: string, from: string, to: string): Promise<boolean> {
+    if (this.claims.get(key) !== from) return false;
+    this.claims.set(key, to);
+    return true;
+  }
+
+  async releaseKey(key: string, holder: string): Promise<boolean> {
+    if (this.claims.get(key) !== holder) return false;
+    this.claims.delete(key);
+    return true;
+  }
+
+  async addToCounter(key: string, delta: number, max: number | null): Promise<boolean> {
+    const next = (this.counters.get(key) ?? 0) + delta;
+    if (max !== null && next > max) return false;
+    this.counters.set(key, next);
+    return true;
   }
 }

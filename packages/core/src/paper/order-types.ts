@@ -1,4 +1,5 @@
 import type { TickSize } from "../market-data/option-chain";
+import type { OrderFees } from "./fee-model";
 
 /** Where an order goes: the paper engine (default) or tastytrade. */
 export type TradingMode = "paper" | "live";
@@ -61,6 +62,10 @@ export interface OrderRecord {
   reason: string;
   /** Live orders: the broker's order ids behind this record (its price and legs are the broker's fills). */
   brokerOrderIds?: string[];
+  /** Fees of the whole order by the fee model, cents (absent on records from before fees). */
+  fees?: OrderFees;
+  /** The broker's own fee figure (live dry-run `fee-calculation`), cents, beside the model's. */
+  brokerFeesCents?: number;
 }
 
 /** A leg of an open or closed position. */
@@ -121,6 +126,22 @@ export interface PositionRecord {
   realizedPnlCents?: number;
   /** Why it was closed. */
   closeReason?: string;
+  /** Fees of the opening order, cents. */
+  entryFeesCents?: number;
+  /** Fees of the closing order, cents (0 for a settlement: no closing trade). */
+  exitFeesCents?: number;
+  /** Entry + exit fees, cents. */
+  feesCents?: number;
+  /** Realised P&L after fees (`realizedPnlCents` is gross), cents. */
+  netPnlCents?: number;
+  /** Settlement: the index value it settled at (index points), its instant (ms) and its source. */
+  settlementPrice?: number;
+  settlementAt?: number;
+  settlementSource?: string;
+  /** Claimed capacity reservations (see `PaperOrderStore.reserve`), released on close. */
+  reservations?: string[];
+  /** Max loss reserved against the total-risk cap, cents. */
+  reservedRiskCents?: number;
 }
 
 /** Outcome of appending to the order log. */

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
 import { pnlCents } from "./payoff";
+import {
+  releaseCapacity,
+  reserveCapacity,
+  type ReservationPrimitives,
+  type ReservationRequest,
+  type ReservationResult,
+} from "./reservations";
 
 /** Position id derived from an entry's idempotency key, so the same slot always maps to one position. */
 export function positionIdFor(idempotencyKey: string): string {
@@ -18,9 +25,23 @@ export interface CloseInput {
   order: Omit<OrderRecord, "orderId" | "positionId" | "kind">;
   /** Net debit paid to close one spread, USD per share. */
   exitDebit: number;
-  /** Realised P&L of the whole position, cents. */
+  /** Realised P&L of the whole position before fees, cents. */
   realizedPnlCents: number;
+  /** Fees of the closing order, cents. */
+  exitFeesCents: number;
   closeReason: string;
+  /** A settlement's index value (points), instant (ms) and source. */
+  settlement?: { price: number; at: number; source: string };
+}
+
+/** The fee and net fields of a closed position from its gross P&L and both orders' fees. */
+export function closedFigures(
+  position: Pick<PositionRecord, "entryFeesCents">,
+  realizedPnlCents: number,
+  exitFeesCents: number,
+): Pick<PositionRecord, "exitFeesCents" | "feesCents" | "netPnlCents"> {
+  const feesCents = (position.entryFeesCents ?? 0) + exitFeesCents;
+  return { exitFeesCents, feesCents, netPnlCents: realizedPnlCents - feesCents };
 }
 
 /**
@@ -28,7 +49,35 @@ export interface CloseInput {
  * idempotency keys, an open order is a conditional write (a duplicate slot writes nothing), a
  * position closes at most once. Adapters only store and query; no transactions, no scans.
  */
-export abstract class PaperOrderStore {
+export abstract class PaperOrderStore implements ReservationPrimitives {
+  /**
+   * Reserves capacity for a new position before it is opened (see `reserveCapacity`): the
+   * duplicate rule and every cap hold across concurrent processes. Put the returned keys and risk
+   * on the position (`reservations`, `reservedRiskCents`) so its close releases them.
+   */
+  reserve(request: ReservationRequest): Promise<ReservationResult> {
+    return reserveCapacity(this, request);
+  }
+
+  /** Releases reservations of an entry that did not happen (slot claims included). */
+  releaseUnused(positionId: string, keys: readonly string[], riskCents: number): Promise<void> {
+    return releaseCapacity(this, positionId, keys, riskCents, { keepSlot: false });
+  }
+
+  async isClosed(positionId: string): Promise<boolean> {
+    return (await this.getPosition(positionId))?.status === "closed";
+  }
+
+  /** Releases a closed position's reservations (slot claims stay). */
+  private async releaseOf(position: PositionRecord): Promise<void> {
+    await releaseCapacity(
+      this,
+      position.positionId,
+      position.reservations ?? [],
+      position.reservedRiskCents ?? 0,
+    );
+  }
+
   /**
    * Appends an entry order and creates its position. Concurrent or repeated calls with the same
    * idempotency key write exactly one order; the others get `duplicate` with the stored records.
@@ -80,7 +129,15 @@ export abstract class PaperOrderStore {
       closedAt: full.time,
       exitDebit: input.exitDebit,
       realizedPnlCents: input.realizedPnlCents,
+      ...closedFigures(current, input.realizedPnlCents, input.exitFeesCents),
       closeReason: input.closeReason,
+      ...(input.settlement
+        ? {
+            settlementPrice: input.settlement.price,
+            settlementAt: input.settlement.at,
+            settlementSource: input.settlement.source,
+          }
+        : {}),
     };
     if (!inserted) {
       const existing = (await this.getOrder(full.orderId)) ?? full;
@@ -89,18 +146,22 @@ export abstract class PaperOrderStore {
         // Repair: the close order exists but the position was not yet marked closed. The position
         // takes the figures of the logged order (what was traded), not this caller's later fill.
         const exitDebit = existing.side === "debit" ? existing.price : -existing.price;
+        const gross = pnlCents(current.entryCredit, exitDebit, current.multiplier, current.quantity);
         await this.markClosed({
           ...closed,
           closedAt: existing.time,
           exitDebit,
-          realizedPnlCents: pnlCents(current.entryCredit, exitDebit, current.multiplier, current.quantity),
+          realizedPnlCents: gross,
+          ...closedFigures(current, gross, existing.fees?.totalCents ?? input.exitFeesCents),
           closeReason: existing.reason,
         });
         stored = (await this.getPosition(input.positionId)) ?? closed;
+        await this.releaseOf(stored);
       }
       return { status: "duplicate", order: existing, position: stored };
     }
     await this.markClosed(closed);
+    await this.releaseOf(closed);
     return { status: "written", order: full, position: closed };
   }
 
@@ -108,6 +169,8 @@ export abstract class PaperOrderStore {
   abstract getPosition(positionId: string): Promise<PositionRecord | null>;
   /** Open positions, oldest first, read through the open-positions index (never a scan). */
   abstract listOpenPositions(): Promise<PositionRecord[]>;
+  /** Every closed (or settled) position, any order (for the trade history). */
+  abstract listClosedPositions(): Promise<PositionRecord[]>;
   /** Recent positions of any status, newest first (for history views). */
   abstract listRecentOrders(limit: number): Promise<OrderRecord[]>;
   /** All orders of one position, oldest first. */
@@ -121,4 +184,11 @@ export abstract class PaperOrderStore {
   protected abstract insertPosition(position: PositionRecord): Promise<void>;
   /** Adapter: overwrite a position as closed (drops it from the open index). */
   protected abstract markClosed(position: PositionRecord): Promise<void>;
+
+  /** Adapter primitives of reservations (conditional writes on one item each). */
+  abstract claimKey(key: string, holder: string, strict?: boolean): Promise<boolean>;
+  abstract keyHolder(key: string): Promise<string | null>;
+  abstract takeOverKey(key: string, from: string, to: string): Promise<boolean>;
+  abstract releaseKey(key: string, holder: string): Promise<boolean>;
+  abstract addToCounter(key: string, delta: number, max: number | null): Promise<boolean>;
 }

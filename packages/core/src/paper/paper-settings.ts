@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { FillModel } from "../pricing/fill-model";
 import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
 
 /** Risk limits checked before every paper entry. */
 export interface RiskLimits {
@@ -8,6 +9,8 @@ export interface RiskLimits {
   maxOpenPositions: number;
   /** Most open positions on one underlying. Default 2. */
   maxPerUnderlying: number;
+  /** Most open positions of one strategy on one underlying. Default 1. */
+  maxPerStrategyUnderlying: number;
   /** Most total max-loss across open positions, integer cents. Default 2,500,000 ($25,000). */
   maxTotalRiskCents: number;
   /**
@@ -48,11 +51,19 @@ export interface PaperSettings {
   risk: RiskLimits;
   exits: ExitRules;
   fill: PaperFillSettings;
+  /** The fee model of paper fills (default {@link DEFAULT_FEE_SCHEDULE}). */
+  fees: FeeSchedule;
 }
 
 /** The documented defaults. */
 export const DEFAULT_PAPER_SETTINGS: PaperSettings = {
-  risk: { maxOpenPositions: 5, maxPerUnderlying: 2, maxTotalRiskCents: 2_500_000, maxEntriesPerSlot: 2 },
+  risk: {
+    maxOpenPositions: 5,
+    maxPerUnderlying: 2,
+    maxPerStrategyUnderlying: 1,
+    maxTotalRiskCents: 2_500_000,
+    maxEntriesPerSlot: 2,
+  },
   exits: { profitTargetFraction: 0.5, dteThreshold: 21, maxLossMultiple: 2 },
   fill: {
     model: "conservative",
@@ -61,6 +72,7 @@ export const DEFAULT_PAPER_SETTINGS: PaperSettings = {
     maxSpreadWidth: 3,
     maxCreditDropFraction: 0.25,
   },
+  fees: DEFAULT_FEE_SCHEDULE,
 };
 
 const count = z.number().int().min(0);
@@ -69,6 +81,7 @@ const settingsSchema = z.strictObject({
     .strictObject({
       maxOpenPositions: count,
       maxPerUnderlying: count,
+      maxPerStrategyUnderlying: count,
       maxTotalRiskCents: count,
       maxEntriesPerSlot: count,
     })
@@ -104,7 +117,10 @@ export class PaperSettingsError extends Error {
 }
 
 /** Validates partial settings (e.g. a config file's `risk:` section) and fills in the defaults. */
-export function parsePaperSettings(input: unknown = {}): PaperSettings {
+export function parsePaperSettings(
+  input: unknown = {},
+  fees: FeeSchedule = DEFAULT_FEE_SCHEDULE,
+): PaperSettings {
   const parsed = settingsSchema.safeParse(input ?? {});
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => {
@@ -118,5 +134,6 @@ export function parsePaperSettings(input: unknown = {}): PaperSettings {
     risk: { ...d.risk, ...parsed.data.risk },
     exits: { ...d.exits, ...parsed.data.exits },
     fill: { ...d.fill, ...parsed.data.fill },
+    fees,
   };
 }

@@ -8,9 +8,10 @@ export interface PayoffLeg {
   ratio: number;
 }
 
-/** Intrinsic value of an option at an underlying price, USD per share. */
+/** Intrinsic value of an option at an underlying price, USD per share in whole cents. */
 export function intrinsicValue(optionType: "C" | "P", strike: number, underlying: number): number {
-  return Math.max(0, optionType === "C" ? underlying - strike : strike - underlying);
+  const cents = Math.round((optionType === "C" ? underlying - strike : strike - underlying) * 100);
+  return Math.max(0, cents) / 100;
 }
 
 /**

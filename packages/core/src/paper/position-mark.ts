@@ -2,6 +2,7 @@ import type { Quote, UnderlyingPrice } from "../market-data/market-data-provider
 import { daysBetween, nyDate } from "../time/new-york";
 import { DEFAULT_INDEX_TICKS, fillOrderLegs, type Refusal } from "./leg-fill";
 import type { PositionRecord } from "./order-types";
+import { spreadOrderFees, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
 import type { PaperFillSettings } from "./paper-settings";
 import { pnlCents } from "./payoff";
 
@@ -64,8 +65,12 @@ export type PositionMark = {
       status: "priced";
       /** Debit to close one spread at the fill model's closing price, USD per share (< 0 = credit). */
       debitToClose: number;
-      /** Open P&L of the whole position, cents. */
+      /** Open P&L of the whole position before fees (gross), cents. */
       pnlCents: number;
+      /** Fees: the opening order's (paid) + the closing order's at this mark (estimated), cents. */
+      feesCents: number;
+      /** `pnlCents − feesCents`: what closing now would leave, cents. */
+      netPnlCents: number;
       /** `pnlCents / maxProfitCents` (fraction; 0.5 = half the max profit). */
       pctOfMaxProfit: number;
     }
@@ -79,6 +84,8 @@ export interface MarkContext {
   /** ms since epoch. */
   now: number;
   fill: PaperFillSettings;
+  /** Fee model (default {@link DEFAULT_FEE_SCHEDULE}). */
+  fees?: FeeSchedule;
 }
 
 /**
@@ -148,11 +155,20 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
   }
   const debitToClose = -fill.net + 0;
   const pnl = pnlCents(position.entryCredit, debitToClose, position.multiplier, position.quantity);
+  const exitFees = spreadOrderFees(
+    ctx.fees ?? DEFAULT_FEE_SCHEDULE,
+    "close",
+    position,
+    position.legs.map((l) => fill.legs.find((f) => f.streamerSymbol === l.streamerSymbol)?.fillPrice ?? 0),
+  );
+  const feesCents = (position.entryFeesCents ?? 0) + exitFees.totalCents;
   return {
     ...base,
     status: "priced",
     debitToClose,
     pnlCents: pnl,
+    feesCents,
+    netPnlCents: pnl - feesCents,
     pctOfMaxProfit: position.maxProfitCents > 0 ? pnl / position.maxProfitCents : 0,
   };
 }

@@ -1,7 +1,10 @@
 import type { Idea } from "../strategies/idea";
 import type { Refusal } from "./leg-fill";
 
-/** Passing, tradable ideas by descending score; the others are reported through `skip`. */
+/**
+ * Passing, tradable ideas by descending score; the others are reported through `skip` with the
+ * reasons that actually failed (the idea's failed filters, or its low-confidence source).
+ */
 export function rankIdeas(ideas: readonly Idea[], skip: (idea: Idea, reasons: Refusal[]) => void): Idea[] {
   const ok: Idea[] = [];
   for (const idea of ideas) {
@@ -11,8 +14,11 @@ export function rankIdeas(ideas: readonly Idea[], skip: (idea: Idea, reasons: Re
         code: "verdict",
         message: `verdict ${idea.verdict}: ${idea.reasons.join("; ") || "filters failed"}`,
       });
-    if (!idea.tradable)
-      reasons.push({ code: "not-tradable", message: "built on low-confidence data (TA hint)" });
+    if (!idea.tradable && idea.verdict === "pass")
+      reasons.push({
+        code: "not-tradable",
+        message: `not tradable: ${idea.reasons.join("; ") || `underlying price from ${idea.underlyingSource}`}`,
+      });
     if (reasons.length > 0) skip(idea, reasons);
     else ok.push(idea);
   }

@@ -4,6 +4,11 @@ import type { RiskLimits } from "./paper-settings";
 /** What the risk rules need to know about a position (open, or entered earlier in this run). */
 export interface RiskExposure {
   underlying: string;
+  /** Strategy and nearest expiration (`YYYY-MM-DD`), for the duplicate and per-strategy rules. */
+  strategy?: string;
+  expiration?: string;
+  /** Position id, named in a duplicate refusal. */
+  positionId?: string;
   /** Max loss of the whole position, cents. */
   maxLossCents: number;
 }
@@ -11,7 +16,8 @@ export interface RiskExposure {
 /**
  * Reasons the risk limits block a new position, empty when it may be entered. `book` holds the open
  * positions plus those entered earlier in the same run; `enteredInSlot` counts the open positions
- * entered in this schedule slot (by this run or an earlier delivery of it).
+ * entered in this schedule slot (by this run or an earlier delivery of it). A read-time check that
+ * explains refusals early; the hard guarantee across processes is `PaperOrderStore.reserve`.
  */
 export function riskBlocks(
   candidate: RiskExposure,
@@ -38,6 +44,29 @@ export function riskBlocks(
       code: "max-per-underlying",
       message: `${same} open ${candidate.underlying} positions (max ${limits.maxPerUnderlying})`,
     });
+  }
+  if (candidate.strategy !== undefined) {
+    const dup = book.find(
+      (p) =>
+        p.strategy === candidate.strategy &&
+        p.underlying === candidate.underlying &&
+        p.expiration === candidate.expiration,
+    );
+    if (dup) {
+      out.push({
+        code: "duplicate-exposure",
+        message: `open position ${dup.positionId ?? "(this run)"} already has ${candidate.strategy} on ${candidate.underlying} expiring ${candidate.expiration}`,
+      });
+    }
+    const sameStrategy = book.filter(
+      (p) => p.strategy === candidate.strategy && p.underlying === candidate.underlying,
+    ).length;
+    if (sameStrategy >= limits.maxPerStrategyUnderlying) {
+      out.push({
+        code: "max-per-strategy-underlying",
+        message: `${sameStrategy} open ${candidate.strategy} positions on ${candidate.underlying} (max ${limits.maxPerStrategyUnderlying})`,
+      });
+    }
   }
   const total = book.reduce((s, p) => s + p.maxLossCents, 0);
   if (total + candidate.maxLossCents > limits.maxTotalRiskCents) {

@@ -3,7 +3,7 @@ import type { Notifier } from "../alerts/notifier";
 import { notifyOnce } from "../alerts/notify-once";
 import type { Log } from "../log/log";
 import type { Clock } from "../time/clock";
-import { recordClose } from "./close-order";
+import { NO_FEES, recordClose } from "./close-order";
 import type { PaperOrderStore } from "./paper-order-store";
 import { expiryDebit, intrinsicValue } from "./payoff";
 import { usd } from "./risk-rules";
@@ -24,23 +24,34 @@ export interface Settled {
   positionId: string;
   /** Index points. */
   settlementPrice: number;
+  /** The settlement instant the price belongs to, ms since epoch. */
+  settlementAt: number;
+  /** Where the value came from (`rest:close`, `rest:prev-close`, `rest:open`, …). */
+  settlementSource: string;
   approximate: boolean;
   /** Intrinsic value of one spread at settlement, USD per share. */
   exitDebit: number;
+  /** Realised P&L before fees, cents. */
   realizedPnlCents: number;
+  /** Fees of the position (the opening order's; a settlement trades nothing), cents. */
+  feesCents: number;
+  /** `realizedPnlCents − feesCents`. */
+  netPnlCents: number;
 }
 
 /** Result of {@link settleExpired}. */
 export interface SettleResult {
   settled: Settled[];
-  /** Past their settlement moment but not settled yet, with why. */
-  awaiting: { positionId: string; reason: string }[];
+  /** Past their settlement moment, settlement value not known yet ("awaiting settlement"), with why. */
+  awaiting: { positionId: string; status: "awaiting settlement"; settlementAt: number; reason: string }[];
 }
 
 /**
  * Settles open paper positions whose expiration has settled (AM roots at the open, PM roots at the
- * close of the expiration day): each leg at intrinsic value from the settlement price, then closed
- * with reason `expiry` and its realised P&L. Without a settlement price yet, it waits.
+ * close of the expiration day): each leg at intrinsic value from the index's value recorded at that
+ * instant, then closed with reason `expiry`, its realised P&L (gross, fees, net) and the settlement
+ * price, instant and source. Without that value yet it is "awaiting settlement": never settled at
+ * a later price. A settlement is no trade: no closing fees.
  */
 export async function settleExpired(deps: SettleExpiredDeps): Promise<SettleResult> {
   const now = deps.clock.now();
@@ -48,12 +59,13 @@ export async function settleExpired(deps: SettleExpiredDeps): Promise<SettleResu
   const due = open.filter((p) => p.mode === "paper" && now >= settlementMoment(p.expiration, p.settlement));
   const result: SettleResult = { settled: [], awaiting: [] };
   for (const position of due) {
+    const at = settlementMoment(position.expiration, position.settlement);
     const request = {
       underlying: position.underlying,
       root: position.root,
       expiration: position.expiration,
       settlement: position.settlement,
-      at: settlementMoment(position.expiration, position.settlement),
+      at,
     };
     const price = await deps.settlement.settlementPrice(request).catch((err: Error) => {
       deps.log.warn("paper.settle.price-failed", { positionId: position.positionId, error: err.message });
@@ -62,7 +74,9 @@ export async function settleExpired(deps: SettleExpiredDeps): Promise<SettleResu
     if (!price) {
       result.awaiting.push({
         positionId: position.positionId,
-        reason: `no ${position.settlement} settlement price yet`,
+        status: "awaiting settlement",
+        settlementAt: at,
+        reason: `no ${position.settlement === "AM" ? "opening" : "closing"} value of ${position.underlying} recorded for ${new Date(at).toISOString()} yet`,
       });
       continue;
     }
@@ -78,14 +92,22 @@ export async function settleExpired(deps: SettleExpiredDeps): Promise<SettleResu
       underlyingPrice: price.price,
       underlyingSource: `settlement:${price.source}`,
       reason: "expiry",
+      fees: NO_FEES,
+      settlement: { price: price.price, at, source: price.source },
     });
-    result.settled.push({
+    const feesCents = res.position?.feesCents ?? position.entryFeesCents ?? 0;
+    const settled: Settled = {
       positionId: position.positionId,
       settlementPrice: price.price,
+      settlementAt: at,
+      settlementSource: price.source,
       approximate: price.approximate,
       exitDebit,
       realizedPnlCents: res.realizedPnlCents,
-    });
+      feesCents,
+      netPnlCents: res.realizedPnlCents - feesCents,
+    };
+    result.settled.push(settled);
     if (deps.alerts && deps.notifier) {
       await notifyOnce(
         { alerts: deps.alerts, notifier: deps.notifier, log: deps.log },
@@ -93,8 +115,16 @@ export async function settleExpired(deps: SettleExpiredDeps): Promise<SettleResu
           positionId: position.positionId,
           rule: "expired",
           subject: `StratDeck expiry: ${position.underlying} ${position.expiration} settled`,
-          message: `${position.underlying} ${position.strategy} ${position.expiration} settled at ${price.price}${price.approximate ? " (approx.)" : ""}: P&L ${usd(res.realizedPnlCents)}`,
-          details: { settlementPrice: price.price, exitDebit, realizedPnlCents: res.realizedPnlCents },
+          message: `${position.underlying} ${position.strategy} ${position.expiration} settled at ${price.price} (${price.source}, ${new Date(at).toISOString()}): P&L gross ${usd(settled.realizedPnlCents)}, fees ${usd(feesCents)}, net ${usd(settled.netPnlCents)}`,
+          details: {
+            settlementPrice: price.price,
+            settlementAt: at,
+            settlementSource: price.source,
+            exitDebit,
+            grossPnlCents: settled.realizedPnlCents,
+            feesCents,
+            netPnlCents: settled.netPnlCents,
+          },
         },
       );
     }

@@ -3,20 +3,26 @@ import { parsePaperSettings, type PaperSettings } from "./paper-settings";
 
 /**
  * Paper settings for a loaded strategies.yaml: its `fill` section prices paper fills (ideas and
- * entries use the same fill model); risk limits and exit rules keep their documented defaults.
+ * entries use the same fill model), `fees` is the fee model and `risk` the risk limits; exit rules
+ * keep their documented defaults.
  */
 export function paperSettingsFromStrategies(
-  strategies: Pick<StrategiesConfig, "fill"> | undefined,
+  strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> | undefined,
 ): PaperSettings {
   const f = strategies?.fill;
-  if (!f) return parsePaperSettings();
-  return parsePaperSettings({
-    fill: {
-      model: f.model,
-      maxQuoteAgeMs: f.maxQuoteAgeMs,
-      ...(f.concession !== undefined ? { concession: f.concession } : {}),
-      ...(f.maxSpreadWidth != null ? { maxSpreadWidth: f.maxSpreadWidth } : {}),
-      ...(f.maxSpreadPctOfMid != null ? { maxSpreadPctOfMid: f.maxSpreadPctOfMid } : {}),
+  const risk = strategies?.risk ? { risk: strategies.risk } : {};
+  if (!f) return parsePaperSettings(risk, strategies?.fees);
+  return parsePaperSettings(
+    {
+      ...risk,
+      fill: {
+        model: f.model,
+        maxQuoteAgeMs: f.maxQuoteAgeMs,
+        ...(f.concession !== undefined ? { concession: f.concession } : {}),
+        ...(f.maxSpreadWidth != null ? { maxSpreadWidth: f.maxSpreadWidth } : {}),
+        ...(f.maxSpreadPctOfMid != null ? { maxSpreadPctOfMid: f.maxSpreadPctOfMid } : {}),
+      },
     },
-  });
+    strategies?.fees,
+  );
 }

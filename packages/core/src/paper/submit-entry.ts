@@ -38,7 +38,15 @@ export async function submitEntry(
     const broker = await deps.live
       .dryRun(liveOrderRequest(records.order))
       .catch((err: Error): LiveOrderResult => ({ ok: false, errors: [`dry-run failed: ${err.message}`] }));
-    log.info("live.dry-run", { ...fields, ok: broker.ok, warnings: broker.warnings, errors: broker.errors });
+    // The broker's fee-calculation beside the fee model's figure (cents), for reconciliation.
+    log.info("live.dry-run", {
+      ...fields,
+      ok: broker.ok,
+      warnings: broker.warnings,
+      errors: broker.errors,
+      modelFeesCents: records.order.fees?.totalCents,
+      brokerFeesCents: broker.details?.feesCents,
+    });
     return { status: "dry-run", reasons: broker.ok ? [] : brokerReasons(broker), broker };
   }
   if (decision.mode === "live-confirmed") return submitLive(deps, records, log);

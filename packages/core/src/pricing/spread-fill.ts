@@ -1,5 +1,6 @@
-import { roundToTick, tickFor, type TickSize } from "../market-data/option-chain";
+import { tickFor, type TickSize } from "../market-data/option-chain";
 import { fillPriceFromQuotes, type FillOptions, type FillRefusal } from "./fill-model";
+import { allocateCents, type CentsLeg } from "./leg-cents";
 
 /** One leg to fill as part of a spread. */
 export interface SpreadLegQuote {
@@ -23,7 +24,7 @@ export type SpreadFill =
       net: number;
       /** Unrounded net from the per-leg fills, USD per share. */
       rawNet: number;
-      /** Per-leg fill prices, USD per share, in input order. */
+      /** Per-leg fill prices, USD per share in whole cents, in input order; Σ (± ratio × price) = net exactly. */
       legPrices: number[];
       notes: string[];
     }
@@ -31,8 +32,9 @@ export type SpreadFill =
 
 /**
  * Fills every leg with the fill model and nets them: credit = Σ short fills − Σ long fills (× ratio).
- * The net is rounded to the root's tick: to the nearest tick with the `mid` model; with the
- * `conservative` model a credit rounds down and a debit rounds up (never better than the legs).
+ * Rounding is always against the trader, with either model: each leg to whole cents (a sold leg
+ * down, a bought leg up), the net down to the root's tick (a credit smaller, a debit larger), the
+ * remainder moved onto the legs so they add up to the net in integer cents (see `allocateCents`).
  * Any refused leg refuses the whole spread with every leg's reasons.
  */
 export function fillSpread(
@@ -41,7 +43,7 @@ export function fillSpread(
   options: FillOptions = {},
 ): SpreadFill {
   const reasons: { leg: string; code: FillRefusal; message: string }[] = [];
-  const legPrices: number[] = [];
+  const cents: CentsLeg[] = [];
   const notes: string[] = [];
   let rawNet = 0;
   for (const leg of legs) {
@@ -50,18 +52,13 @@ export function fillSpread(
       for (const x of r.reasons) reasons.push({ leg: leg.label, ...x });
       continue;
     }
-    legPrices.push(r.price);
+    cents.push({ side: leg.side, ratio: leg.ratio, price: r.price, bid: leg.bid, ask: leg.ask });
     notes.push(...r.notes.map((n) => `${leg.label}: ${n}`));
     rawNet += (leg.side === "short" ? 1 : -1) * leg.ratio * r.price;
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  const tick = tickFor(ticks, Math.abs(rawNet));
-  let net: number;
-  if ((options.model ?? "mid") === "conservative") {
-    const steps = rawNet >= 0 ? Math.floor(rawNet / tick + 1e-9) : Math.ceil(rawNet / tick - 1e-9);
-    net = Number((steps * tick).toFixed(6));
-  } else {
-    net = roundToTick(rawNet, tick);
-  }
+  const { legCents, netCents } = allocateCents(cents, (abs) => tickFor(ticks, abs / 100) * 100);
+  const legPrices = legCents.map((c) => c / 100);
+  const net = netCents / 100;
   return { ok: true, net, rawNet, legPrices, notes };
 }

@@ -87,6 +87,34 @@ export const fillSchema = obj({
   max_spread_pct_of_mid: num({ gt: 0 }).nullable().optional(),
 });
 
+const fee = num({ min: 0 });
+const indexFee = obj({ per_contract: fee, charged_from_quantity: num({ min: 1, int: true }).optional() });
+const indexFeeShape = Object.fromEntries(INDEX_UNDERLYINGS.map((u) => [u, indexFee.optional()])) as Record<
+  (typeof INDEX_UNDERLYINGS)[number],
+  z.ZodOptional<typeof indexFee>
+>;
+
+/** The fee model (USD per contract unless named otherwise); every key optional over the defaults. */
+export const feesSchema = obj({
+  commission_open: fee.optional(),
+  commission_close: fee.optional(),
+  commission_leg_cap: fee.nullable().optional(),
+  clearing: fee.optional(),
+  regulatory: fee.optional(),
+  taf_per_contract_sold: fee.optional(),
+  sec_rate: num({ min: 0, max: 0.01 }).optional(),
+  index_fees: obj(indexFeeShape).optional(),
+});
+
+/** Risk limits of automatic entries; every key optional over the defaults. */
+export const riskSchema = obj({
+  max_open_positions: num({ min: 0, int: true }).optional(),
+  max_per_underlying: num({ min: 0, int: true }).optional(),
+  max_per_strategy_underlying: num({ min: 0, int: true }).optional(),
+  max_total_risk_usd: num({ min: 0 }).optional(),
+  max_entries_per_slot: num({ min: 0, int: true }).optional(),
+});
+
 /** Black-Scholes inputs shared by every strategy. */
 export const pricingSchema = obj({
   rate: num({ min: -0.05, max: 0.25 }),
@@ -114,6 +142,8 @@ export const strategiesFileSchema = z.strictObject({
   version: z.literal(1, { error: "must be 1" }).optional(),
   pricing: pricingSchema,
   fill: fillSchema,
+  fees: feesSchema.optional(),
+  risk: riskSchema.optional(),
   defaults: z.record(z.string(), z.unknown(), { error: "must be a mapping" }).nullable().optional(),
   strategies: z.strictObject(strategiesShape, { error: "must be a mapping of strategy names" }),
 });

@@ -1,3 +1,4 @@
+import type { FeeSchedule } from "../paper/fee-model";
 import type { FillModel } from "../pricing/fill-model";
 import type { StrategyName } from "./idea";
 import type { IndexUnderlying } from "./names";
@@ -65,6 +66,20 @@ export interface PricingRules {
 export interface StrategiesConfig {
   pricing: PricingRules;
   fill: FillRules;
+  /** The fee model (defaults merged with the file's `fees:`); absent = the defaults. */
+  fees?: FeeSchedule;
+  /** Risk limits from the file's `risk:` (absent keys = the defaults). */
+  risk?: RiskRules;
   /** Strategies configured in the file (absent = not run). */
   strategies: Partial<Record<StrategyName, StrategyRules>>;
+}
+
+/** Risk limits as configured (absent = the default). */
+export interface RiskRules {
+  maxOpenPositions?: number;
+  maxPerUnderlying?: number;
+  maxPerStrategyUnderlying?: number;
+  /** Integer cents. */
+  maxTotalRiskCents?: number;
+  maxEntriesPerSlot?: number;
 }

@@ -3,8 +3,14 @@ import type * as z from "zod";
 import type { StrategiesConfigIssue } from "./config-error";
 import { StrategiesConfigError } from "./config-error";
 import { formatPath, hasPath, isRecord, type KeyPath } from "./config-locate";
-import { strategiesFileSchema, strategyRulesSchema, type StrategyRulesInput } from "./config-schema";
-import type { StrategiesConfig, StrategyRules } from "./config-types";
+import {
+  strategiesFileSchema,
+  strategyRulesSchema,
+  type StrategiesFileInput,
+  type StrategyRulesInput,
+} from "./config-schema";
+import type { RiskRules, StrategiesConfig, StrategyRules } from "./config-types";
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../paper/fee-model";
 import type { StrategyName } from "./idea";
 import { STRATEGY_NAMES } from "./names";
 
@@ -138,6 +144,42 @@ export function validateStrategies(
         ? { maxSpreadPctOfMid: data.fill.max_spread_pct_of_mid }
         : {}),
     },
+    fees: toFees(data.fees),
+    ...(data.risk ? { risk: toRisk(data.risk) } : {}),
     strategies,
   };
+}
+
+/** The fee model: the file's `fees:` keys over {@link DEFAULT_FEE_SCHEDULE}. */
+function toFees(f: StrategiesFileInput["fees"]): FeeSchedule {
+  const d = DEFAULT_FEE_SCHEDULE;
+  const indexFees = { ...d.indexFees };
+  for (const [u, v] of Object.entries(f?.index_fees ?? {})) {
+    if (!v) continue;
+    indexFees[u] = {
+      perContract: v.per_contract,
+      ...(v.charged_from_quantity !== undefined ? { chargedFromQuantity: v.charged_from_quantity } : {}),
+    };
+  }
+  return {
+    commissionOpen: f?.commission_open ?? d.commissionOpen,
+    commissionClose: f?.commission_close ?? d.commissionClose,
+    commissionLegCap: f?.commission_leg_cap !== undefined ? f.commission_leg_cap : d.commissionLegCap,
+    clearing: f?.clearing ?? d.clearing,
+    regulatory: f?.regulatory ?? d.regulatory,
+    tafPerContractSold: f?.taf_per_contract_sold ?? d.tafPerContractSold,
+    secRate: f?.sec_rate ?? d.secRate,
+    indexFees,
+  };
+}
+
+function toRisk(r: NonNullable<StrategiesFileInput["risk"]>): RiskRules {
+  const out: RiskRules = {};
+  if (r.max_open_positions !== undefined) out.maxOpenPositions = r.max_open_positions;
+  if (r.max_per_underlying !== undefined) out.maxPerUnderlying = r.max_per_underlying;
+  if (r.max_per_strategy_underlying !== undefined)
+    out.maxPerStrategyUnderlying = r.max_per_strategy_underlying;
+  if (r.max_total_risk_usd !== undefined) out.maxTotalRiskCents = Math.round(r.max_total_risk_usd * 100);
+  if (r.max_entries_per_slot !== undefined) out.maxEntriesPerSlot = r.max_entries_per_slot;
+  return out;
 }

@@ -1,7 +1,9 @@
 import type { PriceSource } from "../market-data/market-data-provider";
 import type { FillOptions } from "../pricing/fill-model";
 import { fillSpread } from "../pricing/spread-fill";
+import type { FeeSchedule } from "../paper/fee-model";
 import type { ExpirationChoice } from "./expiration-select";
+import { ideaEconomics } from "./idea-economics";
 import type { Idea, IdeaLeg, StrategyName } from "./idea";
 import { popIronCondor, popShortCall, popShortPut } from "./pop";
 import { quoteMid, smileAt, spreadLeg, type ExpiryModel, type PricedOption } from "./priced-option";
@@ -26,6 +28,8 @@ export interface BuildInputs {
   fill: FillOptions;
   /** ms since epoch. */
   now: number;
+  /** Fee model (default: tastytrade's schedule). */
+  fees?: FeeSchedule;
 }
 
 /** Rounds away binary noise for the report (prices to 1e-4 USD, greeks to 1e-6). */
@@ -57,7 +61,8 @@ function leg(
     ...opt("iv", round(p.iv, 6)),
     quoteSource: q.source,
     quoteTime: q.asOf,
-    quoteAgeMs: Math.max(0, inp.now - q.asOf),
+    // Per quote, from its receipt (the provider's age at lookup), not from the start of the scan.
+    quoteAgeMs: Math.max(0, q.ageMs),
   };
 }
 
@@ -113,6 +118,27 @@ export function buildIdea(
   const legs = legsIn.map(({ p, side }, i) => leg(p, side, f.legPrices[i], inp));
   const strikes = legs.map((l) => `${l.strike}${l.optionType}`).join("/");
   const exp = inp.choice.expiration;
+  const maxProfitCents = Math.round(credit * mult * 100);
+  const maxLossCents = Math.round((width - credit) * mult * 100);
+  const economics = ideaEconomics(
+    {
+      underlying: inp.underlying,
+      credit,
+      maxProfitCents,
+      maxLossCents,
+      quantity: inp.quantity,
+      multiplier: mult,
+    },
+    legsIn.map(({ p, side }, i) => ({
+      side,
+      optionType: p.right,
+      strike: p.strike,
+      fillPrice: f.legPrices[i] as number,
+      ...(p.iv !== undefined ? { iv: p.iv } : {}),
+    })),
+    inp.model,
+    inp.fees,
+  );
   return {
     ok: true,
     idea: {
@@ -127,8 +153,8 @@ export function buildIdea(
       credit,
       width,
       creditPerWidth: Number((credit / width).toFixed(6)),
-      maxProfitCents: Math.round(credit * mult * 100),
-      maxLossCents: Math.round((width - credit) * mult * 100),
+      maxProfitCents,
+      maxLossCents,
       breakevens: breakevens.sort((a, b) => a - b),
       pop: Math.min(0.999999, Math.max(0.000001, Number(pop.toFixed(6)))),
       ...(inp.ivRank !== undefined ? { ivRank: inp.ivRank } : {}),
@@ -137,6 +163,7 @@ export function buildIdea(
       quantity: inp.quantity,
       multiplier: mult,
       builtAt: inp.now,
+      ...economics,
     },
   };
 }

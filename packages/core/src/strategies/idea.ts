@@ -99,4 +99,18 @@ export interface Idea {
   tradable: boolean;
   /** When built, ms since epoch. */
   builtAt: number;
+  /** Round-trip fees (open, and close at the current fills), cents. See `ideaEconomics`. */
+  feesCents?: number;
+  /** Credit of the position after fees, cents. */
+  netCreditCents?: number;
+  /** Buying-power effect: max loss of the position (defined risk), cents. */
+  buyingPowerEffectCents?: number;
+  /** netCreditCents / buyingPowerEffectCents, fraction. */
+  returnOnRisk?: number;
+  /** Short strikes' distance from spot in standard deviations. */
+  shortStrikeSd?: { optionType: "C" | "P"; strike: number; sd: number }[];
+  /** Model fair value of one spread, USD per share (absent when a leg has no IV). */
+  fairValue?: number;
+  /** Expected value under the POP model: (credit − fair value) × multiplier × quantity − fees, cents. */
+  expectedValueCents?: number;
 }

@@ -111,6 +111,13 @@ export const IdeaSchema = z.strictObject({
   reasons: z.array(z.string()),
   tradable: z.boolean(),
   builtAt: num,
+  feesCents: z.number().int().optional(),
+  netCreditCents: z.number().int().optional(),
+  buyingPowerEffectCents: z.number().int().optional(),
+  returnOnRisk: num.optional(),
+  shortStrikeSd: z.array(z.strictObject({ optionType: z.enum(["C", "P"]), strike: num, sd: num })).optional(),
+  fairValue: num.optional(),
+  expectedValueCents: z.number().int().optional(),
 });
 
 const stage = z.enum(["underlying_price", "chain", "expiration", "strike", "quotes", "fill", "credit"]);

@@ -137,6 +137,7 @@ export async function buildCandidate(
     quantity: rules.quantity,
     fill,
     now: s.now,
+    ...(s.config.fees ? { fees: s.config.fees } : {}),
   });
   if (!built.ok) return fail(built.stage, built.reasons, where);
   const checks = evaluateFilters(rules.filters, built.idea);

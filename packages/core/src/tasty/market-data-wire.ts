@@ -23,6 +23,15 @@ export interface RestQuote {
   close?: number;
   /** Previous session's close, USD per share. */
   prevClose?: number;
+  /** Today's opening price (an index's opening value), USD per share. */
+  open?: number;
+  /** `Final` once today's close is official (`Regular`, `Indicative`, `Preliminary` before). */
+  closePriceType?: string;
+  prevClosePriceType?: string;
+  /** The session `open`/`close` belong to, `YYYY-MM-DD`. */
+  summaryDate?: string;
+  /** The session `prevClose` belongs to, `YYYY-MM-DD`. */
+  prevCloseDate?: string;
   /** When tastytrade last updated it, ms since epoch; absent when not sent. */
   updatedAt?: number;
   halted: boolean;
@@ -39,6 +48,11 @@ const item = z.object({
   last: optDecimal,
   close: optDecimal,
   "prev-close": optDecimal,
+  open: optDecimal,
+  "close-price-type": z.string().optional(),
+  "prev-close-price-type": z.string().optional(),
+  "summary-date": z.string().optional(),
+  "prev-close-date": z.string().optional(),
   "is-trading-halted": z.boolean().optional(),
   "trading-halted": z.boolean().optional(),
 });
@@ -61,9 +75,17 @@ export function toRestQuote(i: z.output<typeof item>): RestQuote {
     ["last", i.last],
     ["close", i.close],
     ["prevClose", i["prev-close"]],
+    ["open", i.open],
     ["updatedAt", i["updated-at"]],
   ];
   for (const [k, v] of fields) if (v !== undefined) (q as unknown as Record<string, number>)[k] = v;
+  const texts: Array<[keyof RestQuote, string | undefined]> = [
+    ["closePriceType", i["close-price-type"]],
+    ["prevClosePriceType", i["prev-close-price-type"]],
+    ["summaryDate", i["summary-date"]],
+    ["prevCloseDate", i["prev-close-date"]],
+  ];
+  for (const [k, v] of texts) if (v) (q as unknown as Record<string, string>)[k] = v;
   return q;
 }
 

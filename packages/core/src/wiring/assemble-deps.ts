@@ -10,7 +10,13 @@ import {
   type MarketDataProvider,
   type SnapshotStore,
 } from "../market-data/index";
-import { DynamoPaperOrderStore, type LiveOrderGateway, type PaperOrderStore } from "../paper/index";
+import {
+  DynamoPaperOrderStore,
+  RecordingSettlementSource,
+  SessionPrintSettlementSource,
+  type LiveOrderGateway,
+  type PaperOrderStore,
+} from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
 import {
@@ -39,6 +45,8 @@ export interface Deps {
   provider: MarketDataProvider;
   notifier: Notifier;
   strategies: StrategiesConfig;
+  /** Settlement values recorded at their instants (REST session prints, kept in the status table). */
+  settlement: RecordingSettlementSource;
   /**
    * tastytrade order gateway (dry-run, and placement/follow/cancel/positions as a LiveBroker),
    * present only in live trading mode; the guard decides what it may do.
@@ -180,6 +188,7 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       typeof options.strategies === "function" ? await options.strategies() : options.strategies,
       maxAgeMs,
     );
+    const status = new DynamoStatusStore(doc, config.tables.status, clock);
     return {
       config,
       clock,
@@ -189,7 +198,8 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       cooldowns,
       orders: new DynamoPaperOrderStore(doc, config.tables.orders),
       alerts: new DynamoAlertStore(doc, config.tables.alerts, clock),
-      status: new DynamoStatusStore(doc, config.tables.status, clock),
+      status,
+      settlement: new RecordingSettlementSource(new SessionPrintSettlementSource(rest), status),
       rest,
       provider,
       notifier,

@@ -75,7 +75,7 @@ let tablesBuilt: (() => Promise<LambdaTables>) | undefined;
 
 /**
  * Config and the DynamoDB DocumentClient only, built once per container: the composition root of
- * the routes that read one table (`/orders`, `/alerts`, `/ideas`, `/health`). Each handler builds
+ * the routes that read one table (`/orders`, `/history`, `/alerts`, `/ideas`, `/health`). Each handler builds
  * its one store on it, so its bundle carries no REST, DXLink, strategies or SNS code.
  */
 export function lambdaTables(log: Log): Promise<LambdaTables> {

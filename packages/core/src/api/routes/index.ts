@@ -1,6 +1,7 @@
 import { alertsRoute } from "./alerts";
 import { closePositionRoute } from "./close-position";
 import { healthRoute } from "./health";
+import { historyRoute } from "./history";
 import { ideasRoute } from "./ideas";
 import { ideasRescanRoute } from "./ideas-rescan";
 import { ordersRoute } from "./orders";
@@ -10,11 +11,13 @@ export {
   alertsRoute,
   closePositionRoute,
   healthRoute,
+  historyRoute,
   ideasRescanRoute,
   ideasRoute,
   ordersRoute,
   positionsRoute,
 };
+export { MAX_HISTORY_LIMIT } from "./history";
 export { RESCAN_MIN_INTERVAL_MS } from "./ideas-rescan";
 export { MAX_ALERTS_LIMIT } from "./alerts";
 export { MAX_ORDERS_LIMIT } from "./orders";
@@ -28,4 +31,5 @@ export const API_ROUTES = [
   ideasRescanRoute,
   healthRoute,
   closePositionRoute,
+  historyRoute,
 ] as const;

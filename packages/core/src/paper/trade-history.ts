@@ -1,0 +1,161 @@
+import type { PositionRecord } from "./order-types";
+
+/** One closed or settled position with its realised P&L. */
+export interface HistoryTrade {
+  positionId: string;
+  strategy: string;
+  underlying: string;
+  root: string;
+  expiration: string;
+  quantity: number;
+  /** ms since epoch. */
+  openedAt: number;
+  closedAt: number;
+  /** `closedAt − openedAt`, ms. */
+  holdMs: number;
+  /** USD per share. */
+  entryCredit: number;
+  exitDebit: number;
+  /** Why it closed: `manual`, `profit-target`, `expiry` (settled), … */
+  exitReason: string;
+  /** Realised P&L before fees, fees of both orders, and net, cents. */
+  grossCents: number;
+  feesCents: number;
+  netCents: number;
+  /** Present for a settlement: the index value (points), its instant (ms) and source. */
+  settlement?: { price: number; at: number; source: string };
+}
+
+/** Totals over every trade (not only the page). */
+export interface HistoryTotals {
+  trades: number;
+  grossCents: number;
+  feesCents: number;
+  netCents: number;
+  /** Trades with net > 0 and net < 0 (a net of exactly 0 is neither). */
+  wins: number;
+  losses: number;
+  /** wins / trades, fraction (0 with no trades). */
+  winRate: number;
+  /** Mean net of the wins and of the losses, cents (0 when none). */
+  avgWinCents: number;
+  avgLossCents: number;
+  /** Largest fall of cumulative net P&L from a running peak (starting at 0), cents, ≥ 0. */
+  maxDrawdownCents: number;
+}
+
+/** A point of the realised equity curve. */
+export interface EquityPoint {
+  /** Close time, ms since epoch. */
+  at: number;
+  /** Cumulative net realised P&L after this trade, cents. */
+  cumulativeNetCents: number;
+}
+
+/** `stratdeck history` / `GET /history`. */
+export interface HistoryReport {
+  /** One page of trades, newest first. */
+  trades: HistoryTrade[];
+  totals: HistoryTotals;
+  /** Every trade, oldest first. */
+  equityCurve: EquityPoint[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** A closed position as a history trade (older records without fees count 0 fees). */
+export function historyTrade(p: PositionRecord): HistoryTrade {
+  const grossCents = p.realizedPnlCents ?? 0;
+  const feesCents = p.feesCents ?? (p.entryFeesCents ?? 0) + (p.exitFeesCents ?? 0);
+  const closedAt = p.closedAt ?? p.openedAt;
+  return {
+    positionId: p.positionId,
+    strategy: p.strategy,
+    underlying: p.underlying,
+    root: p.root,
+    expiration: p.expiration,
+    quantity: p.quantity,
+    openedAt: p.openedAt,
+    closedAt,
+    holdMs: closedAt - p.openedAt,
+    entryCredit: p.entryCredit,
+    exitDebit: p.exitDebit ?? 0,
+    exitReason: p.closeReason ?? "unknown",
+    grossCents,
+    feesCents,
+    netCents: p.netPnlCents ?? grossCents - feesCents,
+    ...(p.settlementPrice !== undefined && p.settlementAt !== undefined
+      ? {
+          settlement: {
+            price: p.settlementPrice,
+            at: p.settlementAt,
+            source: p.settlementSource ?? "unknown",
+          },
+        }
+      : {}),
+  };
+}
+
+const mean = (xs: number[]): number =>
+  xs.length ? Math.round(xs.reduce((s, x) => s + x, 0) / xs.length) : 0;
+
+/** Totals, win rate, averages and max drawdown of trades (any order). */
+export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
+  const wins = trades.filter((t) => t.netCents > 0).map((t) => t.netCents);
+  const losses = trades.filter((t) => t.netCents < 0).map((t) => t.netCents);
+  let peak = 0;
+  let maxDrawdownCents = 0;
+  for (const p of equityCurve(trades)) {
+    peak = Math.max(peak, p.cumulativeNetCents);
+    maxDrawdownCents = Math.max(maxDrawdownCents, peak - p.cumulativeNetCents);
+  }
+  return {
+    trades: trades.length,
+    grossCents: trades.reduce((s, t) => s + t.grossCents, 0),
+    feesCents: trades.reduce((s, t) => s + t.feesCents, 0),
+    netCents: trades.reduce((s, t) => s + t.netCents, 0),
+    wins: wins.length,
+    losses: losses.length,
+    winRate: trades.length ? wins.length / trades.length : 0,
+    avgWinCents: mean(wins),
+    avgLossCents: mean(losses),
+    maxDrawdownCents,
+  };
+}
+
+/** Cumulative net realised P&L after each trade, oldest first. */
+export function equityCurve(trades: readonly HistoryTrade[]): EquityPoint[] {
+  let sum = 0;
+  return [...trades]
+    .sort((a, b) => a.closedAt - b.closedAt || a.positionId.localeCompare(b.positionId))
+    .map((t) => ({ at: t.closedAt, cumulativeNetCents: (sum += t.netCents) }));
+}
+
+/** Thrown for a malformed `cursor`. */
+export class HistoryCursorError extends Error {
+  override readonly name = "HistoryCursorError";
+}
+
+/**
+ * The trade history: every closed or settled position (newest first, `limit` per page from
+ * `cursor`), totals over all of them and the realised equity curve.
+ */
+export async function tradeHistory(
+  orders: { listClosedPositions(): Promise<PositionRecord[]> },
+  options: { limit?: number; cursor?: string } = {},
+): Promise<HistoryReport> {
+  const all = (await orders.listClosedPositions()).map(historyTrade);
+  all.sort((a, b) => b.closedAt - a.closedAt || a.positionId.localeCompare(b.positionId));
+  const offset = options.cursor === undefined ? 0 : Number(options.cursor);
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new HistoryCursorError(`cursor: must be a cursor from a previous page, got "${options.cursor}"`);
+  }
+  const limit = options.limit ?? 50;
+  const page = all.slice(offset, offset + limit);
+  return {
+    trades: page,
+    totals: historyTotals(all),
+    equityCurve: equityCurve(all),
+    ...(offset + limit < all.length ? { nextCursor: String(offset + limit) } : {}),
+  };
+}
