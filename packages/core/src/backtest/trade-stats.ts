@@ -1,15 +1,5 @@
+import { maxDrawdown } from "../paper/drawdown";
 import type { BacktestTrade, TradeStats } from "./backtest-types";
-
-/** Largest fall of a series from its running peak (peak starts at 0), same units. */
-export function maxDrawdown(series: readonly number[]): number {
-  let peak = 0;
-  let worst = 0;
-  for (const v of series) {
-    peak = Math.max(peak, v);
-    worst = Math.max(worst, peak - v);
-  }
-  return worst;
-}
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
 

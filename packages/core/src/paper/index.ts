@@ -27,3 +27,4 @@ export * from "./strategies-settings";
 export * from "./fee-model";
 export * from "./reservations";
 export * from "./trade-history";
+export * from "./drawdown";

@@ -1,3 +1,4 @@
+import { maxDrawdown } from "./drawdown";
 import type { PositionRecord } from "./order-types";
 
 /** One closed or settled position with its realised P&L. */
@@ -103,12 +104,6 @@ const mean = (xs: number[]): number =>
 export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
   const wins = trades.filter((t) => t.netCents > 0).map((t) => t.netCents);
   const losses = trades.filter((t) => t.netCents < 0).map((t) => t.netCents);
-  let peak = 0;
-  let maxDrawdownCents = 0;
-  for (const p of equityCurve(trades)) {
-    peak = Math.max(peak, p.cumulativeNetCents);
-    maxDrawdownCents = Math.max(maxDrawdownCents, peak - p.cumulativeNetCents);
-  }
   return {
     trades: trades.length,
     grossCents: trades.reduce((s, t) => s + t.grossCents, 0),
@@ -119,7 +114,7 @@ export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
     winRate: trades.length ? wins.length / trades.length : 0,
     avgWinCents: mean(wins),
     avgLossCents: mean(losses),
-    maxDrawdownCents,
+    maxDrawdownCents: maxDrawdown(equityCurve(trades).map((p) => p.cumulativeNetCents)),
   };
 }
 
