@@ -31,6 +31,22 @@ describe("CLI exit codes: 0 ok, 1 failure, 2 bad configuration, 3 refused by the
     expect(port.stderr).toContain("--port must be a whole number between 0 and 65535");
   }, 60_000);
 
+  it("backtest and day options are bad configuration too (exit 2, naming the option)", async () => {
+    const env = { STRATDECK_STATE_DIR: fresh() };
+    const replay = await runCli(
+      ["backtest", "--from", "2025-01-02", "--to", "2025-01-10", "--replay", " "],
+      env,
+    );
+    expect(replay.code).toBe(2);
+    expect(replay.stderr).toContain("--replay needs a file path");
+    const range = await runCli(["backtest", "--from", "2025-02-01", "--to", "2025-01-10"], env);
+    expect(range.code).toBe(2);
+    expect(range.stderr).toContain("is before --from");
+    const day = await runCli(["day", "--seed", "x"], env);
+    expect(day.code).toBe(2);
+    expect(day.stderr).toContain("--seed must be an integer");
+  }, 60_000);
+
   it("config checks what start needs and prints the effective configuration", async () => {
     const dir = fresh();
     const ok = await runCli(["config"], { STRATDECK_STATE_DIR: dir, STRATDECK_API_PORT: "0" });

@@ -16,7 +16,7 @@ import { backtestHtml } from "../report/backtest-html";
 import { emit } from "../support/output";
 import { simPaperConfig } from "../support/sim-config";
 import { action } from "../support/run";
-import { parseBacktestOptions, type BacktestCliOptions } from "./backtest-options";
+import { BacktestOptionError, parseBacktestOptions, type BacktestCliOptions } from "./backtest-options";
 
 /** `stratdeck backtest`: the scheduled jobs over a range of trading days on the unrigged synthetic market. */
 export function registerBacktest(program: Command): void {
@@ -39,7 +39,7 @@ export function registerBacktest(program: Command): void {
     .action(
       action(async (opts: BacktestCliOptions) => {
         if (opts.replay !== undefined && opts.replay.trim() === "")
-          throw new Error("--replay needs a file path");
+          throw new BacktestOptionError("--replay needs a file path");
         const recorded = opts.replay ? await RecordedMarket.load(opts.replay) : null;
         const req = parseBacktestOptions(opts, recorded?.range());
         const config = simPaperConfig();
