@@ -59,6 +59,18 @@ describe("frame recordings", () => {
     await expect(all(path)).rejects.toThrow(message);
   });
 
+  it("a file that is not gzip is an error naming it, and a reader stopped early leaves no stream behind", async () => {
+    const plain = join(dir, "plain.gz");
+    writeFileSync(plain, '{"t":1,"f":"[]"}\n');
+    await expect(all(plain)).rejects.toThrow(/plain\.gz: not a readable gzip recording/);
+    // Rewriting a file a stopped reader had open used to surface as an unhandled zlib error.
+    const reused = join(dir, "reused.gz");
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(reused, gzipSync(`garbage ${i}\n` + '{"t":1,"f":"[]"}\n'.repeat(5_000)));
+      await expect(all(reused)).rejects.toThrow(/line 1 is not JSON/);
+    }
+  });
+
   it("names a missing file and refuses an empty recording", async () => {
     await expect(all(join(dir, "missing.gz"))).rejects.toThrow(/cannot read the recording .*missing\.gz/);
     const empty = join(dir, "empty.gz");

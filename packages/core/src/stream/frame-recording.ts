@@ -53,21 +53,39 @@ export async function* readFrameRecording(path: string): AsyncGenerator<Recorded
   });
   const file = createReadStream(path);
   const gunzip = createGunzip();
-  file.on("error", (err) => gunzip.destroy(err));
+  // A read or decompression error ends the lines and is thrown below; with listeners on every
+  // stream it can never surface as an unhandled error after the reader stopped early.
+  let failure: Error | undefined;
+  const fail = (err: Error) => {
+    failure ??= err;
+    lines.close();
+  };
+  file.on("error", fail);
+  gunzip.on("error", fail);
   const lines = createInterface({ input: file.pipe(gunzip), crlfDelay: Infinity });
+  // readline re-emits its input's errors on itself, also after the loop below has stopped.
+  lines.on("error", fail);
   let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.trim() === "") continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new Error(`${path}: line ${n} is not JSON`);
+  try {
+    for await (const line of lines) {
+      n++;
+      if (line.trim() === "") continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        throw new Error(`${path}: line ${n} is not JSON`);
+      }
+      const r = parsed as Partial<RecordedFrame>;
+      if (typeof r.t !== "number" || typeof r.f !== "string")
+        throw new Error(`${path}: line ${n} is not a recorded frame {t, f}`);
+      yield { t: r.t, f: r.f };
     }
-    const r = parsed as Partial<RecordedFrame>;
-    if (typeof r.t !== "number" || typeof r.f !== "string")
-      throw new Error(`${path}: line ${n} is not a recorded frame {t, f}`);
-    yield { t: r.t, f: r.f };
+    if (failure) throw new Error(`${path}: not a readable gzip recording (${failure.message})`);
+  } finally {
+    // Stopped early (a bad line, or the consumer had enough): release the file now.
+    lines.close();
+    gunzip.destroy();
+    file.destroy();
   }
 }
