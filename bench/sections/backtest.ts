@@ -1,6 +1,6 @@
-import { marketHistoryStart, runBacktest } from "@stratdeck/core/backtest";
+import { marketHistoryStart, runBacktest } from "@stratdeck/sim/backtest";
 import { validateConfig } from "@stratdeck/core/config";
-import { MarketHistory, DynamicMarket } from "@stratdeck/core/sim/market";
+import { MarketHistory, DynamicMarket } from "@stratdeck/sim/market";
 import { loadStrategiesFile } from "@stratdeck/core/strategies";
 import type { BenchSection } from "../section";
 

@@ -5,7 +5,7 @@ import {
   evenStrikes,
   FixtureMarketDataProvider,
   spxLikeRoots,
-} from "@stratdeck/core/strategies/fixture-market";
+} from "@stratdeck/sim/fixture-market";
 import { FakeClock, nyDate, nyWallTimeToUtc } from "@stratdeck/core/time";
 import type { BenchSection } from "../section";
 

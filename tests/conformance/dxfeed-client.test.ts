@@ -8,7 +8,7 @@ import {
   FeedDataFormat,
   type FeedEventData,
 } from "@dxfeed/dxlink-api";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { nearMoneyPut, restJson, waitFor } from "./helpers";
 
 // The dxfeed client uses the global WebSocket, which Node 20 lacks.

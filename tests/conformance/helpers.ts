@@ -1,4 +1,4 @@
-import type { RunningSimulator } from "@stratdeck/core/sim";
+import type { RunningSimulator } from "@stratdeck/sim";
 
 /** Polls until `check` is true or fails after `timeoutMs`. */
 export async function waitFor(check: () => boolean, timeoutMs = 4000, what = "condition"): Promise<void> {

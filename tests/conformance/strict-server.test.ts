@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeDxLink } from "@stratdeck/core/dxlink";
 import { silentLog } from "@stratdeck/core/log";
-import { SIM_ACCOUNT_NUMBER, startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { SIM_ACCOUNT_NUMBER, startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TASTY_API_VERSION, TastyRestClient, USER_AGENT } from "@stratdeck/core/tasty";
 import { RawDxlink, rows } from "../integration/sim/raw-dxlink";
 import { call, accessToken } from "../integration/sim/rest-client";

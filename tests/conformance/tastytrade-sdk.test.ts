@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import TastytradeClient, { MarketDataSubscriptionType } from "@tastytrade/api";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { nearMoneyPut, waitFor } from "./helpers";
 
 // The SDK's quote streamer runs the dxfeed client, which uses the global WebSocket.

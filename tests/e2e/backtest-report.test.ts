@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import type { BacktestResult } from "@stratdeck/core/backtest";
+import type { BacktestResult } from "@stratdeck/sim/backtest";
 
 const run = promisify(execFile);
 const CLI = "packages/cli/bin/stratdeck.mjs";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PAPER_SETTINGS, DynamoPaperOrderStore } from "@stratdeck/core/paper";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { createDocumentClient, defaultTableNames, ensureTables } from "@stratdeck/core/storage";
 import { engineTargets } from "../support/engines";
 

@@ -1,10 +1,6 @@
 import type { TestProject } from "vitest/node";
-import {
-  javaAvailable,
-  startDynalite,
-  startDynamoDbLocal,
-  type RunningEngine,
-} from "@stratdeck/core/storage/engines";
+import type { RunningEngine } from "@stratdeck/core/storage";
+import { javaAvailable, startDynalite, startDynamoDbLocal } from "../../packages/cli/src/local/engines";
 
 declare module "vitest" {
   export interface ProvidedContext {

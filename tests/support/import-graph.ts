@@ -3,13 +3,18 @@ import path from "node:path";
 
 /** One import that breaks the rule. */
 export interface ForbiddenImport {
-  /** Importing file, relative to the scanned root's parent (e.g. `core/src/paper/x.ts`). */
+  /** Importing file, relative to the rule's `relativeTo` (e.g. `core/src/paper/x.ts`). */
   file: string;
-  /** The import specifier as written. */
+  /** The specifier as written. */
   specifier: string;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)/g;
+/**
+ * Static imports and re-exports (`… from "x"`), side-effect imports (`import "x"`), dynamic
+ * imports (`import("x")`) and CommonJS loads (`require("x")`, `require.resolve("x")`).
+ */
+const SPECIFIER =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?:^|\n)\s*import\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require(?:\.resolve)?\(\s*["']([^"']+)["']\s*\)/g;
 
 /** Every `.ts` file under `dir`. */
 export function tsFiles(dir: string): string[] {
@@ -19,38 +24,49 @@ export function tsFiles(dir: string): string[] {
   });
 }
 
-/** The import and re-export specifiers of a source text (static and dynamic). */
-export function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? "");
+/** Every module specifier a source text loads: static, side-effect, dynamic, `require`, `require.resolve`. */
+export function specifiersOf(source: string): string[] {
+  return [...source.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? "");
+}
+
+/** The package a bare specifier names (`@scope/name/deep` → `@scope/name`), or null for node: and relative ones. */
+export function packageOf(spec: string): string | null {
+  if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("node:")) return null;
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? null);
 }
 
 /**
- * Imports in `files` that reach a forbidden module: a relative import resolving inside one of
- * `forbiddenPaths` (absolute; a folder or a file without extension), or a package specifier
- * matching `forbiddenPackages`. `isAllowed` keeps a product file out of the check (dev tools may
- * import each other).
+ * Imports in `files` (all inside the package folder `packageRoot`) that break the package's
+ * boundary: a relative or absolute specifier resolving outside `packageRoot`, or a bare specifier
+ * naming one of `forbiddenPackages` (the package itself or any of its subpaths).
  */
 export function forbiddenImports(
   files: readonly string[],
-  rule: {
-    forbiddenPaths: readonly string[];
-    forbiddenPackages: RegExp;
-    isAllowed: (file: string) => boolean;
-    relativeTo: string;
-  },
+  rule: { packageRoot: string; forbiddenPackages: readonly string[]; relativeTo: string },
 ): ForbiddenImport[] {
   const out: ForbiddenImport[] = [];
   for (const file of files) {
-    if (rule.isAllowed(file)) continue;
-    for (const spec of importsOf(readFileSync(file, "utf8"))) {
-      const bad = spec.startsWith(".")
-        ? rule.forbiddenPaths.some((f) => {
-            const target = path.resolve(path.dirname(file), spec).replace(/\.ts$/, "");
-            return target === f || target.startsWith(`${f}${path.sep}`);
-          })
-        : rule.forbiddenPackages.test(spec);
+    for (const spec of specifiersOf(readFileSync(file, "utf8"))) {
+      const pkg = packageOf(spec);
+      const bad =
+        pkg === null && !spec.startsWith("node:")
+          ? !path.resolve(path.dirname(file), spec).startsWith(`${rule.packageRoot}${path.sep}`)
+          : pkg !== null && rule.forbiddenPackages.includes(pkg);
       if (bad) out.push({ file: path.relative(rule.relativeTo, file), specifier: spec });
     }
   }
   return out;
+}
+
+/** A package.json's declared dependencies of every kind (runtime, dev, peer, optional). */
+export function declaredDependencies(pkg: {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}): string[] {
+  return [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies].flatMap(
+    (deps) => Object.keys(deps ?? {}),
+  );
 }

@@ -6,9 +6,9 @@ import {
   runBacktest,
   type BacktestOptions,
   type BacktestResult,
-} from "@stratdeck/core/backtest";
+} from "@stratdeck/sim/backtest";
 import { validateConfig, type AppConfig } from "@stratdeck/core/config";
-import { DynamicMarket, type MarketHistoryOptions } from "@stratdeck/core/sim/market";
+import { DynamicMarket, type MarketHistoryOptions } from "@stratdeck/sim/market";
 import { loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
 import { settlementInstant } from "@stratdeck/core/time";
 

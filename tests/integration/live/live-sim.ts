@@ -3,7 +3,7 @@ import type { LiveConfig } from "@stratdeck/core/config";
 import { TastyLiveBroker, type LiveBroker } from "@stratdeck/core/live";
 import { memoryLog, type MemoryLog } from "@stratdeck/core/log";
 import type { EntryRecords, LiveOrderRequest, PaperOrderStore } from "@stratdeck/core/paper";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 

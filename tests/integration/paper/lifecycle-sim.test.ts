@@ -14,7 +14,7 @@ import {
   settleExpired,
   settlementMoment,
 } from "@stratdeck/core/paper";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { generateIdeas, loadStrategiesFile } from "@stratdeck/core/strategies";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { DynamoCooldownStore, TastyMarketDataProvider, TastyRestClient } from "@stratdeck/core/tasty";

@@ -9,7 +9,7 @@ import {
 } from "@stratdeck/core/paper";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { MemoryCooldownStore, TastyMarketDataProvider, TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock, sessionOn } from "@stratdeck/core/time";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { FakeClock } from "@stratdeck/core/time";
 import { RawDxlink, rows, sleep } from "./raw-dxlink";
 

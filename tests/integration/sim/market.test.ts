@@ -7,7 +7,7 @@ import {
   streamerSymbol,
   SyntheticMarket,
   UNDERLYINGS,
-} from "@stratdeck/core/sim";
+} from "@stratdeck/sim";
 import { addDays, FakeClock, nyWallTimeToUtc } from "@stratdeck/core/time";
 
 function rootOf(root: string) {

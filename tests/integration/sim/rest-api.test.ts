@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { occSymbol, startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { occSymbol, startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { FakeClock } from "@stratdeck/core/time";
 import { accessToken, call, items } from "./rest-client";
 

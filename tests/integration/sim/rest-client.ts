@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import type { RunningSimulator } from "@stratdeck/core/sim";
+import type { RunningSimulator } from "@stratdeck/sim";
 
 /** A REST answer: status, raw text and the parsed body when it is JSON. */
 export interface Answer {

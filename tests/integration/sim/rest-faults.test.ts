@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { accessToken, call, items } from "./rest-client";
 
 let sim: RunningSimulator;

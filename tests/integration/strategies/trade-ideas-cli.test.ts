@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { IdeasReportSchema } from "@stratdeck/core/strategies";
 import { engineTargets } from "../../support/engines";
 import { DEFAULT_YAML } from "../../unit/strategies/fixtures";

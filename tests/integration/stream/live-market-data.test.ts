@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { LiveMarketDataService, type LiveMarketDataOptions } from "@stratdeck/core/dxlink";
 import { systemClock } from "@stratdeck/core/time";
 import { memoryLog } from "@stratdeck/core/log";

@@ -7,7 +7,7 @@ import { DynamoSnapshotStore } from "@stratdeck/core/market-data";
 import { MemoryMetrics } from "@stratdeck/core/metrics";
 import { runHealthJob } from "@stratdeck/core/orchestrator";
 import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoStatusStore } from "@stratdeck/core/status";
 import { runStreamTask, streamTaskDeps, type StreamTaskSummary } from "@stratdeck/core/stream";
 import { parseStrategiesYaml } from "@stratdeck/core/strategies";

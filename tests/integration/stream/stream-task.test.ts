@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoSnapshotStore } from "@stratdeck/core/market-data";
 import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
 import { DynamoStatusStore, MemoryStatusStore, type StatusStore } from "@stratdeck/core/status";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
 import { DynamoSnapshotStore } from "@stratdeck/core/market-data";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoCooldownStore, TastyMarketDataProvider, TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 import { engineTargets, freshTables } from "../../support/engines";

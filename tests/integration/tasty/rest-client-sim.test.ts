@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
-import { SIM_ACCOUNT_NUMBER, startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { SIM_ACCOUNT_NUMBER, startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 

@@ -5,7 +5,7 @@ import { validateConfig } from "@stratdeck/core/config";
 import { probeDxLink } from "@stratdeck/core/dxlink";
 import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
 import { silentLog } from "@stratdeck/core/log";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { systemClock } from "@stratdeck/core/time";
 

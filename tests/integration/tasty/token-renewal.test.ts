@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 

@@ -1,7 +1,7 @@
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDocumentClient } from "@stratdeck/core/storage";
-import { startDynalite, type RunningEngine } from "@stratdeck/core/storage/engines";
+import { createDocumentClient, type RunningEngine } from "@stratdeck/core/storage";
+import { startDynalite } from "../../../packages/cli/src/local/engines";
 import { newEngineKey } from "@stratdeck/core/wiring";
 
 describe("embedded engine is not an open door", () => {

@@ -31,8 +31,8 @@ vi.mock("@aws-sdk/client-sns", async (importOriginal) => {
 
 const { validateConfig } = await import("@stratdeck/core/config");
 const { silentLog } = await import("@stratdeck/core/log");
-const { startSimulator } = await import("@stratdeck/core/sim");
-const { startDynalite } = await import("@stratdeck/core/storage/engines");
+const { startSimulator } = await import("@stratdeck/sim");
+const { startDynalite } = await import("../../../packages/cli/src/local/engines");
 const { buildDeps, AwsCredentialsMissingError } = await import("@stratdeck/core/wiring");
 
 describe("storage follows an explicit choice", () => {

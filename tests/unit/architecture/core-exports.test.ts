@@ -2,26 +2,59 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { specifiersOf, tsFiles } from "../../support/import-graph";
 
-const CORE = fileURLToPath(new URL("../../../packages/core", import.meta.url));
-const exportsMap = (
-  JSON.parse(readFileSync(path.join(CORE, "package.json"), "utf8")) as { exports: Record<string, string> }
-).exports;
+const PACKAGES = fileURLToPath(new URL("../../../packages", import.meta.url));
 
-describe("@stratdeck/core lists its public entry points", () => {
-  it("no catch-all export, and every listed entry point exists", () => {
-    expect(Object.keys(exportsMap)).not.toContain("./*");
-    const missing = Object.entries(exportsMap)
-      .filter(([, target]) => !target.includes("*"))
-      .filter(([, target]) => !existsSync(path.join(CORE, target)));
-    expect(missing).toEqual([]);
+interface PackageJson {
+  exports: Record<string, string>;
+  sideEffects?: boolean;
+}
+
+const manifest = (ws: string): PackageJson =>
+  JSON.parse(readFileSync(path.join(PACKAGES, ws, "package.json"), "utf8")) as PackageJson;
+
+for (const ws of ["core", "sim"]) {
+  const dir = path.join(PACKAGES, ws);
+  const { exports: exportsMap, sideEffects } = manifest(ws);
+
+  describe(`@stratdeck/${ws} lists its public entry points`, () => {
+    it("no catch-all export, every listed entry point exists, and the package declares no side effects", () => {
+      expect(Object.keys(exportsMap)).not.toContain("./*");
+      const missing = Object.entries(exportsMap)
+        .filter(([, target]) => !target.includes("*"))
+        .filter(([, target]) => !existsSync(path.join(dir, target)));
+      expect(missing).toEqual([]);
+      expect(sideEffects).toBe(false);
+    });
   });
+}
 
+describe("@stratdeck/core's entry points", () => {
   it("every top-level folder of core/src with an index.ts is an entry point", () => {
-    const folders = readdirSync(path.join(CORE, "src"), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(path.join(CORE, "src", d.name, "index.ts")))
+    const exportsMap = manifest("core").exports;
+    const folders = readdirSync(path.join(PACKAGES, "core/src"), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(PACKAGES, "core/src", d.name, "index.ts")))
       .map((d) => `./${d.name}`);
     expect(folders.length).toBeGreaterThan(10);
     expect(folders.filter((f) => !(f in exportsMap))).toEqual([]);
+  });
+});
+
+describe("@stratdeck/sim's entry points", () => {
+  it("are exactly the subpaths the CLI, tests, benches and scripts import, none a pattern", () => {
+    const exportsMap = manifest("sim").exports;
+    expect(Object.entries(exportsMap).filter(([k, v]) => k.includes("*") || v.includes("*"))).toEqual([]);
+    const users = ["packages/cli/src", "tests", "bench", "scripts"].flatMap((d) =>
+      tsFiles(path.join(PACKAGES, "..", d)),
+    );
+    const imported = new Set(
+      users
+        .flatMap((f) => specifiersOf(readFileSync(f, "utf8")))
+        .filter((s) => s === "@stratdeck/sim" || s.startsWith("@stratdeck/sim/"))
+        .map((s) => `.${s.slice("@stratdeck/sim".length)}`),
+    );
+    expect(imported.size).toBeGreaterThan(1);
+    expect([...imported].sort()).toEqual(Object.keys(exportsMap).sort());
   });
 });

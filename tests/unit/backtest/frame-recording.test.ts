@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { RecordedMarket } from "@stratdeck/core/backtest";
+import { RecordedMarket } from "@stratdeck/sim/backtest";
 import { openFrameRecorder, readFrameRecording } from "@stratdeck/core/stream";
 
 const dir = mkdtempSync(join(tmpdir(), "stratdeck-rec-"));

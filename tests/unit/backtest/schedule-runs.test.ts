@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JOBS_NOT_BACKTESTED, scheduledRuns, tradingDaysBetween } from "@stratdeck/core/backtest";
+import { JOBS_NOT_BACKTESTED, scheduledRuns, tradingDaysBetween } from "@stratdeck/sim/backtest";
 import { isScheduledMinute, SCHEDULES, slotOf } from "@stratdeck/core/orchestrator";
 import { isMarketOpen, nyParts, nyWallTimeToUtc } from "@stratdeck/core/time";
 

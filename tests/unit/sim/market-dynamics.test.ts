@@ -5,7 +5,7 @@ import {
   MarketHistory,
   indexStats,
   type IndexStats,
-} from "@stratdeck/core/sim/market";
+} from "@stratdeck/sim/market";
 
 const END = Date.parse("2024-12-31T22:00:00Z");
 const SEEDS = [11, 12, 13, 14];

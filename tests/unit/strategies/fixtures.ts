@@ -11,7 +11,7 @@ import {
   addSyntheticUnderlying,
   FixtureMarketDataProvider,
   type SyntheticOptions,
-} from "@stratdeck/core/strategies/fixture-market";
+} from "@stratdeck/sim/fixture-market";
 import { FakeClock, nyWallTimeToUtc } from "@stratdeck/core/time";
 
 /** Monday 2 March 2026, 11:00 New York. */

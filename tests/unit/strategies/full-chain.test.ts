@@ -5,7 +5,7 @@ import {
   evenStrikes,
   FixtureMarketDataProvider,
   spxLikeRoots,
-} from "@stratdeck/core/strategies/fixture-market";
+} from "@stratdeck/sim/fixture-market";
 import { nyDate } from "@stratdeck/core/time";
 import { DEFAULT_YAML, depsFor, NOW } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { STRATEGY_NAMES } from "@stratdeck/core/strategies";
-import type { ExitPolicy } from "@stratdeck/core/backtest";
+import type { ExitPolicy } from "@stratdeck/sim/backtest";
 import { nextTradingDay, isTradingDay } from "@stratdeck/core/time";
 import { OptionError } from "../support/run";
 

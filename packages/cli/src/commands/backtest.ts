@@ -8,9 +8,9 @@ import {
   type BacktestMarket,
   type BacktestResult,
   type TradeStats,
-} from "@stratdeck/core/backtest";
+} from "@stratdeck/sim/backtest";
 import { createLogger } from "@stratdeck/core/log";
-import { DynamicMarket } from "@stratdeck/core/sim/market";
+import { DynamicMarket } from "@stratdeck/sim/market";
 import { loadStrategiesFile } from "@stratdeck/core/strategies";
 import { backtestHtml } from "../report/backtest-html";
 import { emit } from "../support/output";

@@ -1,4 +1,4 @@
-import type { runSimulatedDay } from "@stratdeck/core/orchestrator/simulated-day";
+import type { runSimulatedDay } from "@stratdeck/sim/simulated-day";
 
 /** The `day` report: the simulated day plus run facts. */
 export type DayReport = Awaited<ReturnType<typeof runSimulatedDay>> & { seed: number; wallMs: number };

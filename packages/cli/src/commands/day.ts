@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { createLogger } from "@stratdeck/core/log";
-import { runSimulatedDay } from "@stratdeck/core/orchestrator/simulated-day";
+import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
 import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
-import { startSimulator } from "@stratdeck/core/sim";
-import { startDynalite } from "@stratdeck/core/storage/engines";
+import { startSimulator } from "@stratdeck/sim";
+import { startDynalite } from "../local/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
 import { emit } from "../support/output";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { createLogger } from "@stratdeck/core/log";
-import { FaultState, startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { FaultState, startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { emit } from "../support/output";
 import { action, OptionError } from "../support/run";
 

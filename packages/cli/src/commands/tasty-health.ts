@@ -4,7 +4,7 @@ import { validateConfig } from "@stratdeck/core/config";
 import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
 import { SIM_CREDENTIALS, readLocalStack, type LocalStackInfo } from "@stratdeck/core/wiring";
 import { createLogger } from "@stratdeck/core/log";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoStatusStore } from "@stratdeck/core/status";
 import { createDocumentClient } from "@stratdeck/core/storage";
 import { TastyRestClient } from "@stratdeck/core/tasty";

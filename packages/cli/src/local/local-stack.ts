@@ -10,8 +10,8 @@ import {
   SCHEDULES,
   type MarketHours,
 } from "@stratdeck/core/orchestrator";
-import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
-import { startDynalite } from "@stratdeck/core/storage/engines";
+import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
+import { startDynalite } from "./engines";
 import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import {
   buildDeps,

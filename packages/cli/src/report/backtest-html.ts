@@ -1,4 +1,4 @@
-import type { BacktestResult, BacktestTrade, TradeStats } from "@stratdeck/core/backtest";
+import type { BacktestResult, BacktestTrade, TradeStats } from "@stratdeck/sim/backtest";
 import { binsOf, esc, histogram, seriesChart } from "./svg-charts";
 
 const usd = (cents: number): string =>

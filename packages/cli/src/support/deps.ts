@@ -1,7 +1,7 @@
 import { loadConfig, type AppConfig } from "@stratdeck/core/config";
 import { createLogger, type Log } from "@stratdeck/core/log";
-import { startSimulator } from "@stratdeck/core/sim";
-import { startDynalite } from "@stratdeck/core/storage/engines";
+import { startSimulator } from "@stratdeck/sim";
+import { startDynalite } from "../local/engines";
 import { buildDeps, type BuildDepsOptions, type Deps } from "@stratdeck/core/wiring";
 import { cliContext } from "./cli-context";
 

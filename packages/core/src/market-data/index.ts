@@ -5,3 +5,4 @@ export * from "./dynamo-snapshot-store";
 export * from "./option-chain";
 export * from "./market-data-provider";
 export * from "./snapshot-max-age";
+export * from "./option-symbols";

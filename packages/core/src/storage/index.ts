@@ -4,3 +4,4 @@ export * from "./retry";
 export * from "./dynamo-client";
 export * from "./ensure-tables";
 export * from "./dynamo-batch";
+export * from "./running-engine";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { AppConfig } from "../config/app-config";
 import type { Log } from "../log/log";
-import type { RunningEngine } from "../storage/engines/engine";
+import type { RunningEngine } from "../storage/running-engine";
 import type { LocalStackInfo } from "./local-stack-file";
 import { readLocalStack } from "./local-stack-file";
 import { lockStateDir } from "./state-lock";

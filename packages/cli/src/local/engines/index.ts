@@ -1,0 +1,2 @@
+export * from "./dynalite-engine";
+export * from "./dynamodb-local-engine";

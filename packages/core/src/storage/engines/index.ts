@@ -1,3 +1,0 @@
-export * from "./engine";
-export * from "./dynalite-engine";
-export * from "./dynamodb-local-engine";

@@ -1,0 +1,147 @@
+import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
+import type { AppConfig } from "@stratdeck/core/config";
+import { silentLog, type Log } from "@stratdeck/core/log";
+import { runJob, type JobDeps, SCHEDULES, type JobSchedule } from "@stratdeck/core/orchestrator";
+import { closePosition, MemoryPaperOrderStore, paperSettingsFromStrategies } from "@stratdeck/core/paper";
+import type { StrategiesConfig } from "@stratdeck/core/strategies";
+import { FakeClock, sessionOn } from "@stratdeck/core/time";
+import type { BacktestMarket } from "./backtest-market";
+import type { BacktestResult, ExitPolicy } from "./backtest-types";
+import { EquityBook } from "./equity-book";
+import { flaggedPositions } from "./flagged-positions";
+import { MarketDataProviderSpy, type LookAheadWatch } from "./look-ahead";
+import { BacktestMarketDataProvider } from "./market-provider";
+import { MarketSettlementSource } from "./market-settlement";
+import { scheduledRuns, tradingDaysBetween } from "./schedule-runs";
+import { onlyStrategy } from "./only-strategy";
+import { tradesOf } from "./trades-of";
+import { tradeStats } from "./trade-stats";
+
+/** What a backtest runs against. */
+export interface BacktestDeps {
+  market: BacktestMarket;
+  strategies: StrategiesConfig;
+  /** The validated configuration (paper mode; strict filters as configured). */
+  config: AppConfig;
+  log?: Log;
+  /** Default: the deployed {@link SCHEDULES}. */
+  schedules?: readonly JobSchedule[];
+}
+
+/** Options of {@link runBacktest}. */
+export interface BacktestOptions {
+  /** First and last New York date, `YYYY-MM-DD` (inclusive; non-trading days are skipped). */
+  from: string;
+  to: string;
+  /** Recorded in the result (the market is built from it by the caller); null for a replay. */
+  seed: number | null;
+  /** Only this strategy (default: every enabled strategy). */
+  strategy?: string;
+  /** Default `close-on-alert`. */
+  exitPolicy?: ExitPolicy;
+  /** Called after each session with its date and index (progress). */
+  onDay?: (date: string, index: number, total: number) => void;
+  /** Watches every price the jobs read (the no-look-ahead check). */
+  lookAhead?: LookAheadWatch;
+}
+
+/** The caveat of a replay. */
+export const REPLAY_NOTE =
+  "A replay covers only the recorded sessions and the symbols the stream subscribed: a check of the " +
+  "rules on real quotes, not a forecast. DXLink carries no IV index, so IV rank is unknown and a " +
+  "min_ivr filter fails (set it to null to trade a replay).";
+
+/** The honest caveat printed with every synthetic result. */
+export const BACKTEST_NOTE =
+  "Results on a synthetic market are a check of the rules and the plumbing, not a forecast: the " +
+  "market is a model with an assumed volatility risk premium, and real fills, gaps and regimes differ.";
+
+/**
+ * Runs the deployed jobs (ideas and entries, exits, settlement; every schedule but `health`) at
+ * their scheduled minutes on every NYSE trading day of the range, on a fake clock, against the
+ * market through the real provider port, fill model, risk limits and order log (in memory). With
+ * `close-on-alert` an exit alert closes the position at that run's fill. After the last session,
+ * positions still open are closed at the last close (`end-of-backtest`).
+ */
+export async function runBacktest(deps: BacktestDeps, options: BacktestOptions): Promise<BacktestResult> {
+  const days = tradingDaysBetween(options.from, options.to);
+  const first = days[0] ? sessionOn(days[0]) : null;
+  if (!first) throw new Error(`no NYSE trading day between ${options.from} and ${options.to}`);
+  const policy = options.exitPolicy ?? "close-on-alert";
+  const clock = new FakeClock(first.openAt - 3_600_000);
+  const log = deps.log ?? silentLog;
+  const strategies = onlyStrategy(deps.strategies, options.strategy);
+  const base = new BacktestMarketDataProvider(deps.market, clock);
+  const provider = options.lookAhead ? new MarketDataProviderSpy(base, clock, options.lookAhead) : base;
+  const orders = new MemoryPaperOrderStore();
+  const jobDeps: JobDeps = {
+    provider,
+    clock,
+    log,
+    strategies,
+    config: deps.config,
+    orders,
+    alerts: new MemoryAlertStore(clock),
+    notifier: new MemoryNotifier(),
+    settlement: new MarketSettlementSource(deps.market, clock),
+    rest: null,
+    status: null,
+  };
+  const settings = paperSettingsFromStrategies(strategies);
+  const book = new EquityBook(orders);
+  const runs: Record<string, number> = {};
+  let lastClose = first.closeAt;
+  for (const [i, day] of days.entries()) {
+    for (const run of scheduledRuns(day, deps.schedules ?? SCHEDULES)) {
+      clock.set(Math.max(clock.now(), run.at));
+      const outcome = await runJob(jobDeps, run);
+      runs[run.job] = (runs[run.job] ?? 0) + 1;
+      if (policy === "close-on-alert") {
+        for (const f of flaggedPositions(outcome))
+          await closePosition(jobDeps, f.positionId, { reason: f.rule, settings });
+      }
+    }
+    const session = sessionOn(day);
+    lastClose = session?.closeAt ?? clock.now();
+    clock.set(Math.max(clock.now(), lastClose));
+    await book.close(day, jobDeps, settings);
+    options.onDay?.(day, i, days.length);
+  }
+  // Settle what expired at the last close, then close the rest at the last close's fills.
+  await runJob(jobDeps, { job: "exits", slot: "end-of-backtest", at: lastClose });
+  for (const p of await orders.listOpenPositions()) {
+    await closePosition(jobDeps, p.positionId, { reason: "end-of-backtest", settings });
+  }
+  const lastDay = days[days.length - 1] as string;
+  await book.close(lastDay, jobDeps, settings, true);
+  const trades = await tradesOf(orders);
+  const strategyNames = [...new Set(trades.map((t) => t.strategy))].sort();
+  return {
+    market: options.seed === null ? "replay" : "synthetic",
+    seed: options.seed,
+    from: options.from,
+    to: options.to,
+    strategy: options.strategy ?? "all",
+    exitPolicy: policy,
+    tradingDays: days.length,
+    runs,
+    trades,
+    equity: book.points,
+    stats: {
+      overall: tradeStats(
+        trades,
+        book.points.map((p) => p.equityCents),
+      ),
+      byStrategy: Object.fromEntries(
+        strategyNames.map((s) => [
+          s,
+          tradeStats(
+            trades.filter((t) => t.strategy === s),
+            book.equityOf(s),
+          ),
+        ]),
+      ),
+    },
+    note: options.seed === null ? REPLAY_NOTE : BACKTEST_NOTE,
+  };
+}
