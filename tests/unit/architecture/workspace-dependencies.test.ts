@@ -42,6 +42,16 @@ describe("each workspace declares what it imports", () => {
     for (const f of folders) expect(lock[`packages/${f}`]).toBeDefined();
   });
 
+  it("the stream image copies every workspace's package.json before `npm ci` (which fails on a missing one)", () => {
+    const dockerfile = readFileSync(path.join(PACKAGES, "functions/src/stream/Dockerfile"), "utf8");
+    const beforeCi = dockerfile.slice(0, dockerfile.indexOf("RUN npm ci"));
+    expect(beforeCi.length).toBeGreaterThan(0);
+    const missing = WORKSPACES.filter(
+      (ws) => !beforeCi.includes(`COPY packages/${ws}/package.json packages/${ws}/package.json`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   for (const ws of WORKSPACES) {
     it(`packages/${ws}`, () => {
       const dir = path.join(PACKAGES, ws);
