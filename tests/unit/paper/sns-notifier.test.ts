@@ -1,7 +1,8 @@
 import { describe, expect, it, beforeEach } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
-import { ConsoleNotifier, snsSubject, SnsNotifier } from "@stratdeck/core/alerts";
+import { ConsoleNotifier } from "@stratdeck/core/alerts";
+import { snsSubject, SnsNotifier } from "@stratdeck/core/alerts/sns-notifier";
 import type { Log } from "@stratdeck/core/log";
 
 const sns = mockClient(SNSClient);

@@ -66,3 +66,21 @@ export async function withJobHeartbeat<T>(
     throw err;
   }
 }
+
+/**
+ * One job with its heartbeat (`job:<name>` in the status store): what a Lambda of that one job runs,
+ * so its bundle carries only that job's code.
+ */
+export function withHeartbeat<D extends { status?: JobStatusStore; clock: { now(): number } }, R>(
+  body: (deps: D, run: JobRun) => Promise<R>,
+): (deps: D, run: JobRun) => Promise<R> {
+  return (deps, run) => {
+    const started = deps.clock.now();
+    return withJobHeartbeat(
+      deps.status,
+      run,
+      () => deps.clock.now() - started,
+      () => body(deps, run),
+    );
+  };
+}

@@ -1,15 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AppConfig, TastyConfig } from "../config/app-config";
-import { ConsoleNotifier, DynamoAlertStore, type AlertStore, type Notifier } from "../alerts/index";
+import { DynamoAlertStore, type AlertStore, type Notifier } from "../alerts/index";
 import type { Log } from "../log/log";
-import type { SdkLogger } from "../log/sdk-logger";
 import { createLogger } from "../log/powertools-log";
-import {
-  DynamoSnapshotStore,
-  snapshotMaxAgeMs,
-  type MarketDataProvider,
-  type SnapshotStore,
-} from "../market-data/index";
+import type { MarketDataProvider, SnapshotStore } from "../market-data/index";
 import {
   DynamoPaperOrderStore,
   RecordingSettlementSource,
@@ -19,15 +13,11 @@ import {
 } from "../paper/index";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
-import {
-  DynamoCooldownStore,
-  LocalWriteCooldownStore,
-  TastyMarketDataProvider,
-  TastyRestClient,
-  type CooldownStore,
-} from "../tasty/index";
+import type { CooldownStore, TastyRestClient } from "../tasty/index";
 import { systemClock, type Clock } from "../time/clock";
 import { connectStorage } from "./connect-storage";
+import { marketParts, SIM_CREDENTIALS } from "./market-parts";
+import { notifierFor } from "./notifier-part";
 import { type EmbeddedEngineStarter, type ResolvedStorage, type StorageKind } from "./resolve-storage";
 
 /** Everything the shells (CLI, Lambda, stream task, local stack) hand to core use cases. */
@@ -96,12 +86,7 @@ export interface AssembleDepsOptions {
   embeddedSimulator?: () => Promise<{ restUrl: string; stop(): Promise<void> }>;
 }
 
-/** Stand-in credentials for the simulator (it accepts any non-empty values). */
-export const SIM_CREDENTIALS = {
-  clientSecret: "local-simulator",
-  refreshToken: "local-simulator",
-  isTest: false,
-};
+export { SIM_CREDENTIALS } from "./market-parts";
 
 /**
  * The composition root given the strategies (see `buildDeps` for the shells): builds adapters from
@@ -161,29 +146,16 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
     if (!tasty && !options.withoutTasty)
       throw new Error("live data mode needs TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
 
-    const snapshots = new DynamoSnapshotStore(snapshotDoc, config.tables.snapshots, clock);
-    const sharedCooldowns = new DynamoCooldownStore(doc, config.tables.cooldowns, clock);
-    const cooldowns = options.readOnlyCooldowns
-      ? new LocalWriteCooldownStore(sharedCooldowns, clock)
-      : sharedCooldowns;
-    const maxAgeMs = snapshotMaxAgeMs(config);
-    const rest = tasty
-      ? new TastyRestClient({ tasty, clock, log: log.child({ component: "rest" }), cooldowns })
-      : unconfiguredRest();
-    const provider = new TastyMarketDataProvider(
-      {
-        rest,
-        snapshots,
-        clock,
-        log: log.child({ component: "provider" }),
-      },
-      { streamMaxAgeMs: maxAgeMs },
-    );
-    const notifier =
-      options.notifier ??
-      (config.alertTopicArn
-        ? await snsNotifier(config.region, awsLog, config.alertTopicArn)
-        : new ConsoleNotifier(log.child({ component: "alerts" })));
+    const { snapshots, cooldowns, rest, provider, maxAgeMs } = marketParts({
+      config,
+      tasty,
+      doc,
+      snapshotDoc,
+      clock,
+      log,
+      ...(options.readOnlyCooldowns ? { readOnlyCooldowns: true } : {}),
+    });
+    const notifier = options.notifier ?? (await notifierFor(config, log, awsLog));
     const strategies = withStreamQuoteAge(
       typeof options.strategies === "function" ? await options.strategies() : options.strategies,
       maxAgeMs,
@@ -223,30 +195,6 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
 }
 
 /** Strategies whose `max_quote_age_ms: null` follows the stream's snapshot max age, ms. */
-function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
+export function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
   return s.fill.quoteAgeFromStream ? { ...s, fill: { ...s.fill, maxQuoteAgeMs: maxAgeMs } } : s;
-}
-
-/** A REST client for shells without tastytrade credentials: every call fails, naming why. */
-function unconfiguredRest(): TastyRestClient {
-  return new Proxy({} as TastyRestClient, {
-    get: (_t, prop) =>
-      prop === "then"
-        ? undefined
-        : () => {
-            throw new Error(`tastytrade is not configured for this function (${String(prop)} called)`);
-          },
-  });
-}
-
-/**
- * The SNS notifier, loaded only when alerts go to SNS: functions without a topic never evaluate the
- * SNS client (it would add ~40 KB to their cold start).
- */
-async function snsNotifier(region: string, logger: SdkLogger, topicArn: string): Promise<Notifier> {
-  const [{ SNSClient }, { SnsNotifier }] = await Promise.all([
-    import("@aws-sdk/client-sns"),
-    import("../alerts/sns-notifier"),
-  ]);
-  return new SnsNotifier(new SNSClient({ region, logger }), topicArn);
 }

@@ -1,8 +1,15 @@
 import { closePositionRoute } from "@stratdeck/core/api/routes/close-position";
-import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
+import { lambdaLog, lambdaMarket, lambdaStrategies } from "../shared/lambda-deps";
+import { ledgerStores } from "../shared/lambda-stores";
 import { routeHandler } from "./route-handler";
 
 const log = lambdaLog("api-close-position");
 
-/** POST /positions/{id}/close (API Gateway HTTP API, payload 2.0), through the shared route table. */
-export const handler = routeHandler(closePositionRoute, { deps: () => lambdaDeps(log), log });
+/** POST /positions/{id}/close (API Gateway HTTP API, payload 2.0): close at the fill model's price. */
+export const handler = routeHandler(closePositionRoute, {
+  deps: async () => {
+    const m = await lambdaMarket(log);
+    return { ...m, orders: ledgerStores(m).orders, strategies: await lambdaStrategies(m) };
+  },
+  log,
+});

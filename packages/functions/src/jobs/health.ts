@@ -1,6 +1,8 @@
-import { runJob } from "@stratdeck/core/orchestrator/jobs";
+import { runHealthJob } from "@stratdeck/core/orchestrator/health-job";
+import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
 import { ecsCapacityFromEnv } from "../shared/ecs-capacity";
-import { lambdaDeps, lambdaLog, lambdaMetrics } from "../shared/lambda-deps";
+import { lambdaLog, lambdaMarket, lambdaMetrics } from "../shared/lambda-deps";
+import { alerting, ledgerStores } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
 const log = lambdaLog("job-health");
@@ -12,7 +14,16 @@ const capacity = ecsCapacityFromEnv(process.env);
  * heartbeat and its freshness; publishes DataStale / StreamDown (EMF) for the alarms, and moves the
  * stream service from Spot to on-demand Fargate when the task is not running in a session.
  */
-export const handler = scheduledJob("health", runJob, {
-  deps: async () => ({ ...(await lambdaDeps(log)), metrics, ...(capacity ? { capacity } : {}) }),
+export const handler = scheduledJob("health", withHeartbeat(runHealthJob), {
+  deps: async () => {
+    const m = await lambdaMarket(log);
+    return {
+      ...m,
+      status: ledgerStores(m).status,
+      ...(await alerting(m)),
+      metrics,
+      ...(capacity ? { capacity } : {}),
+    };
+  },
   log,
 });

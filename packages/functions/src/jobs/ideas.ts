@@ -1,8 +1,21 @@
-import { runJob } from "@stratdeck/core/orchestrator/jobs";
-import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
+import { ideasJob } from "@stratdeck/core/orchestrator/ideas-job";
+import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
+import { lambdaLog, lambdaMarket, lambdaStrategies } from "../shared/lambda-deps";
+import { ledgerStores, liveGateway } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
 const log = lambdaLog("job-ideas");
 
 /** Scheduled (EventBridge Scheduler, America/New_York): scan the strategies and enter paper trades for the slot. */
-export const handler = scheduledJob("ideas", runJob, { deps: () => lambdaDeps(log), log });
+export const handler = scheduledJob("ideas", withHeartbeat(ideasJob), {
+  deps: async () => {
+    const m = await lambdaMarket(log);
+    return {
+      ...m,
+      ...ledgerStores(m),
+      strategies: await lambdaStrategies(m),
+      ...(await liveGateway(m)),
+    };
+  },
+  log,
+});

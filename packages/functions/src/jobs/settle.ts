@@ -1,5 +1,7 @@
-import { runJob } from "@stratdeck/core/orchestrator/jobs";
-import { lambdaDeps, lambdaLog } from "../shared/lambda-deps";
+import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
+import { runSettleJob } from "@stratdeck/core/orchestrator/settle-job";
+import { lambdaLog, lambdaMarket } from "../shared/lambda-deps";
+import { alerting, ledgerStores, settlementSource } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
 const log = lambdaLog("job-settle");
@@ -8,4 +10,11 @@ const log = lambdaLog("job-settle");
  * Scheduled (EventBridge Scheduler, America/New_York; after the close and on AM-settlement
  * mornings): record the indexes' opening and closing values, settle expired positions at them.
  */
-export const handler = scheduledJob("settle", runJob, { deps: () => lambdaDeps(log), log });
+export const handler = scheduledJob("settle", withHeartbeat(runSettleJob), {
+  deps: async () => {
+    const m = await lambdaMarket(log);
+    const { orders, status } = ledgerStores(m);
+    return { ...m, orders, status, settlement: settlementSource(m, status), ...(await alerting(m)) };
+  },
+  log,
+});

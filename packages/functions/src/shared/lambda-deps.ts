@@ -1,13 +1,16 @@
 import type { AppConfig } from "@stratdeck/core/config";
 import { loadConfig } from "@stratdeck/core/config/validate";
 import type { Log } from "@stratdeck/core/log";
+import type { SdkLogger } from "@stratdeck/core/log";
 import { createLogger } from "@stratdeck/core/log/powertools-log";
 import { EmfMetrics } from "@stratdeck/core/metrics/emf-metrics";
 import type { Metrics } from "@stratdeck/core/metrics";
+import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { systemClock, type Clock } from "@stratdeck/core/time/clock";
 import { loadStrategiesJson } from "@stratdeck/core/strategies/config-load";
-import { assembleDeps, type Deps } from "@stratdeck/core/wiring/assemble-deps";
+import { withStreamQuoteAge } from "@stratdeck/core/wiring/assemble-deps";
 import { connectStorage } from "@stratdeck/core/wiring/connect-storage";
+import { configuredTasty, marketParts, type MarketParts } from "@stratdeck/core/wiring/market-parts";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { lambdaEnv } from "./lambda-env";
 import { oncePerContainer } from "./once-per-container";
@@ -25,66 +28,87 @@ export function lambdaLog(service: string): Log {
  * The validated config from env + bound SST secrets (warnings logged). `tastyUnused`: the function
  * never calls tastytrade and is bound no TASTY_* secrets.
  */
-async function lambdaConfig(log: Log, tastyUnused = false): Promise<AppConfig> {
+async function lambdaConfig(log: Log, tastyUnused: boolean): Promise<AppConfig> {
   const { config, warnings } = loadConfig(await lambdaEnv(), { tastyUnused });
   for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
   return config;
 }
 
-/** What one function needs of the shared deps (each function has its own grants and secrets). */
-export interface LambdaDepsOptions {
-  /** The function never calls tastytrade and is given no TASTY_* secrets. */
-  withoutTasty?: boolean;
-  /** The function may only read the cooldowns table (GET routes). */
-  readOnlyCooldowns?: boolean;
-}
-
-let fullDeps: (() => Promise<Deps>) | undefined;
-
-/**
- * Everything: config, every store, the tastytrade REST client and provider, the notifier and the
- * strategies (the JSON the stacks compile from strategies.yaml, `STRATDECK_STRATEGIES_FILE`), through
- * the shared composition root, built once per container. For the jobs and the
- * routes that price.
- */
-export function lambdaDeps(log: Log, options: LambdaDepsOptions = {}): Promise<Deps> {
-  fullDeps ??= oncePerContainer(async () => {
-    const withoutTasty = options.withoutTasty === true;
-    const config = await lambdaConfig(log, withoutTasty);
-    const file = config.strategiesFile ?? "strategies.json";
-    return assembleDeps(config, {
-      log,
-      strategies: () => loadStrategiesJson(file),
-      withoutTasty,
-      readOnlyCooldowns: options.readOnlyCooldowns === true,
-    });
-  });
-  return fullDeps();
-}
-
-/** What a function that only reads or writes tables needs (no tastytrade, no strategies). */
+/** Config, clock, log and the DynamoDB DocumentClients: what every data function starts from. */
 export interface LambdaTables {
   config: AppConfig;
   clock: Clock;
   log: Log;
   /** Every table but snapshots. */
   doc: DynamoDBDocumentClient;
+  /** The snapshots table (the same client on AWS). */
+  snapshotDoc: DynamoDBDocumentClient;
+  /** The SDK logger of the clients (for the SNS client). */
+  awsLog: SdkLogger;
 }
 
-let tablesBuilt: (() => Promise<LambdaTables>) | undefined;
+const tablesBuilt = new Map<boolean, () => Promise<LambdaTables>>();
 
 /**
- * Config and the DynamoDB DocumentClient only, built once per container: the composition root of
- * the routes that read one table (`/orders`, `/history`, `/alerts`, `/ideas`, `/health`). Each handler builds
- * its one store on it, so its bundle carries no REST, DXLink, strategies or SNS code.
+ * Config and the DynamoDB DocumentClients, built once per container: the composition root of the
+ * routes that read one table (`/orders`, `/history`, `/alerts`, `/ideas`, `/health`), which build
+ * their one store on it. `tasty`: the function calls tastytrade (its TASTY_* secrets are bound and
+ * required in live data mode).
  */
-export function lambdaTables(log: Log): Promise<LambdaTables> {
-  tablesBuilt ??= oncePerContainer(async () => {
-    const config = await lambdaConfig(log, true);
-    const { doc } = await connectStorage(config, { log });
-    return { config, clock: systemClock, log, doc };
+export function lambdaTables(log: Log, options: { tasty?: boolean } = {}): Promise<LambdaTables> {
+  const tasty = options.tasty === true;
+  let built = tablesBuilt.get(tasty);
+  if (!built) {
+    built = oncePerContainer(async () => {
+      const config = await lambdaConfig(log, !tasty);
+      const { doc, snapshotDoc, awsLog } = await connectStorage(config, { log });
+      return { config, clock: systemClock, log, doc, snapshotDoc, awsLog };
+    });
+    tablesBuilt.set(tasty, built);
+  }
+  return built();
+}
+
+/** {@link LambdaTables} plus the market-data path (snapshots → REST with cooldowns). */
+export type LambdaMarket = LambdaTables & MarketParts;
+
+let marketBuilt: (() => Promise<LambdaMarket>) | undefined;
+
+/**
+ * Tables plus the streaming-first market data, built once per container: the root of the
+ * functions that price or call tastytrade. `readOnlyCooldowns`: a GET route honours shared 429
+ * cooldowns but writes none (its grants are read-only).
+ */
+export function lambdaMarket(log: Log, options: { readOnlyCooldowns?: boolean } = {}): Promise<LambdaMarket> {
+  marketBuilt ??= oncePerContainer(async () => {
+    const t = await lambdaTables(log, { tasty: true });
+    const tasty = configuredTasty(t.config);
+    if (!tasty)
+      throw new Error("tastytrade is not configured: set TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
+    return {
+      ...t,
+      ...marketParts({
+        ...t,
+        tasty,
+        ...(options.readOnlyCooldowns === true ? { readOnlyCooldowns: true } : {}),
+      }),
+    };
   });
-  return tablesBuilt();
+  return marketBuilt();
+}
+
+let strategiesLoaded: (() => Promise<StrategiesConfig>) | undefined;
+
+/**
+ * The strategies: the JSON the stacks compile from strategies.yaml (`STRATDECK_STRATEGIES_FILE`,
+ * default `strategies.json`), read and validated once per container; a `max_quote_age_ms: null`
+ * follows the stream's snapshot max age.
+ */
+export function lambdaStrategies(m: Pick<LambdaMarket, "config" | "maxAgeMs">): Promise<StrategiesConfig> {
+  strategiesLoaded ??= oncePerContainer(async () =>
+    withStreamQuoteAge(await loadStrategiesJson(m.config.strategiesFile ?? "strategies.json"), m.maxAgeMs),
+  );
+  return strategiesLoaded();
 }
 
 /** CloudWatch metrics as EMF lines on stdout, dimensioned by the SST stage. */

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
-import { storeIdeasReport } from "../../orchestrator/jobs";
+import { storeIdeasReport } from "../../orchestrator/ideas-job";
 import type { StatusStore } from "../../status/status-store";
 import { generateIdeas, type GenerateIdeasDeps } from "../../strategies/generate-ideas";
 import { routeError } from "../responses";
