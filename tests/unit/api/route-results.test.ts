@@ -107,6 +107,26 @@ describe("API routes: results", () => {
     });
 
     await deps.status.beat("job:exits", { job: "exits", slot: "2026-11-25T10:00", ok: true, durationMs: 5 });
+    // A failed settlement after the close counts as much as a failed exits run.
+    await deps.status.beat("job:settle", {
+      job: "settle",
+      slot: "2026-11-25T16:05",
+      ok: false,
+      durationMs: 9,
+      error: "no close print",
+    });
+    const settleFailed = await handleApiRequest(deps, request("GET", "/health"));
+    expect(settleFailed.status).toBe(503);
+    expect(settleFailed.body).toMatchObject({
+      jobs: { exits: { ok: true }, settle: { ok: false }, reconcile: { ok: null } },
+      problems: ["job settle failed at 2026-11-25T16:05: no close print"],
+    });
+    await deps.status.beat("job:settle", {
+      job: "settle",
+      slot: "2026-11-25T16:10",
+      ok: true,
+      durationMs: 9,
+    });
     (deps.clock as FakeClock).advance(200_000);
     const stale = await handleApiRequest(deps, request("GET", "/health"));
     expect(stale.body).toMatchObject({ problems: ["stream heartbeat 200 s old (running)"] });

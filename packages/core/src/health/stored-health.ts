@@ -3,6 +3,10 @@ import type { StatusStore } from "../status/status-store";
 import { staleKinds, type StreamFreshness } from "../stream/stream-freshness";
 import type { Clock } from "../time/clock";
 import type { TastyHealthReport } from "./tasty-health-report";
+import { SCHEDULES, type JobName } from "../orchestrator/schedules";
+
+/** The scheduled jobs, in schedule order. */
+const JOB_NAMES: readonly JobName[] = SCHEDULES.map((s) => s.job);
 
 /** What `/health` reads: heartbeats only, no connection is opened. */
 export interface StoredHealthDeps {
@@ -27,7 +31,8 @@ export interface StoredHealth {
   /** The health job's last full check (REST, DXLink, stream), null before its first run. */
   lastCheck: (Pick<TastyHealthReport, "ok" | "checkedAt" | "problems"> & { ageMs: number }) | null;
   stream: HeartbeatView;
-  jobs: Record<"ideas" | "exits" | "health", HeartbeatView>;
+  /** Every scheduled job's last heartbeat (ideas, exits, health, settle, reconcile). */
+  jobs: Record<JobName, HeartbeatView>;
 }
 
 /** Options of {@link readStoredHealth}. */
@@ -52,7 +57,7 @@ export async function readStoredHealth(
   const [check, stream, ...jobs] = await Promise.all([
     deps.status.read<{ report: TastyHealthReport }>(HEALTH_REPORT_ID),
     deps.status.read<{ healthy?: boolean; state?: string; freshness?: StreamFreshness }>("stream"),
-    ...(["ideas", "exits", "health"] as const).map((j) => deps.status.read<JobHeartbeat>(jobStatusId(j))),
+    ...JOB_NAMES.map((j) => deps.status.read<JobHeartbeat>(jobStatusId(j))),
   ]);
   const lastCheck = check
     ? {
@@ -90,9 +95,8 @@ export async function readStoredHealth(
           ? `stream stalled: no ${stalled.join(" or ")} event for over ${staleAfterMs} ms`
           : `stream heartbeat ${Math.round(stream.ageMs / 1000)} s old (${String(stream.data.state)})`,
     );
-  const names = ["ideas", "exits", "health"] as const;
   const jobViews = {} as StoredHealth["jobs"];
-  names.forEach((name, i) => {
+  JOB_NAMES.forEach((name, i) => {
     const j = jobs[i];
     jobViews[name] = j
       ? {

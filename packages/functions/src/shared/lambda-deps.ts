@@ -85,10 +85,15 @@ export function lambdaMarket(log: Log, options: { readOnlyCooldowns?: boolean } 
     const tasty = configuredTasty(t.config);
     if (!tasty)
       throw new Error("tastytrade is not configured: set TASTY_CLIENT_SECRET and TASTY_REFRESH_TOKEN");
+    // The config the function runs with names the tastytrade settings it uses (the simulator's
+    // stand-in credentials in sim data mode), so the health check reports on them.
+    const config = { ...t.config, tasty };
     return {
       ...t,
+      config,
       ...marketParts({
         ...t,
+        config,
         tasty,
         ...(options.readOnlyCooldowns === true ? { readOnlyCooldowns: true } : {}),
       }),
