@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
 import { runIdeasJob, runJob } from "@stratdeck/core/orchestrator";
+import { riskMarker } from "@stratdeck/core/paper";
 import { startSimulator, type RunningSimulator } from "@stratdeck/core/sim";
 import { defaultTableNames } from "@stratdeck/core/storage";
 import { buildDeps, type Deps } from "@stratdeck/core/wiring";
@@ -160,6 +161,43 @@ describe("live-trading tripwires", () => {
       expect(reconciled).toMatchObject({ drift: [] });
     } finally {
       await deps.close();
+    }
+  }, 90_000);
+
+  it("two deliveries of one scheduled live slot at once place each order once, keep its reservations and the live position cap", async () => {
+    // Its own simulator: the broker account must hold only this test's orders for the reconcile.
+    const own = await startSimulator({ seed: 2 });
+    const deps = await depsFor(
+      own,
+      {
+        STRATDECK_TRADING_MODE: "live",
+        STRATDECK_LIVE_ARMED: "YES",
+        STRATDECK_LIVE_SCHEDULED: "YES",
+        STRATDECK_LIVE_CANCEL_AFTER_S: "1",
+        STRATDECK_LIVE_POLL_MS: "100",
+        STRATDECK_LIVE_WALK_STEPS: "3",
+      },
+      [],
+    );
+    try {
+      const slot = { ...run, slot: "2026-12-02T12:00" };
+      const [a, b] = await Promise.all([runIdeasJob(deps, slot), runIdeasJob(deps, slot)]);
+      const placed = [...a.entry.outcomes, ...b.entry.outcomes].filter((o) => o.status === "placed");
+      expect(placed.length).toBeGreaterThan(0);
+      const duplicates = [...a.entry.outcomes, ...b.entry.outcomes].filter((o) => o.status === "duplicate");
+      expect(duplicates).toHaveLength(placed.length);
+      // The broker holds exactly what the log holds (a second placement would show as drift).
+      const reconciled = await runJob(deps, { job: "reconcile", slot: slot.slot, at: slot.at });
+      expect(reconciled).toMatchObject({ drift: [] });
+      const open = await deps.orders.listOpenPositions();
+      expect(open.map((p) => p.positionId).sort()).toEqual(placed.map((o) => o.positionId).sort());
+      // The live position cap (STRATDECK_LIVE_MAX_POSITIONS, default 1) holds across both runs.
+      expect(open.length).toBe(1);
+      // The duplicate run released nothing the placing run holds: each position's risk still counts.
+      for (const p of open) expect(await deps.orders.keyHolder(riskMarker(p.positionId))).toBe(p.positionId);
+    } finally {
+      await deps.close();
+      await own.stop();
     }
   }, 90_000);
 

@@ -73,4 +73,19 @@ describe("closing a live position at the broker", () => {
     expect(r.order.legs.map((l) => l.action)).toEqual(["BTC", "STC"]);
     expect(await env.broker.positions()).toEqual([]);
   });
+
+  it("two confirmed closes at once send one closing order; the other is refused and the broker is flat", async () => {
+    const id = await openLive();
+    const close = () =>
+      closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
+        confirm: true,
+        settings: parsePaperSettings({ fill: { model: "mid" } }),
+      });
+    const [a, b] = await Promise.all([close(), close()]);
+    expect([a.status, b.status].sort()).toEqual(["closed", "refused"]);
+    const refused = a.status === "refused" ? a : b;
+    expect(refused).toMatchObject({ reasons: [{ code: "live-close-in-progress" }] });
+    // A second closing order would have left the account short the long leg and long the short one.
+    expect(await env.broker.positions()).toEqual([]);
+  });
 });

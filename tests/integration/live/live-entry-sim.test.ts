@@ -126,4 +126,27 @@ describe("live entry against the simulated broker", () => {
     expect(r.execution?.attempts.map((a) => a.status)).toEqual([...walks.map(() => "Cancelled"), "Filled"]);
     expect((await orders.listOpenPositions())[0]?.entryCredit).toBe(natural);
   });
+
+  it("two deliveries of the same entry at once send one order to the broker; the other is a duplicate", async () => {
+    const { records } = await spreadRecords(env);
+    const [a, b] = await Promise.all([
+      enterLive(deps(), records, env.log),
+      enterLive(deps(), structuredClone(records), env.log),
+    ]);
+    expect([a.status, b.status].sort()).toEqual(["duplicate", "placed"]);
+    const dup = a.status === "duplicate" ? a : b;
+    expect(dup.reasons[0]?.code).toBe("live-already-placed");
+    expect(env.broker.calls.filter((c) => c.call === "submit")).toHaveLength(1);
+    expect((await env.broker.positions()).map((p) => Math.abs(p.quantity))).toEqual([1, 1]);
+    expect(await orders.listOpenPositions()).toHaveLength(1);
+  });
+
+  it("a redelivery after the fill sends nothing: the entry key was claimed before placement", async () => {
+    const { records } = await spreadRecords(env);
+    expect((await enterLive(deps(), records, env.log)).status).toBe("placed");
+    const again = await enterLive(deps(), records, env.log);
+    expect(again.status).toBe("duplicate");
+    expect(env.broker.calls.filter((c) => c.call === "submit")).toHaveLength(1);
+    expect(env.log.events("live.order.duplicate-delivery")).toHaveLength(1);
+  });
 });

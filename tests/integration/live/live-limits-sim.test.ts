@@ -48,6 +48,26 @@ describe("hard limits of live trading", () => {
     expect(notifier.sent.map((a) => a.subject)).toEqual(["StratDeck: live entry refused by a hard limit"]);
   });
 
+  it("max open live positions: once the open one is closed, the next entry takes its place", async () => {
+    const first = await spreadRecords(env, { key: "a" });
+    expect((await enterLive(deps({ maxOpenPositions: 1 }), first.records, env.log)).status).toBe("placed");
+    const [position] = await orders.listOpenPositions();
+    await recordClose({ orders, log: env.log }, position!, {
+      exitDebit: position!.entryCredit,
+      legs: [],
+      time: env.clock.now(),
+      underlyingPrice: env.sim.market.spot("SPX"),
+      underlyingSource: "stream",
+      reason: "manual",
+      fees: NO_FEES,
+    });
+    const second = await spreadRecords(env, { key: "b" });
+    expect((await enterLive(deps({ maxOpenPositions: 1 }), second.records, env.log)).status).toBe("placed");
+    const third = await spreadRecords(env, { key: "c" });
+    const r = await enterLive(deps({ maxOpenPositions: 1 }), third.records, env.log);
+    expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-positions" }] });
+  });
+
   it("daily realised-loss stop: after today's live losses reach the stop, no live entry is placed that day", async () => {
     const first = await spreadRecords(env, { key: "loser" });
     expect((await enterLive(deps(), first.records, env.log)).status).toBe("placed");

@@ -11,6 +11,9 @@ import { parsePaperSettings } from "../paper/paper-settings";
 import { executeOrder, type Execution } from "./execute-order";
 import { isLiveBroker, type LiveBroker } from "./live-broker";
 
+/** The claim taken before a live position's closing order goes to the broker. */
+export const liveCloseKey = (positionId: string): string => `live-close|${positionId}`;
+
 /** Deps of {@link closeLivePosition}. */
 export interface CloseLiveDeps extends ClosePositionDeps {
   config: GuardConfig;
@@ -84,6 +87,16 @@ export async function closeLivePosition(
     if (px === undefined || natural === undefined) natural = undefined;
     else natural += (position.legs[i]?.side === "short" ? px : -px) * (position.legs[i]?.ratio ?? 1);
   }
+  // One closing order per position across concurrent requests (a second tap, the CLI and the
+  // phone): a strict claim before the broker sees it; released only when nothing filled.
+  const claim = liveCloseKey(positionId);
+  if (!(await deps.orders.claimKey(claim, positionId, true))) {
+    const reasons = [
+      { code: "live-close-in-progress", message: "a closing order for this position was already sent" },
+    ];
+    deps.log.error("live.close.duplicate", { positionId });
+    return { status: "refused", positionId, reasons };
+  }
   const execution = await executeOrder(
     { broker, clock: deps.clock, log: deps.log, settings, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
     {
@@ -93,6 +106,7 @@ export async function closeLivePosition(
     },
   );
   if (execution.status !== "filled") {
+    if (execution.fills.spreads === 0) await deps.orders.releaseKey(claim, positionId);
     const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
     deps.log.error("live.close.unfilled", { positionId, status: execution.status, reasons });
     return { status: "refused", positionId, reasons, execution };

@@ -5,7 +5,8 @@ import { tickFor } from "../market-data/option-chain";
 import type { EntryRecords } from "../paper/entry-order";
 import type { Refusal } from "../paper/leg-fill";
 import { liveOrderRequest } from "../paper/live-order-gateway";
-import type { PaperOrderStore } from "../paper/paper-order-store";
+import { positionIdFor, type PaperOrderStore } from "../paper/paper-order-store";
+import { claimNumbered } from "../paper/reservations";
 import type { Clock } from "../time/clock";
 import { nyDate } from "../time/new-york";
 import { executeOrder, type Execution } from "./execute-order";
@@ -25,6 +26,12 @@ export interface LiveEntryDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "
   feeSchedule?: FeeSchedule;
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** The claim taken before an entry's order goes to the broker (kept: the entry key is one slot's). */
+export const livePlacementKey = (positionId: string): string => `live-placement|${positionId}`;
+
+/** Base of the numbered claims that cap open live positions (`live-open#0` …). */
+const LIVE_OPEN_BASE = "live-open";
 
 /** Where a live entry ended. */
 export interface LiveEntryOutcome {
@@ -53,7 +60,8 @@ export function naturalPrice(records: EntryRecords): number | undefined {
  * A confirmed live entry: the hard limits first (each refusal logged as `live.limit.refused` and
  * alerted once a day per limit), then dry-run, place, follow, cancel and walk ({@link executeOrder}),
  * and only what the broker filled is written to the order log (mode `live`, prices from the fill
- * report). Nothing filled: nothing is written.
+ * report). Nothing filled: nothing is written. An entry key already claimed by another run is a
+ * `duplicate` and nothing is sent.
  */
 export async function enterLive(
   deps: LiveEntryDeps,
@@ -78,6 +86,43 @@ export async function enterLive(
       );
     return { status: "refused", reasons: blocks };
   }
+  // One placement per entry key across concurrent and redelivered runs: a strict conditional claim
+  // before anything reaches the broker (the log write after the fill comes too late to stop a
+  // second order). A run that crashes after claiming leaves the slot unplaced, never doubled.
+  const positionId = positionIdFor(records.order.idempotencyKey);
+  if (!(await deps.orders.claimKey(livePlacementKey(positionId), positionId, true))) {
+    log.error("live.order.duplicate-delivery", { key: records.order.idempotencyKey, positionId });
+    return {
+      status: "duplicate",
+      reasons: [
+        {
+          code: "live-already-placed",
+          message: `entry ${records.order.idempotencyKey} was already sent to the broker by another run`,
+        },
+      ],
+      positionId,
+    };
+  }
+  // The live position cap as a claim too (the count read above cannot see another run's order in
+  // flight): one numbered `live-open` claim per live position, taken over once that position closes.
+  const liveSlot = await claimNumbered(
+    deps.orders,
+    LIVE_OPEN_BASE,
+    deps.settings.maxOpenPositions,
+    positionId,
+    true,
+  );
+  if (!liveSlot) {
+    await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
+    const reasons = [
+      {
+        code: "live-max-positions",
+        message: `${deps.settings.maxOpenPositions} live positions open or being placed, the cap is ${deps.settings.maxOpenPositions} (STRATDECK_LIVE_MAX_POSITIONS)`,
+      },
+    ];
+    log.error("live.limit.refused", { key: records.order.idempotencyKey, reasons });
+    return { status: "refused", reasons };
+  }
   const execution = await executeOrder(
     {
       broker: deps.broker,
@@ -96,13 +141,13 @@ export async function enterLive(
     },
   );
   if (execution.fills.spreads === 0) {
+    await deps.orders.releaseKey(liveSlot, positionId);
     const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
     log.warn("live.order.unfilled", { key: records.order.idempotencyKey, status: execution.status, reasons });
     return { status: "refused", reasons, execution };
   }
   const filled = filledEntryRecords(records, execution.fills, execution.orderIds, deps.feeSchedule);
   const res = await deps.orders.open(filled.order, filled.position);
-  const positionId = res.order.positionId;
   log.info("live.order.filled", {
     key: records.order.idempotencyKey,
     positionId,

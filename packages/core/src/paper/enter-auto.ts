@@ -194,12 +194,16 @@ export async function enterAuto(
     if (outcome.status !== "entered" && outcome.status !== "placed") {
       // Nothing opened by this run (a dry run, a refusal, or another delivery's position).
       const stored = outcome.status === "duplicate" ? await deps.orders.getPosition(positionId) : null;
-      const kept = new Set(stored?.reservations ?? []);
-      await deps.orders.releaseUnused(
-        positionId,
-        reserved.keys.filter((k) => !kept.has(k)),
-        stored?.reservedRiskCents !== undefined ? 0 : reserved.riskCents,
-      );
+      // A duplicate whose position is not written yet is another run's live order still in flight:
+      // the claims (same holder) are that run's, and it releases them itself if nothing fills.
+      if (outcome.status !== "duplicate" || stored) {
+        const kept = new Set(stored?.reservations ?? []);
+        await deps.orders.releaseUnused(
+          positionId,
+          reserved.keys.filter((k) => !kept.has(k)),
+          stored?.reservedRiskCents !== undefined ? 0 : reserved.riskCents,
+        );
+      }
     }
     outcomes.push({
       ...base(idea),

@@ -44,7 +44,8 @@ export type ReservationResult =
 
 /** Counter of the max loss of open positions, cents. */
 export const RISK_COUNTER = "risk-total";
-const riskMarker = (positionId: string): string => `risk-of|${positionId}`;
+/** The claim marking that a position's risk is counted in the total (held by the position). */
+export const riskMarker = (positionId: string): string => `risk-of|${positionId}`;
 /** Slot claims stay after a close: a slot's entries count even when closed again. */
 const isPermanent = (key: string): boolean => key.startsWith("slot|");
 
@@ -166,7 +167,7 @@ export async function releaseCapacity(
 }
 
 /** Claims the first free `base#n` (n < count), else (with `takeOver`) one held by a closed position. */
-async function claimNumbered(
+export async function claimNumbered(
   store: ReservationPrimitives,
   base: string,
   count: number,
