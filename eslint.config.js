@@ -112,4 +112,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Everything a Lambda bundle can reach validates with zod/mini: the classic build costs every
+    // handler ~90 KB and its import time (tests/unit/architecture/handler-bundles.test.ts). The
+    // simulator and the CLI never run in a Lambda and may use classic zod.
+    files: ["packages/core/src/**/*.ts", "packages/functions/src/**/*.ts"],
+    ignores: ["packages/core/src/sim/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["zod", "zod/v4", "zod/v3"].map((name) => ({
+            name,
+            message: 'Import zod/mini (import * as z from "zod/mini") and "validation/zod-english".',
+          })),
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import {
   TastyApiError,
   accessTokenResponse,
@@ -20,7 +20,7 @@ import {
 } from "@stratdeck/core/tasty";
 import { FIXTURES } from "./fixtures";
 
-function malformed(schema: z.ZodType, body: unknown, endpoint = "GET /x"): TastyApiError {
+function malformed(schema: z.core.$ZodType, body: unknown, endpoint = "GET /x"): TastyApiError {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   try {
     parseBody(schema, text, endpoint);
@@ -33,16 +33,16 @@ function malformed(schema: z.ZodType, body: unknown, endpoint = "GET /x"): Tasty
 }
 
 /** Parses a well-formed fixture body (endpoint name irrelevant). */
-function parsed<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+function parsed<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
   return parseBody(schema, JSON.stringify(body), "x");
 }
 
 /** The first item of a well-formed list-envelope body. */
-function firstItem<T>(schema: z.ZodType<{ data: { items: T[] } }>, body: unknown): T {
+function firstItem<T>(schema: z.core.$ZodType<{ data: { items: T[] } }>, body: unknown): T {
   return parsed(schema, body).data.items[0]!;
 }
 
-const ENDPOINTS: Array<[string, z.ZodType]> = [
+const ENDPOINTS: Array<[string, z.core.$ZodType]> = [
   ["POST /oauth/token", accessTokenResponse],
   ["GET /api-quote-tokens", quoteTokenResponse],
   ["GET /option-chains/SPX/nested", nestedChainResponse],

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { DeleteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
 import { parseItem } from "../storage/parse-item";
@@ -56,7 +57,7 @@ export class DynamoAlertStore extends AlertStore {
   }
 }
 
-const alertRecordSchema: z.ZodType<AlertRecord> = z.looseObject({
+const alertRecordSchema: z.ZodMiniType<AlertRecord> = z.looseObject({
   alertKey: z.string(),
   positionId: z.string(),
   rule: z.string(),

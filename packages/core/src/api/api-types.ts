@@ -1,4 +1,4 @@
-import type { ZodType } from "zod";
+import type * as z from "zod/mini";
 
 /** An HTTP request, independent of the server that received it (Lambda, node:http). */
 export interface ApiRequest {
@@ -44,9 +44,9 @@ export interface ApiRoute<D, P = unknown, Q = unknown, B = unknown> {
   method: "GET" | "POST";
   /** e.g. `/positions/{id}/close`. */
   pattern: string;
-  params?: ZodType<P>;
-  query?: ZodType<Q>;
-  body?: ZodType<B>;
+  params?: z.core.$ZodType<P>;
+  query?: z.core.$ZodType<Q>;
+  body?: z.core.$ZodType<B>;
   handle: (deps: D, input: RouteInput<P, Q, B>) => Promise<RouteResult>;
 }
 

@@ -1,4 +1,4 @@
-import type { ZodError } from "zod";
+import type * as z from "zod/mini";
 import type { ApiResponse, RouteResult } from "./api-types";
 
 const JSON_HEADERS = {
@@ -53,7 +53,7 @@ export function unauthorizedResponse(): ApiResponse {
 }
 
 /** Every problem of a failed validation, each naming its field, e.g. `query.limit: must be …`. */
-export function describeZodError(part: string, err: ZodError): string {
+export function describeZodError(part: string, err: z.core.$ZodError): string {
   return err.issues
     .map((i) => {
       const where = [part, ...i.path.map(String)].join(".");

@@ -1,4 +1,4 @@
-import type { ZodType } from "zod";
+import * as z from "zod/mini";
 import type { Log } from "../log/log";
 import type { ApiAuthDeps, ApiRequest, ApiResponse, ApiRoute, RouteInput } from "./api-types";
 import { isAuthorized } from "./auth/bearer-auth";
@@ -30,9 +30,9 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 
 class BadRequest extends Error {}
 
-function validate<T>(part: string, schema: ZodType<T> | undefined, value: unknown): T {
+function validate<T>(part: string, schema: z.core.$ZodType<T> | undefined, value: unknown): T {
   if (!schema) return value as T;
-  const r = schema.safeParse(value);
+  const r = z.safeParse(schema, value);
   if (!r.success) throw new BadRequest(describeZodError(part, r.error));
   return r.data;
 }

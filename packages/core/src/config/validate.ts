@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { defaultTableNames, tableEnvVar, ALL_TABLES, type TableId } from "../storage/table-definitions";
 import type { AppConfig, ConfigIssue, ConfigResult, TastyConfig } from "./app-config";
 import type { LiveConfig } from "./app-config";
@@ -34,12 +35,11 @@ export interface ValidateOptions {
   tastyUnused?: boolean;
 }
 
-const enumOf = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(values, { message: `must be one of ${values.join(", ")}` }));
+const enumOf = <T extends string>(values: readonly [T, ...T[]], caseOf = z.toLowerCase()) =>
+  z.pipe(
+    z.string().check(z.trim(), caseOf),
+    z.enum(values, { message: `must be one of ${values.join(", ")}` }),
+  );
 
 /**
  * Parses StratDeck's configuration from an environment map. Returns one structured result listing
@@ -49,12 +49,12 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const issues: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
 
-  function read<T>(variable: string, schema: z.ZodType<T>, fallback: T): T;
-  function read<T>(variable: string, schema: z.ZodType<T>): T | undefined;
-  function read<T>(variable: string, schema: z.ZodType<T>, fallback?: T): T | undefined {
+  function read<T>(variable: string, schema: z.core.$ZodType<T>, fallback: T): T;
+  function read<T>(variable: string, schema: z.core.$ZodType<T>): T | undefined;
+  function read<T>(variable: string, schema: z.core.$ZodType<T>, fallback?: T): T | undefined {
     const raw = env[variable];
     if (raw === undefined || raw === "") return fallback;
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     if (parsed.success) return parsed.data;
     const msg = parsed.error.issues[0]?.message ?? "is invalid";
     const shown = SECRET_VARIABLES.has(variable)
@@ -77,13 +77,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const strictFilters = read("STRATDECK_STRICT_FILTERS", envBool, false);
   const logLevel = read<"DEBUG" | "INFO" | "WARN" | "ERROR">(
     "STRATDECK_LOG_LEVEL",
-    z
-      .string()
-      .trim()
-      .toUpperCase()
-      .pipe(
-        z.enum(["DEBUG", "INFO", "WARN", "ERROR"], { message: "must be one of DEBUG, INFO, WARN, ERROR" }),
-      ),
+    enumOf(["DEBUG", "INFO", "WARN", "ERROR"], z.toUpperCase()),
     "INFO",
   );
   const prefix = read("STRATDECK_TABLE_PREFIX", envTableName, "stratdeck");
@@ -108,14 +102,16 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const streamMaxOptions = read("STRATDECK_STREAM_MAX_OPTIONS", envPositiveInt, 600);
   const apiToken = read(
     "STRATDECK_API_TOKEN",
-    z.string().trim().min(16, "must be at least 16 characters (use a long random token)"),
+    z.string().check(z.trim(), z.minLength(16, "must be at least 16 characters (use a long random token)")),
   );
   const alertTopicArn = read(
     "STRATDECK_ALERT_TOPIC_ARN",
     z
       .string()
-      .trim()
-      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "must be an SNS topic ARN"),
+      .check(
+        z.trim(),
+        z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, "must be an SNS topic ARN"),
+      ),
   );
 
   const scheduledRaw = env.STRATDECK_LIVE_SCHEDULED;
@@ -191,7 +187,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
 
 function readTasty(
   env: Env,
-  read: <T>(variable: string, schema: z.ZodType<T>) => T | undefined,
+  read: <T>(variable: string, schema: z.core.$ZodType<T>) => T | undefined,
   issues: ConfigIssue[],
   warnings: ConfigIssue[],
   required: boolean,

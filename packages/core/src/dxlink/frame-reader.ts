@@ -5,7 +5,7 @@ import { stageParsedData } from "./parsed-decoder";
 import { ISSUE_KINDS, RowStage } from "./row-stage";
 import type { ThrottledWarnings } from "./throttled-warnings";
 
-const KNOWN_TYPES = new Set<string>(InboundMessage.options.map((o) => o.shape.type.value));
+const KNOWN_TYPES = new Set<string>(InboundMessage.def.options.flatMap((o) => o.shape.type.def.values));
 
 /**
  * The slow path for frames the byte scanner does not take: JSON.parse, envelope and message

@@ -1,50 +1,55 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import type { EventType } from "./event-fields";
 
 /**
  * Server → client control messages, validated at the edge. Objects are loose: tastytrade adds
  * fields (`userId` on AUTH_STATE, `subFormat` on CHANNEL_OPENED) that we tolerate and ignore.
  */
+const positive = z.number().check(z.positive());
+/** A channel number other than 0 (the control channel). */
+const channel = z.int().check(z.positive());
+
 const SetupMessage = z.looseObject({
   type: z.literal("SETUP"),
   channel: z.literal(0),
-  version: z.string().optional(),
+  version: z.optional(z.string()),
   /** Seconds the server waits for a message from us before dropping the connection. */
-  keepaliveTimeout: z.number().positive().optional(),
-  acceptKeepaliveTimeout: z.number().positive().optional(),
+  keepaliveTimeout: z.optional(positive),
+  acceptKeepaliveTimeout: z.optional(positive),
 });
 const AuthStateMessage = z.looseObject({
   type: z.literal("AUTH_STATE"),
   channel: z.literal(0),
   state: z.enum(["AUTHORIZED", "UNAUTHORIZED"]),
 });
-const KeepaliveMessage = z.looseObject({ type: z.literal("KEEPALIVE"), channel: z.number().int() });
+const KeepaliveMessage = z.looseObject({ type: z.literal("KEEPALIVE"), channel: z.int() });
 const ErrorMessage = z.looseObject({
   type: z.literal("ERROR"),
-  channel: z.number().int(),
+  channel: z.int(),
   error: z.string(),
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 const ChannelOpenedMessage = z.looseObject({
   type: z.literal("CHANNEL_OPENED"),
-  channel: z.number().int().positive(),
-  service: z.string().optional(),
+  channel,
+  service: z.optional(z.string()),
 });
 const ChannelClosedMessage = z.looseObject({
   type: z.literal("CHANNEL_CLOSED"),
-  channel: z.number().int().positive(),
+  channel,
 });
 const FeedConfigMessage = z.looseObject({
   type: z.literal("FEED_CONFIG"),
-  channel: z.number().int().positive(),
-  dataFormat: z.enum(["COMPACT", "FULL"]).optional(),
-  aggregationPeriod: z.number().nonnegative().optional(),
-  eventFields: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+  channel,
+  dataFormat: z.optional(z.enum(["COMPACT", "FULL"])),
+  aggregationPeriod: z.optional(z.number().check(z.nonnegative())),
+  eventFields: z.optional(z.record(z.string(), z.array(z.string()).check(z.minLength(1)))),
 });
 /** FEED_DATA envelope; the payload is checked row by row by the decoder. */
 const FeedDataMessage = z.looseObject({
   type: z.literal("FEED_DATA"),
-  channel: z.number().int().positive(),
+  channel,
   data: z.array(z.unknown()),
 });
 
@@ -62,7 +67,7 @@ export const InboundMessage = z.discriminatedUnion("type", [
 export type InboundMessage = z.infer<typeof InboundMessage>;
 
 /** The envelope every DXLink frame has; anything else is dropped as malformed. */
-export const Envelope = z.looseObject({ type: z.string(), channel: z.number().int().nonnegative() });
+export const Envelope = z.looseObject({ type: z.string(), channel: z.int().check(z.nonnegative()) });
 
 /** One subscription entry of FEED_SUBSCRIPTION. */
 export interface SubscriptionEntry {

@@ -1,10 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 // Loose objects: fields this schema does not know yet are kept, never silently dropped.
 import type { OrderRecord, PositionRecord } from "./order-types";
 
 const optionType = z.enum(["C", "P"]);
 const mode = z.enum(["paper", "live"]);
-const tickSize = z.object({ value: z.number(), threshold: z.number().optional() });
+const tickSize = z.object({ value: z.number(), threshold: z.optional(z.number()) });
 
 const orderLeg = z.looseObject({
   occSymbol: z.string(),
@@ -14,15 +15,15 @@ const orderLeg = z.looseObject({
   expiration: z.string(),
   action: z.enum(["STO", "BTO", "BTC", "STC"]),
   ratio: z.number(),
-  bid: z.number().optional(),
-  ask: z.number().optional(),
+  bid: z.optional(z.number()),
+  ask: z.optional(z.number()),
   fillPrice: z.number(),
   quoteTime: z.number(),
-  quoteSource: z.string().optional(),
+  quoteSource: z.optional(z.string()),
 });
 
 /** An order log entry as stored (table keys stripped by the adapter); see {@link OrderRecord}. */
-export const orderRecordSchema: z.ZodType<OrderRecord> = z.looseObject({
+export const orderRecordSchema: z.ZodMiniType<OrderRecord> = z.looseObject({
   orderId: z.string(),
   positionId: z.string(),
   kind: z.enum(["open", "close"]),
@@ -33,7 +34,7 @@ export const orderRecordSchema: z.ZodType<OrderRecord> = z.looseObject({
   quantity: z.number(),
   price: z.number(),
   underlyingPrice: z.number(),
-  underlyingSource: z.string().optional(),
+  underlyingSource: z.optional(z.string()),
   mode,
   legs: z.array(orderLeg),
   idempotencyKey: z.string(),
@@ -52,7 +53,7 @@ const positionLeg = z.looseObject({
 });
 
 /** A position as stored (table keys stripped by the adapter); see {@link PositionRecord}. */
-export const positionRecordSchema: z.ZodType<PositionRecord> = z.looseObject({
+export const positionRecordSchema: z.ZodMiniType<PositionRecord> = z.looseObject({
   positionId: z.string(),
   strategy: z.string(),
   underlying: z.string(),
@@ -65,16 +66,16 @@ export const positionRecordSchema: z.ZodType<PositionRecord> = z.looseObject({
   openedAt: z.number(),
   entryCredit: z.number(),
   width: z.number(),
-  maxProfitCents: z.number().int(),
-  maxLossCents: z.number().int(),
+  maxProfitCents: z.int(),
+  maxLossCents: z.int(),
   breakevens: z.array(z.number()),
   legs: z.array(positionLeg),
   underlyingAtEntry: z.number(),
-  tickSizes: z.array(tickSize).optional(),
+  tickSizes: z.optional(z.array(tickSize)),
   idempotencyKey: z.string(),
   status: z.enum(["open", "closed"]),
-  closedAt: z.number().optional(),
-  exitDebit: z.number().optional(),
-  realizedPnlCents: z.number().int().optional(),
-  closeReason: z.string().optional(),
+  closedAt: z.optional(z.number()),
+  exitDebit: z.optional(z.number()),
+  realizedPnlCents: z.optional(z.int()),
+  closeReason: z.optional(z.string()),
 });

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import type { FillModel } from "../pricing/fill-model";
 import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
 import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
@@ -75,37 +76,31 @@ export const DEFAULT_PAPER_SETTINGS: PaperSettings = {
   fees: DEFAULT_FEE_SCHEDULE,
 };
 
-const count = z.number().int().min(0);
+const count = z.int().check(z.minimum(0));
+const positive = z.number().check(z.positive());
+/** An optional section of which every key is optional. */
+const section = <S extends z.core.$ZodLooseShape>(shape: S) => z.optional(z.partial(z.strictObject(shape)));
 const settingsSchema = z.strictObject({
-  risk: z
-    .strictObject({
-      maxOpenPositions: count,
-      maxPerUnderlying: count,
-      maxPerStrategyUnderlying: count,
-      maxTotalRiskCents: count,
-      maxEntriesPerSlot: count,
-    })
-    .partial()
-    .optional(),
-  exits: z
-    .strictObject({
-      profitTargetFraction: z.number().gt(0).max(1),
-      dteThreshold: count,
-      maxLossMultiple: z.number().gt(0),
-    })
-    .partial()
-    .optional(),
-  fill: z
-    .strictObject({
-      model: z.enum(["mid", "conservative"]),
-      concession: z.number().min(0).max(0.5),
-      maxQuoteAgeMs: z.number().int().positive(),
-      maxSpreadWidth: z.number().positive(),
-      maxSpreadPctOfMid: z.number().positive(),
-      maxCreditDropFraction: z.number().min(0).max(1),
-    })
-    .partial()
-    .optional(),
+  risk: section({
+    maxOpenPositions: count,
+    maxPerUnderlying: count,
+    maxPerStrategyUnderlying: count,
+    maxTotalRiskCents: count,
+    maxEntriesPerSlot: count,
+  }),
+  exits: section({
+    profitTargetFraction: z.number().check(z.gt(0), z.maximum(1)),
+    dteThreshold: count,
+    maxLossMultiple: z.number().check(z.gt(0)),
+  }),
+  fill: section({
+    model: z.enum(["mid", "conservative"]),
+    concession: z.number().check(z.minimum(0), z.maximum(0.5)),
+    maxQuoteAgeMs: z.int().check(z.positive()),
+    maxSpreadWidth: positive,
+    maxSpreadPctOfMid: positive,
+    maxCreditDropFraction: z.number().check(z.minimum(0), z.maximum(1)),
+  }),
 });
 
 /** Partial settings as written in a config file; missing fields take the defaults. */

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { parseItem } from "../storage/parse-item";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
@@ -29,7 +30,7 @@ export class DynamoStatusStore extends StatusStore {
   }
 }
 
-const statusRecordSchema: z.ZodType<StatusRecord> = z.looseObject({
+const statusRecordSchema: z.ZodMiniType<StatusRecord> = z.looseObject({
   id: z.string(),
   data: z.record(z.string(), z.unknown()),
   updatedAt: z.number(),

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import * as z from "zod/mini";
 import { StoreError } from "./store-error";
 
 /**
@@ -7,12 +7,12 @@ import { StoreError } from "./store-error";
  * wrong value surfacing later.
  */
 export function parseItem<T>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   item: Record<string, unknown>,
   table: string,
   key: Record<string, unknown>,
 ): T {
-  const r = schema.safeParse(item);
+  const r = z.safeParse(schema, item);
   if (r.success) return r.data;
   const fields = r.error.issues.map((i) => `${i.path.join(".") || "(item)"}: ${i.message}`).join("; ");
   throw new StoreError("malformed", table, key, `malformed item: ${fields}`);

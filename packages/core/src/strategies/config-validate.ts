@@ -1,5 +1,5 @@
 import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { StrategiesConfigIssue } from "./config-error";
 import { StrategiesConfigError } from "./config-error";
 import { formatPath, hasPath, isRecord, type KeyPath } from "./config-locate";
@@ -22,23 +22,22 @@ export function deepMerge(base: unknown, own: unknown): unknown {
   return out;
 }
 
-function allowedKeys(schema: z.ZodType, path: KeyPath): string[] | undefined {
-  let s: unknown = schema;
-  const unwrap = (x: unknown): unknown => {
-    while (x && typeof x === "object" && "unwrap" in x && typeof x.unwrap === "function") x = x.unwrap();
-    return x;
+/** The keys of the object schema at `path` (through optional/nullable wrappers), if it is one. */
+function allowedKeys(schema: z.core.$ZodType, path: KeyPath): string[] | undefined {
+  const shapeOf = (x: z.core.$ZodType | undefined): z.core.$ZodShape | undefined => {
+    let def = x?._zod.def;
+    while (def && "innerType" in def) def = (def.innerType as z.core.$ZodType)._zod.def;
+    return def?.type === "object" ? (def as z.core.$ZodObjectDef).shape : undefined;
   };
-  for (const seg of path) {
-    const shape = (unwrap(s) as { shape?: Record<string, unknown> }).shape;
-    s = shape?.[String(seg)];
-  }
-  const shape = (unwrap(s) as { shape?: Record<string, unknown> } | undefined)?.shape;
+  let s: z.core.$ZodType | undefined = schema;
+  for (const seg of path) s = shapeOf(s)?.[String(seg)];
+  const shape = shapeOf(s);
   return shape ? Object.keys(shape) : undefined;
 }
 
 type RawIssue = { path: KeyPath; message: string };
 
-function flatten(error: z.ZodError, schema: z.ZodType): RawIssue[] {
+function flatten(error: z.core.$ZodError, schema: z.core.$ZodType): RawIssue[] {
   const out: RawIssue[] = [];
   for (const i of error.issues) {
     if (i.code === "unrecognized_keys") {

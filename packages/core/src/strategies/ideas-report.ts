@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import type { Idea, StrategyName } from "./idea";
 import { STRATEGY_NAMES } from "./names";
 
@@ -53,22 +54,23 @@ export interface IdeasReport {
 
 const strategyName = z.enum(STRATEGY_NAMES);
 const num = z.number();
+const int = z.int();
 
 /** JSON shape of an {@link IdeaLeg}. */
 export const IdeaLegSchema = z.strictObject({
   side: z.enum(["short", "long"]),
   optionType: z.enum(["C", "P"]),
   strike: num,
-  expiration: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  expiration: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   root: z.string(),
   occSymbol: z.string(),
   streamerSymbol: z.string(),
-  bid: num.optional(),
-  ask: num.optional(),
-  mid: num.optional(),
-  fillPrice: num.optional(),
-  delta: num.optional(),
-  iv: num.optional(),
+  bid: z.optional(num),
+  ask: z.optional(num),
+  mid: z.optional(num),
+  fillPrice: z.optional(num),
+  delta: z.optional(num),
+  iv: z.optional(num),
   quoteSource: z.enum(["stream", "rest"]),
   quoteTime: num,
   quoteAgeMs: num,
@@ -77,7 +79,7 @@ export const IdeaLegSchema = z.strictObject({
 /** JSON shape of a {@link FilterCheck}. */
 export const FilterCheckSchema = z.strictObject({
   filter: z.string(),
-  value: num.nullable(),
+  value: z.nullable(num),
   threshold: num,
   passed: z.boolean(),
   message: z.string(),
@@ -92,18 +94,18 @@ export const IdeaSchema = z.strictObject({
   settlement: z.enum(["AM", "PM"]),
   expiration: z.string(),
   dte: num,
-  legs: z.array(IdeaLegSchema).min(2),
-  credit: num.positive(),
-  width: num.positive(),
+  legs: z.array(IdeaLegSchema).check(z.minLength(2)),
+  credit: z.number().check(z.positive()),
+  width: z.number().check(z.positive()),
   creditPerWidth: num,
-  maxProfitCents: z.number().int(),
-  maxLossCents: z.number().int(),
+  maxProfitCents: int,
+  maxLossCents: int,
   breakevens: z.array(num),
-  pop: num.gt(0).lt(1),
-  ivRank: num.optional(),
+  pop: z.number().check(z.gt(0), z.lt(1)),
+  ivRank: z.optional(num),
   underlyingPrice: num,
   underlyingSource: z.enum(["stream", "rest", "ta-hint"]),
-  quantity: z.number().int().positive(),
+  quantity: int.check(z.positive()),
   multiplier: num,
   score: num,
   verdict: z.enum(["pass", "advisory", "rejected"]),
@@ -111,13 +113,15 @@ export const IdeaSchema = z.strictObject({
   reasons: z.array(z.string()),
   tradable: z.boolean(),
   builtAt: num,
-  feesCents: z.number().int().optional(),
-  netCreditCents: z.number().int().optional(),
-  buyingPowerEffectCents: z.number().int().optional(),
-  returnOnRisk: num.optional(),
-  shortStrikeSd: z.array(z.strictObject({ optionType: z.enum(["C", "P"]), strike: num, sd: num })).optional(),
-  fairValue: num.optional(),
-  expectedValueCents: z.number().int().optional(),
+  feesCents: z.optional(int),
+  netCreditCents: z.optional(int),
+  buyingPowerEffectCents: z.optional(int),
+  returnOnRisk: z.optional(num),
+  shortStrikeSd: z.optional(
+    z.array(z.strictObject({ optionType: z.enum(["C", "P"]), strike: num, sd: num })),
+  ),
+  fairValue: z.optional(num),
+  expectedValueCents: z.optional(int),
 });
 
 const stage = z.enum(["underlying_price", "chain", "expiration", "strike", "quotes", "fill", "credit"]);
@@ -128,9 +132,9 @@ export const UnbuiltCandidateSchema = z.strictObject({
   underlying: z.string(),
   verdict: z.literal("unbuildable"),
   stage,
-  root: z.string().optional(),
-  expiration: z.string().optional(),
-  dte: num.optional(),
+  root: z.optional(z.string()),
+  expiration: z.optional(z.string()),
+  dte: z.optional(num),
   reasons: z.array(z.string()),
 });
 
@@ -138,19 +142,19 @@ export const UnbuiltCandidateSchema = z.strictObject({
 export const IdeasReportSchema = z.strictObject({
   generatedAt: num,
   strictFilters: z.boolean(),
-  considered: z.number().int(),
+  considered: int,
   ideas: z.array(IdeaSchema),
   rejected: z.array(IdeaSchema),
   unbuilt: z.array(UnbuiltCandidateSchema),
   summary: z.strictObject({
-    considered: z.number().int(),
-    pass: z.number().int(),
-    advisory: z.number().int(),
-    rejected: z.number().int(),
-    unbuilt: z.number().int(),
-    tradable: z.number().int(),
-    failedFilters: z.record(z.string(), z.number().int()),
-    unbuiltStages: z.partialRecord(stage, z.number().int()),
+    considered: int,
+    pass: int,
+    advisory: int,
+    rejected: int,
+    unbuilt: int,
+    tradable: int,
+    failedFilters: z.record(z.string(), int),
+    unbuiltStages: z.partialRecord(stage, int),
   }),
 });
 

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { listEnvelope } from "./wire-fields";
 
 /** A tastytrade account the OAuth grant can see. */
@@ -16,13 +17,13 @@ export interface TastyAccount {
 
 const item = z.object({
   account: z.object({
-    "account-number": z.string().min(1),
-    nickname: z.string().nullish(),
-    "account-type-name": z.string().nullish(),
-    "margin-or-cash": z.string().nullish(),
-    "is-closed": z.boolean().default(false),
+    "account-number": z.string().check(z.minLength(1)),
+    nickname: z.nullish(z.string()),
+    "account-type-name": z.nullish(z.string()),
+    "margin-or-cash": z.nullish(z.string()),
+    "is-closed": z._default(z.boolean(), false),
   }),
-  "authority-level": z.string().nullish(),
+  "authority-level": z.nullish(z.string()),
 });
 
 /** GET /customers/me/accounts body. */

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import type {
   ChainExpiration,
   ChainRoot,
@@ -9,27 +10,29 @@ import type {
 import { daysBetween } from "../time/new-york";
 import { decimal, listEnvelope, optDecimal } from "./wire-fields";
 
+const nonEmpty = z.string().check(z.minLength(1));
+
 const strike = z.object({
   "strike-price": decimal,
-  call: z.string().min(1),
-  "call-streamer-symbol": z.string().min(1),
-  put: z.string().min(1),
-  "put-streamer-symbol": z.string().min(1),
+  call: nonEmpty,
+  "call-streamer-symbol": nonEmpty,
+  put: nonEmpty,
+  "put-streamer-symbol": nonEmpty,
 });
 
 const expiration = z.object({
-  "expiration-date": z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
-  "expiration-type": z.string().default("Regular"),
+  "expiration-date": z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")),
+  "expiration-type": z._default(z.string(), "Regular"),
   // Any string: an unknown settlement type skips that expiration only, never the whole chain.
   "settlement-type": z.string(),
   strikes: z.array(strike),
 });
 
 const chainItem = z.object({
-  "underlying-symbol": z.string().min(1),
-  "root-symbol": z.string().min(1),
-  "shares-per-contract": z.number().int().positive().default(100),
-  "tick-sizes": z.array(z.object({ value: decimal, threshold: optDecimal })).default([]),
+  "underlying-symbol": nonEmpty,
+  "root-symbol": nonEmpty,
+  "shares-per-contract": z._default(z.int().check(z.positive()), 100),
+  "tick-sizes": z._default(z.array(z.object({ value: decimal, threshold: optDecimal })), []),
   expirations: z.array(expiration),
 });
 

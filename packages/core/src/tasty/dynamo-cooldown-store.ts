@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { parseItem } from "../storage/parse-item";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "../time/clock";
@@ -29,7 +30,7 @@ export class DynamoCooldownStore extends CooldownStore {
   }
 }
 
-const storedCooldownSchema: z.ZodType<StoredCooldown> = z.looseObject({
+const storedCooldownSchema: z.ZodMiniType<StoredCooldown> = z.looseObject({
   symbol: z.string(),
   until: z.number(),
   reason: z.string(),

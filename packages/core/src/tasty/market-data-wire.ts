@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
 
 /** Instrument types accepted by GET /market-data/by-type (query keys). */
@@ -38,8 +39,8 @@ export interface RestQuote {
 }
 
 const item = z.object({
-  symbol: z.string().min(1),
-  "instrument-type": z.string().default(""),
+  symbol: z.string().check(z.minLength(1)),
+  "instrument-type": z._default(z.string(), ""),
   "updated-at": optIsoTime,
   bid: optDecimal,
   ask: optDecimal,
@@ -49,12 +50,12 @@ const item = z.object({
   close: optDecimal,
   "prev-close": optDecimal,
   open: optDecimal,
-  "close-price-type": z.string().optional(),
-  "prev-close-price-type": z.string().optional(),
-  "summary-date": z.string().optional(),
-  "prev-close-date": z.string().optional(),
-  "is-trading-halted": z.boolean().optional(),
-  "trading-halted": z.boolean().optional(),
+  "close-price-type": z.optional(z.string()),
+  "prev-close-price-type": z.optional(z.string()),
+  "summary-date": z.optional(z.string()),
+  "prev-close-date": z.optional(z.string()),
+  "is-trading-halted": z.optional(z.boolean()),
+  "trading-halted": z.optional(z.boolean()),
 });
 
 /** GET /market-data/by-type body. */

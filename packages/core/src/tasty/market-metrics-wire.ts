@@ -1,22 +1,22 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import type { MarketMetrics } from "../market-data/market-data-provider";
-import { listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
+import { failWith, listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
 
 /**
  * A rank or percentile as a fraction in [0, 1]: a value in (1, 100] is a percent and is divided by
  * 100 (45.3 → 0.453); a negative value or one above 100 is an error naming the field. (A percent
  * of 1 or less cannot be told from a fraction and is read as a fraction.)
  */
-const rankFraction = optDecimal.transform((v, ctx) => {
-  if (v === undefined) return undefined;
-  if (v >= 0 && v <= 1) return v;
-  if (v > 1 && v <= 100) return Number((v / 100).toFixed(6));
-  ctx.addIssue({
-    code: "custom",
-    message: `must be a fraction in [0, 1] or a percent in (1, 100], got ${v}`,
-  });
-  return z.NEVER;
-});
+const rankFraction = z.pipe(
+  optDecimal,
+  z.transform((v: number | undefined, ctx) => {
+    if (v === undefined) return undefined;
+    if (v >= 0 && v <= 1) return v;
+    if (v > 1 && v <= 100) return Number((v / 100).toFixed(6));
+    return failWith(ctx, `must be a fraction in [0, 1] or a percent in (1, 100], got ${v}`);
+  }),
+);
 
 /**
  * One GET /market-metrics item. Live payloads use the `implied-volatility-index-rank` family
@@ -24,7 +24,7 @@ const rankFraction = optDecimal.transform((v, ctx) => {
  * ranks and percentile are validated as fractions 0–1 here, at the wire (see `rankFraction`).
  */
 const item = z.object({
-  symbol: z.string().min(1),
+  symbol: z.string().check(z.minLength(1)),
   "implied-volatility-index": optDecimal,
   "implied-volatility-index-rank": rankFraction,
   "implied-volatility-rank": rankFraction,

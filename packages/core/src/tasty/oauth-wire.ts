@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 
 /** Access-token lifetime assumed when `expires_in` is absent: tastytrade's 15 minutes, seconds. */
 export const DEFAULT_ACCESS_TOKEN_EXPIRES_IN = 900;
@@ -8,14 +9,17 @@ export const DEFAULT_ACCESS_TOKEN_EXPIRES_IN = 900;
  * `expires_in` (seconds, default 900 as tastyware's Python SDK assumes) are relied on; other keys
  * are unconfirmed and ignored.
  */
+const expiresIn = z.pipe(
+  z.optional(
+    z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)), z.null()]),
+  ),
+  z.transform((v: number | null | undefined) => v ?? DEFAULT_ACCESS_TOKEN_EXPIRES_IN),
+);
+
 export const accessTokenResponse = z.object({
-  access_token: z.string().min(1),
-  expires_in: z
-    .union([z.number(), z.string().regex(/^\d+$/).transform(Number), z.null()])
-    .optional()
-    .transform((v) => v ?? DEFAULT_ACCESS_TOKEN_EXPIRES_IN)
-    .pipe(z.number().positive()),
-  token_type: z.string().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.pipe(expiresIn, z.number().check(z.positive())),
+  token_type: z.optional(z.string()),
 });
 
 /** An access token with its expiry. */

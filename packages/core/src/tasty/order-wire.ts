@@ -1,5 +1,6 @@
-import * as z from "zod";
-import { dataEnvelope, optDecimal, signedCents } from "./wire-fields";
+import * as z from "zod/mini";
+import "../validation/zod-english";
+import { dataEnvelope, optDecimal, signedCents, wireCode } from "./wire-fields";
 
 /** One leg of an order request. */
 export interface OrderRequestLeg {
@@ -62,43 +63,43 @@ export interface OrderMessage {
   message?: string;
 }
 
-/** A machine code as sent: usually a string, sometimes a number (kept as its decimal string). */
-export const wireCode = z
-  .union([z.string(), z.number()])
-  .optional()
-  .transform((c) => (c === undefined ? undefined : String(c)));
+const messageFields = z.object({
+  code: wireCode,
+  message: z.optional(z.string()),
+  "preflight-id": z.optional(z.unknown()),
+});
 
-const message = z
-  .object({ code: wireCode, message: z.string().optional(), "preflight-id": z.unknown().optional() })
-  .transform((m): OrderMessage => ({
+const message = z.pipe(
+  messageFields,
+  z.transform((m: z.output<typeof messageFields>): OrderMessage => ({
     ...(m.code !== undefined ? { code: m.code } : {}),
     ...(m.message !== undefined ? { message: m.message } : {}),
-  }));
+  })),
+);
 
 /** `warnings` / `errors`: a list, absent or `null` (tastyware: `Optional[list[Message]]`). */
-export const messageList = z
-  .array(message)
-  .nullable()
-  .optional()
-  .transform((l) => l ?? []);
+export const messageList = z.pipe(
+  z.optional(z.nullable(z.array(message))),
+  z.transform((l: OrderMessage[] | null | undefined) => l ?? []),
+);
 
 /** POST /accounts/{acct}/orders/dry-run body. */
 export const dryRunResponse = dataEnvelope(
   z.object({
-    order: z.object({ status: z.string().default("Received") }),
+    order: z.object({ status: z._default(z.string(), "Received") }),
     warnings: messageList,
     errors: messageList,
-    "buying-power-effect": z
-      .object({
+    "buying-power-effect": z.optional(
+      z.object({
         "change-in-buying-power": optDecimal,
-        "change-in-buying-power-effect": z.string().optional(),
+        "change-in-buying-power-effect": z.optional(z.string()),
         "change-in-margin-requirement": optDecimal,
-        "change-in-margin-requirement-effect": z.string().optional(),
-      })
-      .optional(),
-    "fee-calculation": z
-      .object({ "total-fees": optDecimal, "total-fees-effect": z.string().optional() })
-      .optional(),
+        "change-in-margin-requirement-effect": z.optional(z.string()),
+      }),
+    ),
+    "fee-calculation": z.optional(
+      z.object({ "total-fees": optDecimal, "total-fees-effect": z.optional(z.string()) }),
+    ),
   }),
 );
 

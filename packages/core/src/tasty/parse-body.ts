@@ -1,5 +1,7 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { TastyApiError, kindForStatus, type TastySubError } from "./tasty-api-error";
+import { wireCode as code } from "./wire-fields";
 
 /** Dotted path of a zod issue: `data.items[0].bid`. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -17,7 +19,7 @@ function snippet(text: string): string {
  * Parses a response body with a zod schema. A body that is not JSON, or not the shape, becomes a
  * `malformed` TastyApiError naming the endpoint and the first offending field — never a crash.
  */
-export function parseBody<S extends z.ZodType>(schema: S, text: string, endpoint: string): z.output<S> {
+export function parseBody<S extends z.core.$ZodType>(schema: S, text: string, endpoint: string): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -29,7 +31,7 @@ export function parseBody<S extends z.ZodType>(schema: S, text: string, endpoint
       message: `response body is not JSON (starts ${snippet(text)})`,
     });
   }
-  const r = schema.safeParse(json);
+  const r = z.safeParse(schema, json);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = issuePath(issue?.path ?? []);
@@ -41,24 +43,18 @@ export function parseBody<S extends z.ZodType>(schema: S, text: string, endpoint
   });
 }
 
-/** A machine code: a string, or a number turned into its string (never lost to a generic message). */
-const code = z
-  .union([z.string(), z.number()])
-  .optional()
-  .transform((c) => (c === undefined ? undefined : String(c)));
-
 const subErrorSchema = z.object({
   code,
-  message: z.string().optional(),
-  domain: z.string().optional(),
-  reason: z.string().optional(),
+  message: z.optional(z.string()),
+  domain: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 
 const errorEnvelope = z.object({
   error: z.object({
     code,
-    message: z.string().optional(),
-    errors: z.array(subErrorSchema).nullable().optional(),
+    message: z.optional(z.string()),
+    errors: z.optional(z.nullable(z.array(subErrorSchema))),
   }),
 });
 

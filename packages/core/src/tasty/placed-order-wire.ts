@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import { messageList, type OrderMessage } from "./order-wire";
 import { dataEnvelope, decimal, isoTime, listEnvelope, optDecimal, optIsoTime } from "./wire-fields";
 
@@ -60,31 +61,30 @@ export const TERMINAL_ORDER_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 const fill = z.object({
-  "fill-id": z.union([z.string(), z.number()]).transform(String),
+  "fill-id": z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
   quantity: decimal,
   "fill-price": decimal,
   "filled-at": isoTime,
 });
 
 const leg = z.object({
-  symbol: z.string().min(1),
+  symbol: z.string().check(z.minLength(1)),
   action: z.string(),
   quantity: optDecimal,
   "remaining-quantity": optDecimal,
-  fills: z
-    .array(fill)
-    .nullable()
-    .optional()
-    .transform((f) => f ?? []),
+  fills: z.pipe(
+    z.optional(z.nullable(z.array(fill))),
+    z.transform((f: z.output<typeof fill>[] | null | undefined) => f ?? []),
+  ),
 });
 
 /** A placed order (tastyware `PlacedOrder`; `id` required here since only placed orders are read). */
 export const placedOrder = z.object({
-  id: z.union([z.number(), z.string()]).transform(String),
-  status: z.string().min(1),
-  "reject-reason": z.string().nullable().optional(),
+  id: z.pipe(z.union([z.number(), z.string()]), z.transform(String)),
+  status: z.string().check(z.minLength(1)),
+  "reject-reason": z.optional(z.nullable(z.string())),
   price: optDecimal,
-  "price-effect": z.string().optional(),
+  "price-effect": z.optional(z.string()),
   "updated-at": optIsoTime,
   legs: z.array(leg),
 });
@@ -137,9 +137,9 @@ export interface BrokerPosition {
 }
 
 const position = z.object({
-  symbol: z.string().min(1),
+  symbol: z.string().check(z.minLength(1)),
   "instrument-type": z.string(),
-  "underlying-symbol": z.string().default(""),
+  "underlying-symbol": z._default(z.string(), ""),
   quantity: decimal,
   "quantity-direction": z.string(),
 });

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
 import type { QuoteTokenGrant } from "../dxlink/quote-token";
 import { dataEnvelope, optIsoTime } from "./wire-fields";
 
@@ -8,9 +9,9 @@ export const QUOTE_TOKEN_DEFAULT_TTL_MS = 24 * 3_600_000;
 /** GET /api-quote-tokens body. */
 export const quoteTokenResponse = dataEnvelope(
   z.object({
-    token: z.string().min(1),
+    token: z.string().check(z.minLength(1)),
     "dxlink-url": z.url(),
-    level: z.string().default("api"),
+    level: z._default(z.string(), "api"),
     "issued-at": optIsoTime,
     "expires-at": optIsoTime,
   }),

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import type { BrokerCalendar } from "../time/calendar-confirmation";
 import { equityCalendarResponse, toBrokerCalendar } from "./calendar-wire";
 import type { TastyConfig } from "../config/app-config";
@@ -75,7 +75,7 @@ export interface Gated<T> {
   cooldown: Cooldown[];
 }
 
-interface CallSpec<S extends z.ZodType> {
+interface CallSpec<S extends z.core.$ZodType> {
   method: "GET" | "POST" | "DELETE";
   /** Path without query, e.g. `/market-data/by-type`. */
   path: string;
@@ -313,7 +313,7 @@ export class TastyRestClient {
   }
 
   /** The funnel: cooldown check, auth, send, one retry on 401, 429 → cooldown, errors, zod. */
-  private async call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> {
+  private async call<S extends z.core.$ZodType>(spec: CallSpec<S>): Promise<z.output<S>> {
     const endpoint = `${spec.method} ${spec.path}`;
     const keys = spec.keys ?? [`rest:${spec.path}`];
     if (!spec.gated) {

@@ -1,63 +1,66 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../validation/zod-english";
+
+/** Records a custom issue on a transform's payload (the value fails with `message`). */
+export function failWith(ctx: z.core.ParsePayload, message: string): never {
+  ctx.issues.push({ code: "custom", message, input: ctx.value });
+  return z.NEVER;
+}
 
 /**
  * A tastytrade decimal: serialized as a string (`"5800.0"`), sometimes as a number. Parsed to a
  * finite number; anything else is an issue naming the value.
  */
-export const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const n = typeof v === "number" ? v : v.trim() === "" ? Number.NaN : Number(v);
-  if (!Number.isFinite(n)) {
-    ctx.addIssue({ code: "custom", message: `expected a decimal, got ${JSON.stringify(v)}` });
-    return z.NEVER;
-  }
-  return n;
-});
+export const decimal = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v: string | number, ctx) => {
+    const n = typeof v === "number" ? v : v.trim() === "" ? Number.NaN : Number(v);
+    return Number.isFinite(n) ? n : failWith(ctx, `expected a decimal, got ${JSON.stringify(v)}`);
+  }),
+);
 
 /** An optional decimal: absent, null and `"NaN"` read as undefined. */
-export const optDecimal = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v, ctx) => {
+export const optDecimal = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((v: string | number | null | undefined, ctx) => {
     if (v === undefined || v === null || v === "" || v === "NaN") return undefined;
     const n = typeof v === "number" ? v : Number(v);
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: `expected a decimal, got ${JSON.stringify(v)}` });
-      return z.NEVER;
-    }
-    return n;
-  });
+    return Number.isFinite(n) ? n : failWith(ctx, `expected a decimal, got ${JSON.stringify(v)}`);
+  }),
+);
+
+/** A machine code as sent: usually a string, sometimes a number (kept as its decimal string). */
+export const wireCode = z.pipe(
+  z.optional(z.union([z.string(), z.number()])),
+  z.transform((c: string | number | undefined) => (c === undefined ? undefined : String(c))),
+);
 
 /** An ISO-8601 timestamp parsed to ms since epoch. */
-export const isoTime = z.string().transform((s, ctx) => {
-  const t = Date.parse(s);
-  if (!Number.isFinite(t)) {
-    ctx.addIssue({ code: "custom", message: `expected an ISO timestamp, got ${JSON.stringify(s)}` });
-    return z.NEVER;
-  }
-  return t;
-});
+export const isoTime = z.pipe(
+  z.string(),
+  z.transform((s: string, ctx) => {
+    const t = Date.parse(s);
+    return Number.isFinite(t) ? t : failWith(ctx, `expected an ISO timestamp, got ${JSON.stringify(s)}`);
+  }),
+);
 
 /** An optional ISO timestamp (absent/null → undefined). */
-export const optIsoTime = z
-  .union([z.string(), z.null()])
-  .optional()
-  .transform((s, ctx) => {
+export const optIsoTime = z.pipe(
+  z.optional(z.union([z.string(), z.null()])),
+  z.transform((s: string | null | undefined, ctx) => {
     if (s === undefined || s === null || s === "") return undefined;
     const t = Date.parse(s);
-    if (!Number.isFinite(t)) {
-      ctx.addIssue({ code: "custom", message: `expected an ISO timestamp, got ${JSON.stringify(s)}` });
-      return z.NEVER;
-    }
-    return t;
-  });
+    return Number.isFinite(t) ? t : failWith(ctx, `expected an ISO timestamp, got ${JSON.stringify(s)}`);
+  }),
+);
 
 /** `{"data":{"items":[…]}}`: tastytrade's list envelope around an item schema. */
-export function listEnvelope<T extends z.ZodType>(item: T) {
+export function listEnvelope<T extends z.core.$ZodType>(item: T) {
   return z.object({ data: z.object({ items: z.array(item) }) });
 }
 
 /** `{"data":{…}}`: tastytrade's single-object envelope. */
-export function dataEnvelope<T extends z.ZodType>(data: T) {
+export function dataEnvelope<T extends z.core.$ZodType>(data: T) {
   return z.object({ data });
 }
 

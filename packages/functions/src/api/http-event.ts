@@ -1,16 +1,17 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ApiRequest, ApiResponse } from "@stratdeck/core/api";
 import { describeZodError } from "@stratdeck/core/api/responses";
-import * as z from "zod";
+import "@stratdeck/core/validation/zod-english";
+import * as z from "zod/mini";
 
 /** The parts of an API Gateway HTTP API (payload format 2.0) event the route table uses. */
 const HttpApiEvent = z.object({
-  rawPath: z.string().startsWith("/"),
-  headers: z.record(z.string(), z.string()).optional(),
-  queryStringParameters: z.record(z.string(), z.string()).optional(),
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean().optional(),
-  requestContext: z.object({ http: z.object({ method: z.string().min(1) }) }),
+  rawPath: z.string().check(z.startsWith("/")),
+  headers: z.optional(z.record(z.string(), z.string())),
+  queryStringParameters: z.optional(z.record(z.string(), z.string())),
+  body: z.optional(z.string()),
+  isBase64Encoded: z.optional(z.boolean()),
+  requestContext: z.object({ http: z.object({ method: z.string().check(z.minLength(1)) }) }),
 });
 
 /** An API Gateway v2 event as an {@link ApiRequest}, or a message naming the bad field. */

@@ -1,5 +1,6 @@
 import { SCHEDULES, type JobName } from "@stratdeck/core/orchestrator/schedules";
-import * as z from "zod";
+import "@stratdeck/core/validation/zod-english";
+import * as z from "zod/mini";
 
 const JOB_NAMES = SCHEDULES.map((s) => s.job) as [JobName, ...JobName[]];
 
@@ -9,16 +10,16 @@ const JOB_NAMES = SCHEDULES.map((s) => s.job) as [JobName, ...JobName[]];
  * schedule grid and market hours (manual runs); `time` absent means now.
  */
 export const ScheduledEvent = z.looseObject({
-  id: z.string().optional(),
-  "detail-type": z.string().optional(),
-  source: z.string().optional(),
-  time: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).optional(),
-  detail: z
-    .looseObject({
-      job: z.enum(JOB_NAMES).optional(),
-      force: z.boolean().optional(),
-    })
-    .optional(),
+  id: z.optional(z.string()),
+  "detail-type": z.optional(z.string()),
+  source: z.optional(z.string()),
+  time: z.optional(z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" })),
+  detail: z.optional(
+    z.looseObject({
+      job: z.optional(z.enum(JOB_NAMES)),
+      force: z.optional(z.boolean()),
+    }),
+  ),
 });
 
 /** A parsed {@link ScheduledEvent}. */

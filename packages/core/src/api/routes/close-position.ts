@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../../validation/zod-english";
 import { closePosition, type ClosePositionDeps } from "../../paper/close-position";
 import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";
@@ -6,17 +7,20 @@ import { routeError } from "../responses";
 import { defineRoute } from "../router";
 
 const params = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, "must be a position id such as pos_0123456789abcdef0123"),
+  id: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_.:-]{1,100}$/, "must be a position id such as pos_0123456789abcdef0123")),
 });
 
-const body = z
-  .strictObject({
-    reason: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 lowercase letters, digits or dashes")
-      .optional(),
-  })
-  .optional();
+const body = z.optional(
+  z.strictObject({
+    reason: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1-40 lowercase letters, digits or dashes")),
+    ),
+  }),
+);
 
 /**
  * POST /positions/{id}/close: closes a paper position at the fill model's price from current

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../../validation/zod-english";
 import type { AppConfig } from "../../config/app-config";
 import { readStoredHealth, type StoredHealthDeps } from "../../health/stored-health";
 import { isMarketOpen } from "../../time/nyse-calendar";

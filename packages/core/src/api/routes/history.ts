@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../../validation/zod-english";
 import type { PaperOrderStore } from "../../paper/paper-order-store";
 import { tradeHistory } from "../../paper/trade-history";
 import { limitQuery } from "../query-fields";
@@ -7,8 +8,8 @@ import { defineRoute } from "../router";
 /** Largest `limit` GET /history accepts. */
 export const MAX_HISTORY_LIMIT = 500;
 
-const query = limitQuery(MAX_HISTORY_LIMIT).extend({
-  cursor: z.string().regex(/^\d+$/, "must be the nextCursor of a previous page").optional(),
+const query = z.extend(limitQuery(MAX_HISTORY_LIMIT), {
+  cursor: z.optional(z.string().check(z.regex(/^\d+$/, "must be the nextCursor of a previous page"))),
 });
 
 /**

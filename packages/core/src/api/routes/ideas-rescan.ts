@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../../validation/zod-english";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
 import { storeIdeasReport } from "../../orchestrator/ideas-job";
 import type { StatusStore } from "../../status/status-store";

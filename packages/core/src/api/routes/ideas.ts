@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../../validation/zod-english";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
 import type { StatusStore } from "../../status/status-store";
 import type { IdeasReport } from "../../strategies/ideas-report";
@@ -7,14 +8,17 @@ import type { Clock } from "../../time/clock";
 import { routeError } from "../responses";
 import { defineRoute } from "../router";
 
-const underlyingList = z
-  .string()
-  .transform((s) => s.split(",").map((u) => u.trim().toUpperCase()))
-  .pipe(z.array(z.enum(INDEX_UNDERLYINGS, { message: `must list only ${INDEX_UNDERLYINGS.join(", ")}` })));
+const underlyingList = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.split(",").map((u) => u.trim().toUpperCase())),
+  ),
+  z.array(z.enum(INDEX_UNDERLYINGS, { message: `must list only ${INDEX_UNDERLYINGS.join(", ")}` })),
+);
 
 const query = z.strictObject({
-  strategy: z.enum(STRATEGY_NAMES, { message: `must be one of ${STRATEGY_NAMES.join(", ")}` }).optional(),
-  underlying: underlyingList.optional(),
+  strategy: z.optional(z.enum(STRATEGY_NAMES, { message: `must be one of ${STRATEGY_NAMES.join(", ")}` })),
+  underlying: z.optional(underlyingList),
 });
 
 /** Deps of `GET /ideas`: the status store holding the ideas job's latest report. */

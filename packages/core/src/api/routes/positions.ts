@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "../../validation/zod-english";
 import { markPositions, type MarkPositionsDeps } from "../../paper/mark-positions";
 import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";
