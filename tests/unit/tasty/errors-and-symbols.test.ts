@@ -79,6 +79,11 @@ describe("symbology", () => {
     expect(occToStreamer("SPXW  251219P05800000")).toBe(".SPXW251219P5800");
     expect(occToStreamer("SPY   240119C00470500")).toBe(".SPY240119C470.5");
     expect(streamerToOcc("SPX")).toBeNull();
+    // Adjusted roots carry digits; a root over 6 characters or a strike of 100,000+ has no OCC form.
+    expect(streamerToOcc(".AAPL1251219C150")).toBe("AAPL1 251219C00150000");
+    expect(occToStreamer("AAPL1 251219C00150000")).toBe(".AAPL1251219C150");
+    expect(streamerToOcc(".ABCDEFG251219C150")).toBeNull();
+    expect(streamerToOcc(".NDX251219C100000")).toBeNull();
   });
   it("classifies REST market-data types", () => {
     expect(marketDataTypeOf("SPX")).toBe("index");

@@ -29,8 +29,9 @@ export function streamerSymbol(id: OptionId): string {
   return `.${id.root}${yymmdd(id.date)}${id.right}${strikeText(id.strike)}`;
 }
 
-const STREAMER_RE = /^\.([A-Z]{1,6})(\d{6})([CP])(\d+(?:\.\d+)?)$/;
-const OCC_RE = /^([A-Z]{1,6}) *(\d{6})([CP])(\d{8})$/;
+// Roots may carry digits (adjusted options, e.g. `AAPL1`); at most 6 characters in OCC form.
+const STREAMER_RE = /^\.([A-Z][A-Z0-9]*?)(\d{6})([CP])(\d+(?:\.\d+)?)$/;
+const OCC_RE = /^([A-Z][A-Z0-9]{0,5}) *(\d{6})([CP])(\d{8})$/;
 
 /** Parses a DXLink option symbol, or undefined when it is not one. */
 export function parseStreamerSymbol(symbol: string): OptionId | undefined {
