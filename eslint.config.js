@@ -30,8 +30,11 @@ export default tseslint.config(
     },
   },
   {
-    // Typed linting: rules that need the type checker (the project's tsconfig via the project service).
+    // Typed linting: typescript-eslint's recommended type-checked rules plus the stricter picks
+    // below, all using the type checker (the project's tsconfig via the project service). The
+    // exception blocks after this one turn single rules off for named files, so they must follow it.
     files: ["**/*.ts"],
+    extends: [...tseslint.configs.recommendedTypeCheckedOnly],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",

@@ -3,7 +3,7 @@ import { DXLinkFeed } from "@dxfeed/dxlink-feed";
 import { ACCEPT_EVENT_FIELDS, FeedDecoder, MarketBook, ThrottledWarnings } from "@stratdeck/core/dxlink";
 import { silentLog } from "@stratdeck/core/log";
 import { SnapshotStore, type StoredSnapshot } from "@stratdeck/core/market-data";
-import { blackScholes } from "@stratdeck/core/pricing";
+import { blackScholes, type OptionRight } from "@stratdeck/core/pricing";
 import { SnapshotWriter } from "@stratdeck/core/stream";
 import { FakeClock } from "@stratdeck/core/time";
 import type { BenchSection } from "../section";
@@ -34,12 +34,12 @@ function record(): { frames: Frame[]; events: number; minutes: number } {
   const indexes = ["SPX", "NDX", "RUT", "XSP"];
   const spots = [5950, 21000, 2400, 595];
   const options = Array.from({ length: SYMBOLS - indexes.length }, (_, i) => {
-    const right = i % 2 === 0 ? "P" : "C";
+    const right: OptionRight = i % 2 === 0 ? "P" : "C";
     const k = 5950 + (i % 2 === 0 ? -1 : 1) * 5 * Math.floor(i / 8) * (i % 4 < 2 ? 1 : -1);
     const exp = ["261218", "261231", "270115", "270129"][Math.floor(i / 2) % 4]!;
     return {
       symbol: `.SPXW${exp}${right}${k}`,
-      right: right as "C" | "P",
+      right,
       strike: k,
       years: (30 + (i % 4) * 14) / 365,
     };

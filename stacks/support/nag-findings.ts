@@ -1,4 +1,4 @@
-import type { CloudAssembly } from "aws-cdk-lib/cx-api";
+import { SynthesisMessageLevel, type CloudAssembly } from "aws-cdk-lib/cx-api";
 
 /** One unsuppressed cdk-nag finding. */
 export interface NagFinding {
@@ -13,16 +13,16 @@ export interface NagFinding {
 /** Unsuppressed cdk-nag AwsSolutions findings of a synthesized app (suppressed ones leave none). */
 export function nagFindings(assembly: CloudAssembly): NagFinding[] {
   return assembly.stacks.flatMap((s) =>
-    s.messages
-      .filter(
-        (m) =>
-          (m.level === "error" || m.level === "warning") && String(m.entry.data).startsWith("AwsSolutions-"),
-      )
-      .map((m) => ({
-        level: m.level as "error" | "warning",
-        stack: s.stackName,
-        path: m.id,
-        message: String(m.entry.data).trim(),
-      })),
+    s.messages.flatMap((m): NagFinding[] => {
+      const data = m.entry.data;
+      const level =
+        m.level === SynthesisMessageLevel.ERROR
+          ? "error"
+          : m.level === SynthesisMessageLevel.WARNING
+            ? "warning"
+            : null;
+      if (level === null || typeof data !== "string" || !data.startsWith("AwsSolutions-")) return [];
+      return [{ level, stack: s.stackName, path: m.id, message: data.trim() }];
+    }),
   );
 }

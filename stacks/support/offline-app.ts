@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import type { SSTConfig } from "sst";
 import { App } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
+import * as z from "zod";
 
 /** Options of {@link buildOfflineApp}. */
 export interface OfflineAppOptions {
@@ -23,6 +24,9 @@ export interface OfflineAppOptions {
 /** Account id used for offline builds (its AZ lookup is committed in cdk.context.json). */
 export const OFFLINE_ACCOUNT = "123456789012";
 
+/** `cdk.context.json`: cached context lookups by key (values are whatever CDK stored). */
+const CdkContext = z.record(z.string(), z.unknown());
+
 /**
  * Builds the SST app in-process with no AWS credentials and no Docker: SST skips bootstrap lookups
  * and container builds when NODE_ENV=test, functions are bundled with esbuild, and the templates
@@ -35,7 +39,9 @@ export async function buildOfflineApp(config: SSTConfig, options: OfflineAppOpti
   Object.assign(process.env, options.env ?? {});
   const { paths, config: project } = useProject();
   const contextFile = path.join(paths.root, "cdk.context.json");
-  const context = fs.existsSync(contextFile) ? JSON.parse(fs.readFileSync(contextFile, "utf8")) : {};
+  const context = fs.existsSync(contextFile)
+    ? CdkContext.parse(JSON.parse(fs.readFileSync(contextFile, "utf8")))
+    : {};
   const app = new App(
     {
       mode: "deploy",

@@ -32,8 +32,8 @@ export function spawnCli(
   });
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<CliRun>((resolve) =>
     child.once("exit", (code) => resolve({ code, stdout, stderr })),
   );

@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+import { rawFrameText } from "@stratdeck/core/dxlink";
 
 /** A parsed frame, or `{raw}` for one that is not JSON. */
 export type Frame = Record<string, unknown> & { raw?: string };
@@ -12,7 +13,7 @@ export class RawDxlink {
   private constructor(url: string) {
     this.ws = new WebSocket(url);
     this.ws.on("message", (data) => {
-      const text = data.toString();
+      const text = rawFrameText(data);
       try {
         this.frames.push(JSON.parse(text) as Frame);
       } catch {

@@ -67,7 +67,7 @@ export async function dynaliteProcess(port = 0): Promise<{ endpoint: string; sto
   });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
+    child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /ready (\S+)/.exec(out);
       if (m) resolve(m[1]!);

@@ -82,7 +82,7 @@ describe("ideas a professional can judge", () => {
         return new Map([...got].map(([k, q]) => [k, { ...q, asOf: NOW + 10_900, ageMs: 2_500 }]));
       },
     };
-    const r = await generateIdeas(depsFor(late as unknown as typeof market, configWith()));
+    const r = await generateIdeas(depsFor(late, configWith()));
     expect(r.ideas.length).toBeGreaterThan(0);
     for (const i of r.ideas) for (const l of i.legs) expect(l.quoteAgeMs).toBe(2_500);
   });

@@ -18,7 +18,9 @@ function lines(obj: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? lines(v as Record<string, unknown>, `${prefix}${k}.`)
-      : [`  ${(prefix + k).padEnd(26)} ${v === null || v === undefined ? "-" : String(v)}`],
+      : [
+          `  ${(prefix + k).padEnd(26)} ${v === null || v === undefined ? "-" : typeof v === "string" ? v : JSON.stringify(v)}`,
+        ],
   );
 }
 

@@ -45,9 +45,8 @@ export function action<A extends unknown[]>(
   fn: (...args: A) => Promise<void>,
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
-    const opts = (args.find(
-      (a) => a && typeof a === "object" && !Array.isArray(a) && "json" in (a as object),
-    ) ?? {}) as CommonOptions;
+    const opts = (args.find((a) => a && typeof a === "object" && !Array.isArray(a) && "json" in a) ??
+      {}) as CommonOptions;
     try {
       await fn(...args);
     } catch (err) {

@@ -3,6 +3,7 @@ import type { RawData } from "ws";
 import { DEFAULT_CLIENT_OPTIONS } from "./client-options";
 import type { DxLinkClientDeps, DxLinkClientOptions, EndReason, SessionEnd } from "./client-options";
 import { FeedDecoder } from "./feed-decoder";
+import { rawFrameBytes } from "./raw-frame";
 import { CLIENT_VERSION } from "./messages";
 import type { InboundMessage, OutboundMessage, SubscriptionEntry } from "./messages";
 import { chunkSubscription } from "./subscription-chunks";
@@ -144,11 +145,7 @@ export class DxLinkClient {
       this.deps.warnings.warn("binary-frame");
       return;
     }
-    const bytes = Array.isArray(data)
-      ? Buffer.concat(data)
-      : data instanceof ArrayBuffer
-        ? new Uint8Array(data)
-        : data;
+    const bytes = rawFrameBytes(data);
     this.deps.onFrame?.(bytes, at);
     const { events, message } = this.decoder.decode(bytes, at);
     if (events > 0) this.deps.onData?.(events, at);

@@ -18,3 +18,4 @@ export * from "./live-market-data-types";
 export * from "./token-refresh";
 export * from "./live-market-data-service";
 export * from "./probe";
+export * from "./raw-frame";

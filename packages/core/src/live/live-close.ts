@@ -9,7 +9,7 @@ import { markAll } from "../paper/mark-positions";
 import type { PaperSettings } from "../paper/paper-settings";
 import { parsePaperSettings } from "../paper/paper-settings";
 import { executeOrder, type Execution } from "./execute-order";
-import { isLiveBroker, type LiveBroker } from "./live-broker";
+import { isLiveBroker } from "./live-broker";
 
 /** The claim taken before a live position's closing order goes to the broker. */
 export const liveCloseKey = (positionId: string): string => `live-close|${positionId}`;
@@ -76,7 +76,7 @@ export async function closeLivePosition(
     })),
   };
   if (decision.mode === "live-dry-run") {
-    const r = await (broker as LiveBroker).dryRun(order);
+    const r = await broker.dryRun(order);
     deps.log.info("live.dry-run", { positionId, ok: r.ok, errors: r.errors });
     return { status: "dry-run", positionId, broker: r };
   }

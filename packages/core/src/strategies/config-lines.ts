@@ -7,7 +7,7 @@ import type { KeyPath } from "./config-locate";
  */
 export function lineOf(doc: Document, counter: LineCounter, path: KeyPath): number | undefined {
   let node: unknown = doc.contents;
-  let offset: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  let offset: number | undefined = doc.contents?.range?.[0];
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));

@@ -11,7 +11,7 @@ import { snapshotAgeMs } from "../market-data/snapshot";
 import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
 import type { SnapshotStore } from "../market-data/snapshot-store";
 import type { Clock } from "../time/clock";
-import { restQuotePrice, type SymbolsByType } from "./market-data-wire";
+import { restQuotePrice, type MarketDataType } from "./market-data-wire";
 import { marketDataTypeOf, occToStreamer, streamerToOcc } from "./symbology";
 import {
   describeFailure,
@@ -133,7 +133,7 @@ export class TastyMarketDataProvider implements MarketDataProvider {
     const missing = [...new Set(streamerSymbols)].filter((s) => !out.has(s));
     if (missing.length === 0) return out;
 
-    const byType: Record<string, string[]> = {};
+    const byType: Partial<Record<MarketDataType, string[]>> = {};
     const restToStreamer = new Map<string, string>();
     for (const s of missing) {
       const rest = s.startsWith(".") ? streamerToOcc(s) : s;
@@ -142,7 +142,7 @@ export class TastyMarketDataProvider implements MarketDataProvider {
       (byType[marketDataTypeOf(rest)] ??= []).push(rest);
     }
     try {
-      const res = await this.deps.rest.getMarketData(byType as SymbolsByType);
+      const res = await this.deps.rest.getMarketData(byType);
       for (const q of res.items) {
         const streamer = restToStreamer.get(q.symbol) ?? occToStreamer(q.symbol) ?? q.symbol;
         const quote = restQuote(streamer, q, now);

@@ -44,7 +44,8 @@ export interface Deps {
   live?: LiveOrderGateway;
   /** Where data comes from and lives (`storage`: see {@link StorageKind}). */
   endpoints: {
-    dynamo: string | "aws";
+    /** DynamoDB endpoint URL, or the literal `aws` for the regional AWS endpoint. */
+    dynamo: string;
     rest: string;
     embedded: string[];
     storage: StorageKind;

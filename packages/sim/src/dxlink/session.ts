@@ -1,4 +1,5 @@
 import type { WebSocket } from "ws";
+import { rawFrameText } from "@stratdeck/core/dxlink";
 import type { Clock } from "@stratdeck/core/time";
 import type { Log } from "@stratdeck/core/log";
 import type { FaultState } from "../faults";
@@ -66,7 +67,7 @@ export class DxlinkSession {
     const timeoutMs = deps.keepaliveTimeoutSeconds * 1000;
     this.keepaliveTimer = setInterval(() => this.send({ type: "KEEPALIVE", channel: 0 }), timeoutMs / 2);
     this.idleTimer = setTimeout(() => this.timeout(), timeoutMs);
-    ws.on("message", (data, isBinary) => this.receive(data.toString(), isBinary));
+    ws.on("message", (data, isBinary) => this.receive(rawFrameText(data), isBinary));
     ws.on("close", () => this.dispose());
     ws.on("error", (e) => deps.log.warn("sim.dxlink.socket-error", { error: e.message }));
     this.send({

@@ -35,7 +35,7 @@ export function listChain(underlying: UnderlyingSpec, spot: number, nowMs: numbe
   const today = nyDate(nowMs);
   const strikes = strikeGrid(underlying.strikeBands, spot);
   const lists = underlying.roots.map((r) => listExpirations(r, today, nowMs));
-  const key = `${underlying.symbol}|${today}|${strikes[0]}|${strikes.length}|${lists.map((l) => l.length)}`;
+  const key = `${underlying.symbol}|${today}|${strikes[0]}|${strikes.length}|${lists.map((l) => l.length).join(",")}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const chain: SimChain = {

@@ -19,7 +19,7 @@ function hook(): void {
   // The very class dynalite instantiates: `level` resolved from dynalite's own folder.
   const fromDynalite = createRequire(require.resolve("dynalite"));
   const { Level } = fromDynalite("level") as {
-    Level: { prototype: { _open(this: LevelDb, ...a: unknown[]): Promise<void> } };
+    Level: { prototype: { _open: (this: LevelDb, ...a: unknown[]) => Promise<void> } };
   };
   const open = Level.prototype._open;
   Level.prototype._open = function (this: LevelDb, ...args: unknown[]) {

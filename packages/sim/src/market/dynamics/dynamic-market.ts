@@ -51,7 +51,7 @@ export class DynamicMarket {
   impliedVolAt(underlying: string, years: number, ms: number): number {
     this.at(ms);
     let byTenor = this.vols.get(underlying);
-    if (!byTenor) this.vols.set(underlying, (byTenor = new Map()));
+    if (!byTenor) this.vols.set(underlying, (byTenor = new Map<number, number>()));
     const hit = byTenor.get(years);
     if (hit !== undefined) return hit;
     const { point, index } = this.point(underlying, ms);
