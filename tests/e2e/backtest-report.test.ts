@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import type { BacktestResult } from "@stratdeck/sim/backtest";
+import type { PageElement } from "../support/page-element";
 
 const run = promisify(execFile);
 const CLI = "packages/cli/bin/stratdeck.mjs";
@@ -61,7 +62,7 @@ describe.skipIf(!haveChromium && !inCi)("stratdeck backtest --html in headless C
     // Equity curve: one marker per session close, at the result's value, drawn higher for more equity.
     const equity = page.locator('[data-chart="equity"] circle.pt');
     expect(await equity.count()).toBe(result.equity.length);
-    const drawn = await equity.evaluateAll((els) =>
+    const drawn = await equity.evaluateAll((els: PageElement[]) =>
       els.map((e) => ({ value: Number(e.getAttribute("data-value")), y: e.getBoundingClientRect().top })),
     );
     expect(drawn.map((d) => d.value)).toEqual(result.equity.map((p) => p.equityCents / 100));
@@ -72,16 +73,18 @@ describe.skipIf(!haveChromium && !inCi)("stratdeck backtest --html in headless C
     // Drawdown: the result's drawdown per day, never above zero.
     const dd = await page
       .locator('[data-chart="drawdown"] circle.pt')
-      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+      .evaluateAll((els: PageElement[]) => els.map((e) => Number(e.getAttribute("data-value"))));
     expect(dd).toEqual(result.equity.map((p) => (p.drawdownCents ? -p.drawdownCents / 100 : 0)));
 
     // Distribution: the bars count every trade once, the tallest bar is the most frequent bin.
-    const bars = await page.locator('[data-chart="distribution"] rect.bar').evaluateAll((els) =>
-      els.map((e) => ({
-        count: Number(e.getAttribute("data-count")),
-        h: e.getBoundingClientRect().height,
-      })),
-    );
+    const bars = await page
+      .locator('[data-chart="distribution"] rect.bar')
+      .evaluateAll((els: PageElement[]) =>
+        els.map((e) => ({
+          count: Number(e.getAttribute("data-count")),
+          h: e.getBoundingClientRect().height,
+        })),
+      );
     expect(bars.reduce((a, b) => a + b.count, 0)).toBe(result.trades.length);
     const tallest = bars.reduce((a, b) => (b.h > a.h ? b : a));
     expect(tallest.count).toBe(Math.max(...bars.map((b) => b.count)));
@@ -90,7 +93,7 @@ describe.skipIf(!haveChromium && !inCi)("stratdeck backtest --html in headless C
     // Trade table: one row per trade with its net P&L.
     const rows = await page
       .locator("#trades tr.trade")
-      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-net"))));
+      .evaluateAll((els: PageElement[]) => els.map((e) => Number(e.getAttribute("data-net"))));
     expect(rows).toEqual(result.trades.map((t) => t.netPnlCents));
     expect(await page.textContent("#summary")).toContain(String(result.stats.overall.trades));
 

@@ -6,6 +6,7 @@ import { chromium, type Browser } from "playwright-core";
 import { validateConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
 import { startLocalStack, type RunningLocalStack } from "../../packages/cli/src/local/local-stack";
+import type { PageElement } from "../support/page-element";
 
 const CHROMIUM = process.env.STRATDECK_CHROMIUM ?? "/usr/bin/chromium";
 const inCi = process.env.CI === "true" || process.env.CI === "1";
@@ -90,7 +91,7 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     expect(await page.getAttribute("#equity", "data-values")).toBe(expected.join(","));
     const drawn = await page
       .locator("#equity circle")
-      .evaluateAll((cs) => cs.map((c) => c.getAttribute("data-cents")));
+      .evaluateAll((cs: PageElement[]) => cs.map((c) => c.getAttribute("data-cents")));
     expect(drawn).toEqual(expected);
     expect(await page.locator("#equity polyline").getAttribute("points")).toMatch(
       /^[\d.]+,[\d.]+( [\d.]+,[\d.]+)+$/,

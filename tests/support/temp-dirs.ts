@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Temporary folders for one test file: `fresh()` makes one, `cleanup()` removes them all. */
-export function tempDirs(prefix: string): { fresh(): string; cleanup(): void } {
+export function tempDirs(prefix: string): { fresh: () => string; cleanup: () => void } {
   const dirs: string[] = [];
   return {
     fresh: () => {

@@ -67,7 +67,7 @@ export function jobsSuite(app: () => BuiltApp): void {
               RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
             },
           });
-          const input = JSON.parse((schedule.Properties?.Target as { Input: string }).Input);
+          const input = JSON.parse((schedule.Properties?.Target as { Input: string }).Input) as unknown;
           expect(input).toMatchObject({
             time: "<aws.scheduler.scheduled-time>",
             "detail-type": "Scheduled Event",

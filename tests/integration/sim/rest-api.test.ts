@@ -93,7 +93,15 @@ describe("GET /option-chains/{symbol}/nested", () => {
     expect(r.status).toBe(200);
     expect(r.json.context).toBe("/option-chains/SPX/nested");
     const [spx, spxw] = items(r) as Array<
-      Record<string, unknown> & { expirations: Array<Record<string, unknown>> }
+      Record<string, unknown> & {
+        expirations: Array<{
+          "settlement-type": string;
+          "expiration-type": string;
+          "expiration-date": string;
+          "days-to-expiration": number;
+          strikes: Array<Record<string, string>>;
+        }>;
+      }
     >;
     expect(spx).toMatchObject({
       "underlying-symbol": "SPX",

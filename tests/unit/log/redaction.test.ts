@@ -12,7 +12,7 @@ describe("logger", () => {
     const { log, lines } = capture();
     log.info("dxlink.connect", { url: "ws://127.0.0.1:1/realtime", attempt: 2 });
     expect(lines).toHaveLength(1);
-    const rec = JSON.parse(lines[0]!);
+    const rec = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(rec).toMatchObject({
       level: "INFO",
       message: "dxlink.connect",
@@ -62,6 +62,9 @@ describe("logger", () => {
   it("serialises errors with name and message", () => {
     const { log, lines } = capture();
     log.error("store.error", { error: new TypeError("boom") });
-    expect(JSON.parse(lines[0]!).error).toMatchObject({ name: "TypeError", message: "boom" });
+    expect((JSON.parse(lines[0]!) as { error: unknown }).error).toMatchObject({
+      name: "TypeError",
+      message: "boom",
+    });
   });
 });

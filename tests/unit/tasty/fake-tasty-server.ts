@@ -16,7 +16,7 @@ export type FakeHandler = (req: SeenRequest) => Promise<[number, unknown] | null
 export async function startFakeTasty(handler: FakeHandler): Promise<{
   url: string;
   seen: SeenRequest[];
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }> {
   const seen: SeenRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
