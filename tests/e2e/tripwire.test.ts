@@ -40,6 +40,16 @@ function unarmedCli(sim: RunningSimulator, args: string[], armed: string) {
   });
 }
 
+/** Live, armed, scheduled runs confirmed; short cancel and poll times, three walk steps. */
+const ARMED_SCHEDULED = {
+  STRATDECK_TRADING_MODE: "live",
+  STRATDECK_LIVE_ARMED: "YES",
+  STRATDECK_LIVE_SCHEDULED: "YES",
+  STRATDECK_LIVE_CANCEL_AFTER_S: "1",
+  STRATDECK_LIVE_POLL_MS: "100",
+  STRATDECK_LIVE_WALK_STEPS: "3",
+};
+
 const run = { job: "ideas" as const, slot: "2026-12-02T10:00", at: Date.parse("2026-12-02T15:00:00Z") };
 
 describe("live-trading tripwires", () => {
@@ -133,18 +143,7 @@ describe("live-trading tripwires", () => {
       await unarmed.close();
     }
     const lines: string[] = [];
-    const deps = await depsFor(
-      sim,
-      {
-        STRATDECK_TRADING_MODE: "live",
-        STRATDECK_LIVE_ARMED: "YES",
-        STRATDECK_LIVE_SCHEDULED: "YES",
-        STRATDECK_LIVE_CANCEL_AFTER_S: "1",
-        STRATDECK_LIVE_POLL_MS: "100",
-        STRATDECK_LIVE_WALK_STEPS: "3",
-      },
-      lines,
-    );
+    const deps = await depsFor(sim, ARMED_SCHEDULED, lines);
     try {
       const before = sim.broker.placedCount();
       const r = await runIdeasJob(deps, { ...run, slot: "2026-12-02T11:30" });
@@ -167,18 +166,7 @@ describe("live-trading tripwires", () => {
   it("two deliveries of one scheduled live slot at once place each order once, keep its reservations and the live position cap", async () => {
     // Its own simulator: the broker account must hold only this test's orders for the reconcile.
     const own = await startSimulator({ seed: 2 });
-    const deps = await depsFor(
-      own,
-      {
-        STRATDECK_TRADING_MODE: "live",
-        STRATDECK_LIVE_ARMED: "YES",
-        STRATDECK_LIVE_SCHEDULED: "YES",
-        STRATDECK_LIVE_CANCEL_AFTER_S: "1",
-        STRATDECK_LIVE_POLL_MS: "100",
-        STRATDECK_LIVE_WALK_STEPS: "3",
-      },
-      [],
-    );
+    const deps = await depsFor(own, ARMED_SCHEDULED, []);
     try {
       const slot = { ...run, slot: "2026-12-02T12:00" };
       const [a, b] = await Promise.all([runIdeasJob(deps, slot), runIdeasJob(deps, slot)]);

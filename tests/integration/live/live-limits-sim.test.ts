@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive } from "@stratdeck/core/live";
-import { MemoryPaperOrderStore, NO_FEES, recordClose } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore, NO_FEES, recordClose, type PositionRecord } from "@stratdeck/core/paper";
 import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;
@@ -21,6 +21,18 @@ const deps = (over: Parameters<typeof liveSettings>[0] = {}) => ({
   alerts,
   notifier,
 });
+
+/** Records a manual close of `position` today at `exitDebit` (USD per share), without fees. */
+const closeAt = (position: PositionRecord, exitDebit: number) =>
+  recordClose({ orders, log: env.log }, position, {
+    exitDebit,
+    legs: [],
+    time: env.clock.now(),
+    underlyingPrice: env.sim.market.spot("SPX"),
+    underlyingSource: "stream",
+    reason: "manual",
+    fees: NO_FEES,
+  });
 
 describe("hard limits of live trading", () => {
   it("max contracts per order: refused before anything reaches the broker, logged and alerted once", async () => {
@@ -52,15 +64,7 @@ describe("hard limits of live trading", () => {
     const first = await spreadRecords(env, { key: "a" });
     expect((await enterLive(deps({ maxOpenPositions: 1 }), first.records, env.log)).status).toBe("placed");
     const [position] = await orders.listOpenPositions();
-    await recordClose({ orders, log: env.log }, position!, {
-      exitDebit: position!.entryCredit,
-      legs: [],
-      time: env.clock.now(),
-      underlyingPrice: env.sim.market.spot("SPX"),
-      underlyingSource: "stream",
-      reason: "manual",
-      fees: NO_FEES,
-    });
+    await closeAt(position!, position!.entryCredit);
     const second = await spreadRecords(env, { key: "b" });
     expect((await enterLive(deps({ maxOpenPositions: 1 }), second.records, env.log)).status).toBe("placed");
     const third = await spreadRecords(env, { key: "c" });
@@ -73,15 +77,7 @@ describe("hard limits of live trading", () => {
     expect((await enterLive(deps(), first.records, env.log)).status).toBe("placed");
     const [position] = await orders.listOpenPositions();
     // Closed today for 3.00 more than it took in: 1 × 100 × 3.00 = $300 realised loss.
-    await recordClose({ orders, log: env.log }, position!, {
-      exitDebit: position!.entryCredit + 3,
-      legs: [],
-      time: env.clock.now(),
-      underlyingPrice: env.sim.market.spot("SPX"),
-      underlyingSource: "stream",
-      reason: "manual",
-      fees: NO_FEES,
-    });
+    await closeAt(position!, position!.entryCredit + 3);
     const next = await spreadRecords(env, { key: "next" });
     const calls = env.broker.calls.length;
     const blocked = await enterLive(deps({ dailyLossStopCents: 30_000 }), next.records, env.log);
