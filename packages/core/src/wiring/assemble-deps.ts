@@ -16,7 +16,7 @@ import type { StrategiesConfig } from "../strategies/config-types";
 import type { CooldownStore, TastyRestClient } from "../tasty/index";
 import { systemClock, type Clock } from "../time/clock";
 import { connectStorage } from "./connect-storage";
-import { marketParts, SIM_CREDENTIALS } from "./market-parts";
+import { configuredTasty, marketParts, SIM_CREDENTIALS, withStreamQuoteAge } from "./market-parts";
 import { notifierFor } from "./notifier-part";
 import { type EmbeddedEngineStarter, type ResolvedStorage, type StorageKind } from "./resolve-storage";
 
@@ -134,10 +134,11 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       embedded.push(storage.endpoint);
     const local = config.dataMode === "sim" ? (storage.stack ?? null) : null;
 
-    let tasty: TastyConfig | undefined = config.tasty;
-    if (config.dataMode === "sim") {
+    // Sim mode without TASTY_API_URL: the running stack's simulator, else one started for this process.
+    let tasty: TastyConfig | undefined = configuredTasty(config);
+    if (config.dataMode === "sim" && !tasty) {
       const apiUrl = await orEmbedded(
-        config.tasty?.apiUrl ?? config.tastyApiUrl ?? local?.simRestUrl,
+        local?.simRestUrl,
         options.embeddedSimulator,
         (s) => s.restUrl,
         "TASTY_API_URL",
@@ -193,9 +194,4 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
     await close();
     throw err;
   }
-}
-
-/** Strategies whose `max_quote_age_ms: null` follows the stream's snapshot max age, ms. */
-export function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
-  return s.fill.quoteAgeFromStream ? { ...s, fill: { ...s.fill, maxQuoteAgeMs: maxAgeMs } } : s;
 }

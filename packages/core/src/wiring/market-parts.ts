@@ -10,6 +10,7 @@ import { LocalWriteCooldownStore } from "../tasty/local-write-cooldown-store";
 import type { CooldownStore } from "../tasty/cooldown-store";
 import { TastyMarketDataProvider } from "../tasty/tasty-market-data-provider";
 import { TastyRestClient } from "../tasty/tasty-rest-client";
+import type { StrategiesConfig } from "../strategies/config-types";
 import type { Clock } from "../time/clock";
 
 /** Stand-in credentials for the simulator (it accepts any non-empty values). */
@@ -85,4 +86,9 @@ function unconfiguredRest(): TastyRestClient {
             throw new Error(`tastytrade is not configured for this function (${String(prop)} called)`);
           },
   });
+}
+
+/** Strategies whose `max_quote_age_ms: null` follows the stream's snapshot max age, ms. */
+export function withStreamQuoteAge(s: StrategiesConfig, maxAgeMs: number): StrategiesConfig {
+  return s.fill.quoteAgeFromStream ? { ...s, fill: { ...s.fill, maxQuoteAgeMs: maxAgeMs } } : s;
 }

@@ -8,9 +8,13 @@ import type { Metrics } from "@stratdeck/core/metrics";
 import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { systemClock, type Clock } from "@stratdeck/core/time/clock";
 import { loadStrategiesJson } from "@stratdeck/core/strategies/config-load";
-import { withStreamQuoteAge } from "@stratdeck/core/wiring/assemble-deps";
 import { connectStorage } from "@stratdeck/core/wiring/connect-storage";
-import { configuredTasty, marketParts, type MarketParts } from "@stratdeck/core/wiring/market-parts";
+import {
+  configuredTasty,
+  marketParts,
+  withStreamQuoteAge,
+  type MarketParts,
+} from "@stratdeck/core/wiring/market-parts";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { lambdaEnv } from "./lambda-env";
 import { oncePerContainer } from "./once-per-container";
