@@ -1,4 +1,4 @@
-import { closePosition, markPositions, type PaperSettings } from "@stratdeck/core/paper";
+import { closePosition, markPositions, realizedPnl, type PaperSettings } from "@stratdeck/core/paper";
 import type { Idea } from "@stratdeck/core/strategies";
 import { nyParts, isTradingDay, nextTradingDay, sessionOn } from "@stratdeck/core/time";
 import {
@@ -181,16 +181,14 @@ export async function runSimulatedDay(
               settings: options.settings,
             });
             if (closed.status === "closed") {
-              const p = closed.position;
+              const pnl = realizedPnl(closed.position);
               closes.push({
                 at: new Date(t).toISOString(),
                 positionId: c.positionId,
                 reason: c.rule,
-                grossCents: closed.realizedPnlCents,
-                feesCents: p.feesCents ?? 0,
-                netCents: p.netPnlCents ?? closed.realizedPnlCents,
+                ...pnl,
               });
-              note("paper.close", { positionId: c.positionId, reason: c.rule, netPnlCents: p.netPnlCents });
+              note("paper.close", { positionId: c.positionId, reason: c.rule, netPnlCents: pnl.netCents });
             }
           }
         }

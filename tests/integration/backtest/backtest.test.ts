@@ -71,8 +71,13 @@ describe("backtest over the unrigged market", () => {
     expect(byStrategy).toBe(sum);
     for (const t of first.trades) {
       expect(t.exit).not.toBeNull();
+      // Fees are charged: every entry pays commissions and exchange fees, and the position's total
+      // is what its two orders carry.
+      expect(t.feesCents).toBeGreaterThan(0);
+      expect(t.feesCents).toBe((t.entry.feesCents ?? 0) + (t.exit?.feesCents ?? 0));
+      expect(t.netPnlCents).toBe(t.grossPnlCents - t.feesCents);
       // Realised P&L: entry credit less exit debit, × 100 shares, in cents, less fees (to the cent).
-      const exact = (t.entry.price - (t.exit?.price ?? 0)) * 100 * 100 * t.quantity - (t.feesCents ?? 0);
+      const exact = (t.entry.price - (t.exit?.price ?? 0)) * 100 * 100 * t.quantity - t.feesCents;
       expect(Math.abs(t.netPnlCents - exact)).toBeLessThanOrEqual(1);
     }
   });

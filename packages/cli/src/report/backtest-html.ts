@@ -39,7 +39,7 @@ function tradeRow(t: BacktestTrade): string {
     `<td>${esc(t.entry.time.slice(0, 16).replace("T", " "))}</td><td>${esc(t.strategy)}</td><td>${esc(t.underlying)}</td>` +
     `<td>${esc(t.expiration)} ${t.settlement}</td><td>${esc(legs)}</td><td>${t.entry.price.toFixed(2)}</td>` +
     `<td>${t.exit ? esc(t.exit.time.slice(0, 16).replace("T", " ")) : "—"}</td><td>${t.exit ? t.exit.price.toFixed(2) : "—"}</td>` +
-    `<td>${esc(t.reason)}</td><td>${t.feesCents === null ? "—" : usd(t.feesCents)}</td>` +
+    `<td>${esc(t.reason)}</td><td>${usd(t.feesCents)}</td>` +
     `<td class="${sign(t.netPnlCents)}">${usd(t.netPnlCents)}</td></tr>`
   );
 }

@@ -64,10 +64,27 @@ export interface HistoryReport {
   nextCursor?: string;
 }
 
-/** A closed position as a history trade (older records without fees count 0 fees). */
-export function historyTrade(p: PositionRecord): HistoryTrade {
+/** A closed position's realised P&L, cents: before fees, the fees, and after them. */
+export interface RealizedPnl {
+  grossCents: number;
+  feesCents: number;
+  netCents: number;
+}
+
+/**
+ * The realised P&L of a closed position, from its record: gross (`realizedPnlCents`), entry plus
+ * exit fees, and net (older records without fees count 0 fees). History, the backtest's trades and
+ * its equity curve all read it here.
+ */
+export function realizedPnl(p: PositionRecord): RealizedPnl {
   const grossCents = p.realizedPnlCents ?? 0;
   const feesCents = p.feesCents ?? (p.entryFeesCents ?? 0) + (p.exitFeesCents ?? 0);
+  return { grossCents, feesCents, netCents: p.netPnlCents ?? grossCents - feesCents };
+}
+
+/** A closed position as a history trade (older records without fees count 0 fees). */
+export function historyTrade(p: PositionRecord): HistoryTrade {
+  const { grossCents, feesCents, netCents } = realizedPnl(p);
   const closedAt = p.closedAt ?? p.openedAt;
   return {
     positionId: p.positionId,
@@ -84,7 +101,7 @@ export function historyTrade(p: PositionRecord): HistoryTrade {
     exitReason: p.closeReason ?? "unknown",
     grossCents,
     feesCents,
-    netCents: p.netPnlCents ?? grossCents - feesCents,
+    netCents,
     ...(p.settlementPrice !== undefined && p.settlementAt !== undefined
       ? {
           settlement: {

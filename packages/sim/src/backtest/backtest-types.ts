@@ -44,8 +44,8 @@ export interface BacktestTrade {
   maxLossCents: number;
   /** New York calendar days held (at least 1). */
   daysHeld: number;
-  /** Fees of entry and exit, cents; null when the order log records none. */
-  feesCents: number | null;
+  /** Fees of entry and exit, cents (the position's record; 0 on records from before fees). */
+  feesCents: number;
   /** P&L before fees, cents. */
   grossPnlCents: number;
   /** Realised P&L after fees, cents (the order log's figure). */
@@ -56,9 +56,10 @@ export interface BacktestTrade {
 export interface EquityPoint {
   /** `YYYY-MM-DD` */
   date: string;
-  /** Realised P&L so far, cents. */
+  /** Realised P&L so far after fees, cents. */
   realizedCents: number;
-  /** Open positions marked at the close with the fill model, cents. */
+  /** Open positions marked at the close with the fill model, after their entry fees and the
+   * estimated closing fees, cents. */
   openPnlCents: number;
   /** realized + open, cents. */
   equityCents: number;

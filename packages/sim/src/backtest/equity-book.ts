@@ -1,5 +1,6 @@
 import {
   markPositions,
+  realizedPnl,
   type MarkPositionsDeps,
   type PaperOrderStore,
   type PaperSettings,
@@ -7,8 +8,9 @@ import {
 import type { EquityPoint } from "./backtest-types";
 
 /**
- * The daily equity curve: realised P&L from the order log plus the open positions marked at each
- * close with the fill model (what closing them would have paid), overall and per strategy.
+ * The daily equity curve, net of fees: realised P&L after fees from the order log plus the open
+ * positions marked at each close with the fill model (what closing them would leave after their
+ * entry fees and the estimated closing fees), overall and per strategy.
  */
 export class EquityBook {
   readonly points: EquityPoint[] = [];
@@ -36,21 +38,21 @@ export class EquityBook {
       const p = await this.orders.getPosition(o.positionId);
       if (!p || p.status !== "closed") continue;
       this.tallied.add(o.positionId);
-      this.realized.set(p.strategy, (this.realized.get(p.strategy) ?? 0) + (p.realizedPnlCents ?? 0));
+      this.realized.set(p.strategy, (this.realized.get(p.strategy) ?? 0) + realizedPnl(p).netCents);
     }
     const marks = await markPositions(deps, { settings });
     const open = new Map<string, number>();
     for (const m of marks.positions)
-      if (m.status === "priced") open.set(m.strategy, (open.get(m.strategy) ?? 0) + m.pnlCents);
+      if (m.status === "priced") open.set(m.strategy, (open.get(m.strategy) ?? 0) + m.netPnlCents);
     const realizedCents = [...this.realized.values()].reduce((a, b) => a + b, 0);
-    const equityCents = realizedCents + marks.totalPnlCents;
+    const equityCents = realizedCents + marks.totalNetPnlCents;
     if (replace) this.points.pop();
     else this.peak = Math.max(this.peak, this.points.at(-1)?.equityCents ?? 0);
     const peak = Math.max(this.peak, equityCents);
     this.points.push({
       date,
       realizedCents,
-      openPnlCents: marks.totalPnlCents,
+      openPnlCents: marks.totalNetPnlCents,
       equityCents,
       drawdownCents: peak - equityCents,
       openPositions: marks.positions.length,

@@ -24,7 +24,7 @@ export function tradeStats(trades: readonly BacktestTrade[], equity: readonly nu
     avgLossCents: losses.length ? Math.round(lost / losses.length) : 0,
     profitFactor: lost < 0 ? round(won / -lost, 4) : null,
     totalNetPnlCents: total,
-    totalFeesCents: trades.reduce((a, t) => a + (t.feesCents ?? 0), 0),
+    totalFeesCents: trades.reduce((a, t) => a + t.feesCents, 0),
     maxDrawdownCents: maxDrawdown(equity),
     riskDollarDays: round(riskDollarDays, 2),
     pnlPerRiskDay: riskDollarDays > 0 ? round(total / 100 / riskDollarDays, 6) : 0,

@@ -1,12 +1,14 @@
-import type { OrderRecord, PositionRecord, PaperOrderStore } from "@stratdeck/core/paper";
+import {
+  realizedPnl,
+  type OrderRecord,
+  type PositionRecord,
+  type PaperOrderStore,
+} from "@stratdeck/core/paper";
 import { daysBetween, nyDate } from "@stratdeck/core/time";
 import type { BacktestTrade, TradeFill } from "./backtest-types";
 
-/** Fees an order carries, cents, when the order log records them (a `feesCents` figure). */
-function feesOf(order: OrderRecord): number | null {
-  const fees = (order as unknown as Record<string, unknown>)["feesCents"];
-  return typeof fees === "number" && Number.isFinite(fees) ? fees : null;
-}
+/** The fee model's fees of one order, cents (null on records from before fees). */
+const feesOf = (order: OrderRecord): number | null => order.fees?.totalCents ?? null;
 
 function fillOf(order: OrderRecord): TradeFill {
   // Entries as a credit received, exits as a debit paid: the other side is negative.
@@ -27,9 +29,7 @@ export function tradeOf(position: PositionRecord, orders: readonly OrderRecord[]
   const open = orders.find((o) => o.kind === "open");
   if (!open) return null;
   const close = orders.find((o) => o.kind === "close");
-  const fees = [open, close].map((o) => (o ? feesOf(o) : null));
-  const feesCents = fees.every((f) => f === null) ? null : fees.reduce<number>((a, f) => a + (f ?? 0), 0);
-  const net = position.realizedPnlCents ?? 0;
+  const pnl = realizedPnl(position);
   const end = position.closedAt ?? position.openedAt;
   return {
     positionId: position.positionId,
@@ -51,9 +51,9 @@ export function tradeOf(position: PositionRecord, orders: readonly OrderRecord[]
     reason: position.closeReason ?? "open",
     maxLossCents: position.maxLossCents,
     daysHeld: Math.max(1, daysBetween(nyDate(position.openedAt), nyDate(end))),
-    feesCents,
-    grossPnlCents: net + (feesCents ?? 0),
-    netPnlCents: net,
+    feesCents: pnl.feesCents,
+    grossPnlCents: pnl.grossCents,
+    netPnlCents: pnl.netCents,
   };
 }
 
