@@ -72,6 +72,21 @@ describe("hard limits of live trading", () => {
     expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-positions" }] });
   });
 
+  it("a live-open claim held by an entry with no position refuses, names it and how to release it, and nothing reaches the broker", async () => {
+    // What a run leaves when it stops between its claim and the order log.
+    expect(await orders.claimKey("live-open#0", "pos_stopped_run", true)).toBe(true);
+    const { records } = await spreadRecords(env, { key: "after-crash" });
+    const r = await enterLive(deps({ maxOpenPositions: 1 }), records, env.log);
+    expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-positions" }] });
+    expect(r.reasons[0]?.message).toContain("entry pos_stopped_run, no position in the order log");
+    expect(r.reasons[0]?.message).toContain("delete item CAP#live-open#0");
+    expect(env.broker.calls).toEqual([]);
+    expect(notifier.sent).toHaveLength(1);
+    // Released by hand (the item deleted): the same entry goes through.
+    expect(await orders.releaseKey("live-open#0", "pos_stopped_run")).toBe(true);
+    expect((await enterLive(deps({ maxOpenPositions: 1 }), records, env.log)).status).toBe("placed");
+  });
+
   it("daily realised-loss stop: after today's live losses reach the stop, no live entry is placed that day", async () => {
     const first = await spreadRecords(env, { key: "loser" });
     expect((await enterLive(deps(), first.records, env.log)).status).toBe("placed");

@@ -33,6 +33,30 @@ export const livePlacementKey = (positionId: string): string => `live-placement|
 /** Base of the numbered claims that cap open live positions (`live-open#0` …). */
 const LIVE_OPEN_BASE = "live-open";
 
+/**
+ * Why every `live-open` claim is taken, naming each holder: an open live position, or an entry
+ * with no position in the log (an order another run has in flight, or a run that stopped between
+ * its claim and the order log, which only the trader can tell apart by looking at the broker).
+ */
+async function liveCapRefusal(orders: PaperOrderStore, cap: number): Promise<Refusal> {
+  const held: string[] = [];
+  for (let n = 0; n < cap; n++) {
+    const key = `${LIVE_OPEN_BASE}#${n}`;
+    const holder = await orders.keyHolder(key);
+    if (!holder) continue;
+    const position = await orders.getPosition(holder);
+    held.push(
+      position
+        ? `${key}: live position ${holder} (${position.status})`
+        : `${key}: entry ${holder}, no position in the order log yet (an order in flight; if none is working at the broker, delete item CAP#${key} from the orders table)`,
+    );
+  }
+  return {
+    code: "live-max-positions",
+    message: `${cap} live positions open or being placed, the cap is ${cap} (STRATDECK_LIVE_MAX_POSITIONS): ${held.join("; ")}`,
+  };
+}
+
 /** Where a live entry ended. */
 export interface LiveEntryOutcome {
   status: "placed" | "refused" | "duplicate";
@@ -71,8 +95,8 @@ export async function enterLive(
   const request = liveOrderRequest(records.order);
   const contracts = Math.max(...request.legs.map((l) => l.quantity));
   const now = deps.clock.now();
-  const blocks = await liveLimitBlocks(deps.orders, deps.settings, contracts, now);
-  if (blocks.length > 0) {
+  /** A hard-limit refusal: logged as `live.limit.refused`, alerted once a day per limit. */
+  const refuse = async (blocks: Refusal[]): Promise<LiveEntryOutcome> => {
     log.error("live.limit.refused", { key: records.order.idempotencyKey, reasons: blocks });
     for (const b of blocks)
       await liveAlert(
@@ -85,7 +109,9 @@ export async function enterLive(
         },
       );
     return { status: "refused", reasons: blocks };
-  }
+  };
+  const blocks = await liveLimitBlocks(deps.orders, deps.settings, contracts, now);
+  if (blocks.length > 0) return refuse(blocks);
   // One placement per entry key across concurrent and redelivered runs: a strict conditional claim
   // before anything reaches the broker (the log write after the fill comes too late to stop a
   // second order). A run that crashes after claiming leaves the slot unplaced, never doubled.
@@ -114,14 +140,7 @@ export async function enterLive(
   );
   if (!liveSlot) {
     await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
-    const reasons = [
-      {
-        code: "live-max-positions",
-        message: `${deps.settings.maxOpenPositions} live positions open or being placed, the cap is ${deps.settings.maxOpenPositions} (STRATDECK_LIVE_MAX_POSITIONS)`,
-      },
-    ];
-    log.error("live.limit.refused", { key: records.order.idempotencyKey, reasons });
-    return { status: "refused", reasons };
+    return refuse([await liveCapRefusal(deps.orders, deps.settings.maxOpenPositions)]);
   }
   const execution = await executeOrder(
     {
