@@ -67,7 +67,11 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     const ideasText = await page.textContent("#ideas");
     expect(ideasText).toMatch(/POP \d+%/);
     expect(ideasText).toMatch(/net credit \$[\d,.]+ after fees \$[\d,.]+ · RoR \d+% · EV -?\$/);
-    expect(await page.textContent("#health")).toMatch(/stream:/);
+    const healthText = await page.textContent("#health");
+    expect(healthText).toMatch(/stream:/);
+    // One line per scheduled job, as /health lists them.
+    for (const job of ["ideas", "exits", "health", "settle", "reconcile"])
+      expect(healthText).toMatch(new RegExp(`job ${job}: (ok|FAIL|not yet)`));
     expect(await page.locator("#login").isVisible()).toBe(false);
 
     // History: close a position through the API, then the page draws the equity curve of what
