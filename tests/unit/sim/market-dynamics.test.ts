@@ -84,7 +84,7 @@ describe("DynamicMarket", () => {
     expect(m.stampAt("SPX", mid)).toBe(close - 90 * 60_000);
   });
 
-  it("term structure is inverted when vol is high and upward sloping when low; skew steepens with vol", () => {
+  it("term structure is inverted when vol is high and upward sloping when low; the risk reversal widens with vol", () => {
     const m = new DynamicMarket({ seed: 7, start: "2015-01-02" });
     const days = m.history;
     days.ensure(END);
@@ -98,12 +98,23 @@ describe("DynamicMarket", () => {
       m.impliedVolAt("SPX", 0.5, t) - m.impliedVolAt("SPX", IV_INDEX_YEARS, t);
     expect(slope(hi.closeAt)).toBeLessThan(0);
     expect(slope(lo.closeAt)).toBeGreaterThan(0);
+    // The 30-day 25-delta risk reversal in vol points (25Δ put IV − 25Δ call IV) rises with the
+    // vol level, as SPX's does (its ratio to ATM IV stays near 0.35–0.40: surface-smile.test.ts).
     const skew = (t: number): number => {
       const spot = m.spotAt("SPX", t);
       const d = new Date(t + 30 * 86_400_000).toISOString().slice(0, 10);
-      const put = (k: number) =>
-        m.optionQuoteAt({ root: "SPXW", date: d, right: "P", strike: Math.round(k / 5) * 5 }, t)?.iv ?? NaN;
-      return put(spot * 0.9) - put(spot);
+      const quotes = (right: "P" | "C") =>
+        Array.from({ length: 161 }, (_, i) => Math.round((spot * (0.6 + i * 0.005)) / 5) * 5)
+          .map((strike) => m.optionQuoteAt({ root: "SPXW", date: d, right, strike }, t))
+          .filter((q) => q !== null);
+      const at25 = (right: "P" | "C"): number => {
+        const qs = quotes(right);
+        const best = qs.reduce((a, q) =>
+          Math.abs(Math.abs(q.delta) - 0.25) < Math.abs(Math.abs(a.delta) - 0.25) ? q : a,
+        );
+        return best.iv;
+      };
+      return at25("P") - at25("C");
     };
     expect(skew(hi.closeAt)).toBeGreaterThan(skew(lo.closeAt));
   });

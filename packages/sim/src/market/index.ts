@@ -17,3 +17,4 @@ export * from "./underlyings";
 export * from "./vol-surface";
 export * from "./day-stats";
 export * from "./dynamics";
+export * from "./surface-smile";

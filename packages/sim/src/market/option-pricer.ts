@@ -1,6 +1,7 @@
 import { tickFor, type TickSize, type OptionId } from "@stratdeck/core/market-data";
 import { blackScholes, MS_PER_YEAR } from "@stratdeck/core/pricing";
 import type { SimOptionQuote } from "../types";
+import { moneynessZ, smileVolOf, type SmileShape } from "./surface-smile";
 import { atmVol, smileVol, standardMoneyness } from "./vol-surface";
 
 /** Market inputs of one option price. */
@@ -21,6 +22,8 @@ export interface PricingInputs {
   atmVol?: number;
   /** Put skew per standardised log-moneyness unit (default: the static surface's). */
   skew?: number;
+  /** A calibrated smile ({@link smileAt}); when given it replaces the static surface's skew. */
+  smile?: SmileShape;
 }
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
@@ -48,8 +51,10 @@ export function priceOption(p: PricingInputs): SimOptionQuote {
   const years = Math.max(0, (p.expiresAt - p.now) / MS_PER_YEAR);
   const forward = p.spot * Math.exp((p.rate - p.dividendYield) * years);
   const atm = p.atmVol ?? atmVol(p.ivIndex, years);
-  const z = standardMoneyness(p.id.strike, forward, atm, years);
-  const vol = smileVol(atm, z, p.skew);
+  const z = p.smile
+    ? moneynessZ(p.id.strike, forward, atm, years)
+    : standardMoneyness(p.id.strike, forward, atm, years);
+  const vol = p.smile ? smileVolOf(atm, z, p.smile) : smileVol(atm, z, p.skew);
   const bs = blackScholes({
     right: p.id.right,
     spot: p.spot,

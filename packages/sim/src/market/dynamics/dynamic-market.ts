@@ -5,7 +5,8 @@ import { InstantQuoteCache, nyDateOf } from "../memo";
 import { priceOption } from "../option-pricer";
 import type { OptionId } from "@stratdeck/core/market-data";
 import { rootSpec, underlyingSpec } from "../underlyings";
-import { IV_INDEX_YEARS, impliedVolForTenor, skewAt } from "./implied-vol";
+import { smileAt } from "../surface-smile";
+import { IV_INDEX_YEARS, impliedVolForTenor } from "./implied-vol";
 import { MarketHistory, type MarketHistoryOptions, type PathPoint } from "./market-history";
 
 /** An option quote with the instant its inputs were printed. */
@@ -97,7 +98,7 @@ export class DynamicMarket {
       dividendYield: u.dividendYield,
       ivIndex,
       atmVol: this.impliedVolAt(u.symbol, years, ms),
-      skew: skewAt(this.history.market, ivIndex),
+      smile: smileAt(this.history.market.smile, ivIndex),
       expiresAt,
       now: stampMs,
       tickSizes: r.tickSizes,

@@ -1,3 +1,5 @@
+import { CALIBRATED_SMILE, type SmileModel } from "../surface-smile";
+
 /**
  * The one documented place for the unrigged market's parameters (the backtest's market).
  *
@@ -12,7 +14,8 @@
  *   diffusion averaged over the mean-reverting path, plus the jump variance) plus a premium of
  *   `impliedPremium` (the variance risk premium); the term structure is the same expectation per
  *   tenor, so it is upward sloping when vol is below its median and inverted when above;
- * - the put skew steepens with the vol level: skew = `baseSkew` × (IV / `skewReferenceIv`)^`skewVolElasticity`;
+ * - skew and smile: `smile` ({@link SmileModel}, calibrated in ../surface-smile.ts to the real 25-delta
+ *   risk reversal), steepening a little with the vol level;
  * - IV rank = where today's IV index sits in the range of the previous 252 daily closes.
  *
  * Time: a year is 252 sessions; `overnightVarianceShare` of each day's variance falls between the
@@ -59,12 +62,8 @@ export interface MarketDynamics {
   jumpVolKick: number;
   /** Implied minus expected volatility, annualised fraction (the variance risk premium, in vol). */
   impliedPremium: number;
-  /** Put skew per standardised log-moneyness unit at the reference IV. */
-  baseSkew: number;
-  /** IV at which the skew equals `baseSkew`, annualised fraction. */
-  skewReferenceIv: number;
-  /** Elasticity of the skew to the IV level. */
-  skewVolElasticity: number;
+  /** Skew and smile of every index's surface around its ATM IV. */
+  smile: SmileModel;
   /** Sessions in the IV-rank look-back. */
   ivRankSessions: number;
   /** Bounds of the instantaneous volatility, annualised fractions (numerical guard rails). */
@@ -81,9 +80,7 @@ export const MARKET_DYNAMICS: MarketDynamics = {
   jumpStdDev: 0.02,
   jumpVolKick: 0.2,
   impliedPremium: 0.03,
-  baseSkew: 0.16,
-  skewReferenceIv: 0.16,
-  skewVolElasticity: 0.5,
+  smile: CALIBRATED_SMILE,
   ivRankSessions: 252,
   minVol: 0.04,
   maxVol: 1.5,

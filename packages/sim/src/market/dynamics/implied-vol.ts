@@ -32,8 +32,3 @@ export function impliedVolForTenor(
   const jump = m.jumpsPerYear * u.jumpBeta * u.jumpBeta * (m.jumpMean ** 2 + m.jumpStdDev ** 2);
   return Math.sqrt(sum / QUADRATURE_POINTS + jump) + m.impliedPremium;
 }
-
-/** Put skew per standardised log-moneyness unit at an IV-index level (steeper when vol is high). */
-export function skewAt(m: MarketDynamics, ivIndex: number): number {
-  return m.baseSkew * Math.pow(ivIndex / m.skewReferenceIv, m.skewVolElasticity);
-}
