@@ -9,10 +9,10 @@ import {
   type BacktestResult,
   type TradeStats,
 } from "@stratdeck/sim/backtest";
-import { createLogger } from "@stratdeck/core/log";
 import { DynamicMarket } from "@stratdeck/sim/market";
 import { loadStrategiesFile } from "@stratdeck/core/strategies";
 import { backtestHtml } from "../report/backtest-html";
+import { cliLogger } from "../support/cli-log";
 import { emit } from "../support/output";
 import { simPaperConfig } from "../support/sim-config";
 import { action } from "../support/run";
@@ -43,11 +43,8 @@ export function registerBacktest(program: Command): void {
         const recorded = opts.replay ? await RecordedMarket.load(opts.replay) : null;
         const req = parseBacktestOptions(opts, recorded?.range());
         const config = simPaperConfig();
-        const log = createLogger({
-          service: "stratdeck-backtest",
-          // Thousands of scheduled runs: only errors unless DEBUG is asked for.
-          level: config.logLevel === "DEBUG" ? "DEBUG" : "ERROR",
-        });
+        // Thousands of scheduled runs: only errors unless DEBUG is asked for.
+        const log = cliLogger("stratdeck-backtest", config.logLevel === "DEBUG" ? "DEBUG" : "ERROR");
         const strategies = await loadStrategiesFile(
           config.strategiesFile ?? join(process.cwd(), "strategies.yaml"),
         );

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
-import { createLogger } from "@stratdeck/core/log";
 import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
 import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
 import { startSimulator } from "@stratdeck/sim";
 import { startDynalite } from "../local/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
+import { cliLogger } from "../support/cli-log";
 import { emit } from "../support/output";
 import { simPaperConfig } from "../support/sim-config";
 import { action, OptionError } from "../support/run";
@@ -50,10 +50,7 @@ export function registerDay(program: Command): void {
         if (!Number.isInteger(maxOpen) || maxOpen < 1)
           throw new OptionError(`--max-positions must be a positive integer`);
         const config = simPaperConfig();
-        const log = createLogger({
-          service: "stratdeck-day",
-          level: config.logLevel === "INFO" ? "WARN" : config.logLevel,
-        });
+        const log = cliLogger("stratdeck-day", config.logLevel === "INFO" ? "WARN" : config.logLevel);
         const clock = new FakeClock(Date.parse(`${date}T12:00:00Z`));
         const sim = await startSimulator({ clock, seed, log: log.child({ component: "sim" }) });
         // With AWS_ENDPOINT_URL_DYNAMODB the day's orders stay there (e.g. for `stratdeck history`).

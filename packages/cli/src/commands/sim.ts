@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { createLogger } from "@stratdeck/core/log";
 import { FaultState, startSimulator, type RunningSimulator } from "@stratdeck/sim";
+import { cliLogger } from "../support/cli-log";
 import { emit } from "../support/output";
 import { action, OptionError } from "../support/run";
 
@@ -117,7 +117,7 @@ export function registerSim(program: Command): void {
     .option("--full-after <sec>", "switch every FEED channel to the FULL data format after this long")
     .action(
       action(async (opts: SimOptions) => {
-        const log = createLogger({ service: "sim", level: "INFO" });
+        const log = cliLogger("sim", "INFO");
         const seed = num("seed", opts.seed) ?? 1;
         const faults = faultFlags(opts);
         const sim = await startSimulator({

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "@stratdeck/core/config";
-import { createLogger } from "@stratdeck/core/log";
 import { startLocalStack } from "../local/local-stack";
+import { cliLogger } from "../support/cli-log";
 import { emit } from "../support/output";
 import { choiceOption, intOption, portOption, positiveOption } from "../support/option-values";
 import { action } from "../support/run";
@@ -44,7 +44,7 @@ export function registerStart(program: Command): void {
         const simPort = portOption("--sim-port", opts.simPort);
         const marketHours = choiceOption("--market-hours", opts.marketHours, ["sim", "nyse"] as const);
         const { config, warnings } = loadConfig(process.env);
-        const log = createLogger({ service: "stratdeck-local", level: config.logLevel });
+        const log = cliLogger("stratdeck-local", config.logLevel);
         for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
         const stack = await startLocalStack({
           config,

@@ -3,12 +3,12 @@ import type { AppConfig, ConfigResult } from "@stratdeck/core/config";
 import { validateConfig } from "@stratdeck/core/config";
 import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
 import { SIM_CREDENTIALS, readLocalStack, type LocalStackInfo } from "@stratdeck/core/wiring";
-import { createLogger } from "@stratdeck/core/log";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoStatusStore } from "@stratdeck/core/status";
 import { createDocumentClient } from "@stratdeck/core/storage";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { systemClock } from "@stratdeck/core/time";
+import { cliLogger } from "../support/cli-log";
 import { emit, ExitCode } from "../support/output";
 import { action } from "../support/run";
 
@@ -34,10 +34,7 @@ export function registerTastyHealth(program: Command): void {
       action(async (opts: Options) => {
         const timeoutMs = Number(opts.timeoutMs) > 0 ? Number(opts.timeoutMs) : 8000;
         let parsed: ConfigResult = validateConfig(process.env);
-        const log = createLogger({
-          service: "tasty-health",
-          level: parsed.ok ? parsed.config.logLevel : "WARN",
-        });
+        const log = cliLogger("tasty-health", parsed.ok ? parsed.config.logLevel : "WARN");
         let sim: RunningSimulator | null = null;
         let status: StatusReader | null = null;
         try {
@@ -48,7 +45,7 @@ export function registerTastyHealth(program: Command): void {
             let apiUrl = parsed.config.tastyApiUrl ?? local?.simRestUrl;
             if (!apiUrl) {
               sim = await startSimulator({
-                log: createLogger({ service: "tasty-health", level: "WARN", fields: { component: "sim" } }),
+                log: cliLogger("tasty-health", "WARN", { component: "sim" }),
               });
               apiUrl = sim.restUrl;
             }

@@ -1,5 +1,6 @@
 import { loadConfig, type AppConfig } from "@stratdeck/core/config";
-import { createLogger, type Log } from "@stratdeck/core/log";
+import type { Log } from "@stratdeck/core/log";
+import { cliLogger } from "./cli-log";
 import { startSimulator } from "@stratdeck/sim";
 import { startDynalite } from "../local/engines";
 import { buildDeps, type BuildDepsOptions, type Deps } from "@stratdeck/core/wiring";
@@ -11,7 +12,7 @@ export const EPHEMERAL_NOTE =
 
 /**
  * The CLI's dependencies: config from the environment (one ConfigError naming every bad variable),
- * JSON logs on stderr, and the one local state: the running local stack, else the embedded engine
+ * logs on stderr (see cliLogger), and the one local state: the running local stack, else the embedded engine
  * on the state folder (locked while this command runs), or in memory only with `--ephemeral`.
  */
 export async function cliDeps(
@@ -20,7 +21,7 @@ export async function cliDeps(
   const { config, warnings } = overrides.config
     ? { config: overrides.config, warnings: [] }
     : loadConfig(process.env);
-  const log: Log = overrides.log ?? createLogger({ service: "stratdeck-cli", level: config.logLevel });
+  const log: Log = overrides.log ?? cliLogger("stratdeck-cli", config.logLevel);
   for (const w of warnings) log.warn("config.warning", { variable: w.variable, message: w.message });
   const ctx = cliContext();
   const deps = await buildDeps(config, {

@@ -6,7 +6,7 @@ export interface CommonOptions {
 
 /**
  * Prints a command's result: one JSON document on stdout with `--json`, otherwise the human text.
- * Logs never go to stdout (they are JSON lines on stderr).
+ * Logs never go to stdout (they go to stderr, see cliLogger).
  */
 export function emit<T>(result: T, opts: CommonOptions, human: (r: T) => string): void {
   if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");

@@ -1,11 +1,15 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { LogItem } from "@aws-lambda-powertools/logger";
 import type { Log, LogFields } from "./log";
+import { prettyLine } from "./pretty-line";
 import { secretReplacer } from "./redact";
 import { knownSecrets } from "./secret-registry";
 
 /** Where JSON lines go. Defaults to stderr so a CLI's `--json` stdout stays clean. */
 export type LogSink = (line: string) => void;
+
+/** `json`: one JSON object per line (machines, Lambda, the stream task); `pretty`: one short human line. */
+export type LogFormat = "json" | "pretty";
 
 export interface LoggerOptions {
   /** Service name stamped on every line. */
@@ -16,6 +20,8 @@ export interface LoggerOptions {
   sink?: LogSink;
   /** Fields added to every line. */
   fields?: LogFields;
+  /** Line format; defaults to `json`. */
+  format?: LogFormat;
 }
 
 const stderrSink: LogSink = (line) => {
@@ -27,17 +33,19 @@ class SinkLogger extends Logger {
   constructor(
     options: ConstructorParameters<typeof Logger>[0],
     private readonly sink: LogSink,
+    private readonly format: LogFormat,
   ) {
     super(options);
   }
 
   protected override printLog(_level: number, log: LogItem): void {
     log.prepareForPrint();
-    this.sink(JSON.stringify(log.getAttributes(), this.getJsonReplacer()));
+    const json = JSON.stringify(log.getAttributes(), this.getJsonReplacer());
+    this.sink(this.format === "pretty" ? prettyLine(JSON.parse(json) as Record<string, unknown>) : json);
   }
 
   protected override createLogger(options?: ConstructorParameters<typeof Logger>[0]): Logger {
-    return new SinkLogger(options, this.sink);
+    return new SinkLogger(options, this.sink, this.format);
   }
 }
 
@@ -73,8 +81,9 @@ function errorCode(e: Error): Record<string, unknown> {
 }
 
 /**
- * Creates a JSON-lines logger backed by Powertools. Every line passes a replacer that removes
- * secret-named keys, bearer credentials and registered secret values.
+ * Creates a logger backed by Powertools writing JSON lines (or, with `format: "pretty"`, short human
+ * lines). Every line passes a replacer that removes secret-named keys, bearer credentials and
+ * registered secret values.
  */
 export function createLogger(options: LoggerOptions): Log {
   const logger = new SinkLogger(
@@ -85,6 +94,7 @@ export function createLogger(options: LoggerOptions): Log {
       ...(options.fields ? { persistentKeys: normaliseErrors(options.fields) } : {}),
     },
     options.sink ?? stderrSink,
+    options.format ?? "json",
   );
   return wrap(logger);
 }
