@@ -22,7 +22,6 @@ beforeAll(async () => {
   sim = await startSimulator({
     seed: 7,
     publishIntervalMs: 50,
-    lenient: { earlyAuth: true, announceEventFields: true },
   });
 });
 afterAll(async () => {

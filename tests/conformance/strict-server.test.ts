@@ -45,10 +45,15 @@ function restClient(headers?: Array<Record<string, string>>): TastyRestClient {
 }
 
 describe("DXLink, strict like tastytrade", () => {
-  it("tastyware/tastytrade#339: an AUTH sent before AUTH_STATE is dropped; our client waits (#338) and streams", async () => {
+  it("tastyware/tastytrade#339: with the early-AUTH fault on, an AUTH sent before AUTH_STATE gets the ERROR; our client waits (#338) and streams", async () => {
+    sim.faults.earlyAuth("drop");
     const early = await open();
     early.setup();
     early.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+    expect(await early.waitFor((f) => f.type === "ERROR")).toMatchObject({
+      error: "UNAUTHORIZED",
+      message: "AuthException: Session not found: api",
+    });
     await early.waitFor((f) => f.type === "AUTH_STATE");
     await new Promise((r) => setTimeout(r, 150));
     expect(early.frames.some((f) => f.state === "AUTHORIZED")).toBe(false);
@@ -64,6 +69,7 @@ describe("DXLink, strict like tastytrade", () => {
     expect(probe.ok).toBe(true);
     expect(sim.stats().authorizations).toBe(before + 1);
     expect(Math.abs((probe.quote?.bid ?? 0) - sim.market.spot("SPX"))).toBeLessThan(5);
+    sim.faults.earlyAuth("accept");
   });
 
   it("tastytrade Streaming Market Data page / tastyware#190: FEED_CONFIG has no eventFields, rows follow the requested order", async () => {

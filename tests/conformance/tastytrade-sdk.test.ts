@@ -15,7 +15,6 @@ beforeAll(async () => {
   sim = await startSimulator({
     seed: 3,
     publishIntervalMs: 50,
-    lenient: { earlyAuth: true, announceEventFields: true },
   });
 });
 afterAll(async () => {

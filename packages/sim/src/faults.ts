@@ -1,6 +1,11 @@
 import type { Log } from "@stratdeck/core/log";
 import type { SimFaults } from "./types";
 
+/** A probability kept inside 0..1 (NaN counts as 0). */
+function clampRate(p: number): number {
+  return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
+}
+
 /** What the fault knobs need from the DXLink side. */
 export interface SessionControl {
   closeAll(code: number, reason: string): void;
@@ -26,24 +31,34 @@ export class FaultState implements SimFaults {
   /** Malformed frames each new socket gets after AUTHORIZED (CLI `--malformed`). */
   malformedOnConnect = 0;
   /**
-   * Drop an AUTH that arrives before the server sent AUTH_STATE, as tastytrade does under load
-   * (tastyware/tastytrade#339). On by default; `lenient.earlyAuth` starts it off.
+   * Share (0..1) of AUTHs arriving before the server's AUTH_STATE that are refused with the ERROR
+   * `AuthException: Session not found: api`, as tastytrade does under load (tastyware/tastytrade#339;
+   * tastytrade support in #338). 0 by default: the real server usually accepts an early AUTH, and
+   * both official clients send one (the fact sheet's 2026-12-06 correction).
    */
-  dropEarlyAuth: boolean;
-  private readonly defaultDropEarlyAuth: boolean;
+  earlyAuthDropRate: number;
+  private readonly defaultDropRate: number;
   private limitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly control: SessionControl,
     private readonly log: Log,
-    dropEarlyAuth = true,
+    earlyAuthDropRate = 0,
+    private readonly random: () => number = () => Math.random(),
   ) {
-    this.dropEarlyAuth = this.defaultDropEarlyAuth = dropEarlyAuth;
+    this.earlyAuthDropRate = this.defaultDropRate = clampRate(earlyAuthDropRate);
   }
 
-  earlyAuth(mode: "drop" | "accept"): void {
-    this.log.warn("sim.fault", { fault: "early-auth", mode });
-    this.dropEarlyAuth = mode === "drop";
+  earlyAuth(mode: "drop" | "accept", probability = 1): void {
+    const rate = mode === "drop" ? clampRate(probability) : 0;
+    this.log.warn("sim.fault", { fault: "early-auth", mode, probability: rate });
+    this.earlyAuthDropRate = rate;
+  }
+
+  /** Draws whether this early AUTH is refused (always at rate 1, never at 0). */
+  dropsEarlyAuth(): boolean {
+    const rate = this.earlyAuthDropRate;
+    return rate >= 1 || (rate > 0 && this.random() < rate);
   }
 
   switchToFull(): void {
@@ -113,7 +128,7 @@ export class FaultState implements SimFaults {
     this.limitedSymbols.clear();
     this.limitedAll = false;
     this.malformedOnConnect = 0;
-    this.dropEarlyAuth = this.defaultDropEarlyAuth;
+    this.earlyAuthDropRate = this.defaultDropRate;
     clearTimeout(this.limitTimer);
   }
 

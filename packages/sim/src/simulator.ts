@@ -34,7 +34,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     injectMalformed: (count: number) => dxlink.injectMalformed(count),
     switchDataFormat: (format: "FULL" | "COMPACT") => dxlink.switchDataFormat(format),
   };
-  const faults = new FaultState(control, log, options.lenient?.earlyAuth !== true);
+  const faults = new FaultState(control, log, options.dropEarlyAuth ?? 0);
   const dxlink = new DxlinkServer({
     clock,
     market,
@@ -46,7 +46,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     publishIntervalMs,
     maxSubscriptionFrameBytes: options.maxSubscriptionFrameBytes ?? 256 * 1024,
     authStateDelayMs: options.authStateDelayMs ?? 30,
-    announceEventFields: options.lenient?.announceEventFields === true,
   });
   const broker = new SimBroker(market, SIM_BUYING_POWER);
   const rest = new RestHandler({
@@ -57,7 +56,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults,
     log,
     issueQuoteToken,
-    requireAuthorization: options.requireAuthorization ?? true,
     quoteTokenWithoutExpiry: options.quoteTokenWithoutExpiry === true,
   });
   const server = createServer((req, res) => void rest.handle(req, res));

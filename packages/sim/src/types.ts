@@ -27,35 +27,15 @@ export interface SimulatorOptions {
   /** Largest accepted FEED_SUBSCRIPTION frame, bytes, default 256 KiB; larger => close 1009. */
   maxSubscriptionFrameBytes?: number;
   /**
-   * When true (default), REST requests without an Authorization header get 401 `unauthorized`, as
-   * on tastytrade. False serves them (handy for curl; `stratdeck sim` without `--require-auth`),
-   * except `/api-quote-tokens` and the account routes, which always need a token. A bad or expired
-   * token is always 401 `invalid_session`.
+   * Share (0..1) of DXLink AUTHs sent before AUTH_STATE that are refused with the ERROR
+   * `AuthException: Session not found: api` (tastyware/tastytrade#339), default 0: the real server
+   * usually accepts them. 1 = always, as for the project's own client tests.
    */
-  requireAuthorization?: boolean;
-  /**
-   * Lenient switches, each off by default (the simulator is as strict as tastytrade); turn one on
-   * only where a test needs it.
-   */
-  lenient?: SimLeniency;
+  dropEarlyAuth?: number;
   /** Leave `expires-at` (and `issued-at`) out of `/api-quote-tokens`, as tastytrade's doc examples do. */
   quoteTokenWithoutExpiry?: boolean;
   /** Real ms between the client's SETUP and the server's AUTH_STATE, default 30. */
   authStateDelayMs?: number;
-}
-
-/** Behaviour of a forgiving server, each off unless set. */
-export interface SimLeniency {
-  /**
-   * Keep an AUTH received before AUTH_STATE and answer it once AUTH_STATE is out (the real server
-   * usually does; under load it drops it: tastyware/tastytrade#339). Off = the early AUTH is dropped.
-   */
-  earlyAuth?: boolean;
-  /**
-   * Name the requested fields in FEED_CONFIG `eventFields` (the real server omits them: rows follow
-   * the requested order, tastytrade "Streaming Market Data" page; the official JS feed needs them).
-   */
-  announceEventFields?: boolean;
 }
 
 /** What `GET /api-quote-tokens` hands out. */
@@ -166,8 +146,11 @@ export interface SimFaults {
   expireQuoteTokens(): void;
   /** The next `count` frames to each open socket are malformed; then normal data continues. */
   malformedFrames(count: number): void;
-  /** `drop` (default): an AUTH before AUTH_STATE is ignored, as under load; `accept`: it is kept. */
-  earlyAuth(mode: "drop" | "accept"): void;
+  /**
+   * `drop`: an AUTH before AUTH_STATE is refused with the ERROR `AuthException: Session not found:
+   * api` (tastyware/tastytrade#339), always or with `probability` (0..1); `accept` (default): kept.
+   */
+  earlyAuth(mode: "drop" | "accept", probability?: number): void;
   /** Every open FEED channel switches to the FULL data format (FEED_CONFIG, then FULL data). */
   switchToFull(): void;
   /** HTTP 429 for requests touching `symbols`, or for every REST request during `forMs` real ms. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { RawDxlink, rows, sleep } from "./raw-dxlink";
 
@@ -35,55 +35,112 @@ describe("DXLink session", () => {
     expect(ok.userId).toBeTypeOf("string");
   });
 
-  it("drops an AUTH sent before AUTH_STATE, as tastytrade does under load (tastyware/tastytrade#339)", async () => {
-    const before = sim.stats().authorizations;
+  it("keeps an early AUTH by default and answers it after AUTH_STATE (the real server usually does, fact sheet 2026-12-06)", async () => {
     const c = await connect();
-    c.setup();
     c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
-    await c.waitFor((f) => f.type === "AUTH_STATE");
-    await sleep(150);
-    expect(c.frames.filter((f) => f.type === "AUTH_STATE").map((f) => f.state)).toEqual(["UNAUTHORIZED"]);
-    expect(sim.stats().authorizations).toBe(before);
-    // The Python SDK's order (AUTH once the server's SETUP is in, before AUTH_STATE) is dropped too.
-    const py = await connect();
-    py.setup();
-    await py.waitFor((f) => f.type === "SETUP");
-    py.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
-    await sleep(150);
-    expect(py.frames.some((f) => f.state === "AUTHORIZED")).toBe(false);
+    c.setup();
+    const ok = await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
+    expect(c.frames.filter((f) => f.type === "AUTH_STATE").map((f) => f.state)).toEqual([
+      "UNAUTHORIZED",
+      "AUTHORIZED",
+    ]);
+    expect(ok.userId).toBeTypeOf("string");
+    expect(c.frames.some((f) => f.type === "ERROR")).toBe(false);
   });
 
-  it("keeps an early AUTH when the early-AUTH fault is off (the real server usually tolerates it)", async () => {
-    sim.faults.earlyAuth("accept");
+  it("with the early-AUTH fault on, refuses an AUTH before AUTH_STATE with the ERROR of tastyware/tastytrade#339 and keeps the socket for a later AUTH", async () => {
+    sim.faults.earlyAuth("drop");
     try {
+      const before = sim.stats().authorizations;
       const c = await connect();
-      c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
       c.setup();
-      const ok = await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
-      expect(c.frames.filter((f) => f.type === "AUTH_STATE").map((f) => f.state)).toEqual([
-        "UNAUTHORIZED",
-        "AUTHORIZED",
-      ]);
-      expect(ok.userId).toBeTypeOf("string");
+      c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+      const err = await c.waitFor((f) => f.type === "ERROR");
+      expect(err).toMatchObject({
+        channel: 0,
+        error: "UNAUTHORIZED",
+        message: "AuthException: Session not found: api",
+      });
+      await c.waitFor((f) => f.type === "AUTH_STATE");
+      await sleep(150);
+      expect(c.frames.filter((f) => f.type === "AUTH_STATE").map((f) => f.state)).toEqual(["UNAUTHORIZED"]);
+      expect(sim.stats().authorizations).toBe(before);
+      // The order tastytrade support asks for (#338): AUTH after AUTH_STATE still gets in.
+      c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+      await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "AUTHORIZED");
+      // The Python SDK's order (AUTH once the server's SETUP is in, before AUTH_STATE) is refused too.
+      const py = await connect();
+      py.setup();
+      await py.waitFor((f) => f.type === "SETUP");
+      py.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+      await py.waitFor((f) => f.type === "ERROR");
+      await sleep(150);
+      expect(py.frames.some((f) => f.state === "AUTHORIZED")).toBe(false);
     } finally {
-      sim.faults.earlyAuth("drop");
+      sim.faults.earlyAuth("accept");
     }
   });
 
-  it("refuses channel messages before AUTHORIZED and unknown tokens", async () => {
-    const c = await connect();
-    c.send({ type: "CHANNEL_REQUEST", channel: 1, service: "FEED", parameters: { contract: "AUTO" } });
-    const err = await c.waitFor((f) => f.type === "ERROR");
+  it("refuses an early AUTH with the given probability", async () => {
+    const random = vi.spyOn(Math, "random");
+    sim.faults.earlyAuth("drop", 0.5);
+    try {
+      const outcome = async (draw: number): Promise<string> => {
+        random.mockReturnValueOnce(draw);
+        const c = await connect();
+        c.setup();
+        c.send({ type: "AUTH", channel: 0, token: sim.issueQuoteToken().token });
+        const f = await c.waitFor((x) => x.type === "ERROR" || x.state === "AUTHORIZED");
+        return String(f.type === "ERROR" ? f.message : f.state);
+      };
+      expect(await outcome(0.49)).toBe("AuthException: Session not found: api");
+      expect(await outcome(0.51)).toBe("AUTHORIZED");
+    } finally {
+      random.mockRestore();
+      sim.faults.earlyAuth("accept");
+    }
+  });
+
+  it("bad input gets the dxLink error type on its channel, then the close: channel traffic before AUTH, an unknown token, a malformed frame", async () => {
+    const early = await connect();
+    early.send({ type: "CHANNEL_REQUEST", channel: 1, service: "FEED", parameters: { contract: "AUTO" } });
+    const err = await early.waitFor((f) => f.type === "ERROR");
     expect(err).toMatchObject({ channel: 0, error: "UNAUTHORIZED" });
+    expect((await early.closed).code).toBe(1008);
+
+    const c = await connect();
     c.setup();
     await c.waitFor((f) => f.type === "AUTH_STATE");
     const seen = c.frames.length;
     c.send({ type: "AUTH", channel: 0, token: "not-a-token" });
     await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 2000, seen);
+    const refused = await c.waitFor((f) => f.type === "ERROR", 2000, seen);
+    expect(refused).toMatchObject({ channel: 0, error: "UNAUTHORIZED" });
     expect((await c.closed).code).toBe(1008);
+
+    for (const frame of ["{not json", JSON.stringify({ type: 7, channel: 0 })]) {
+      const bad = await connect();
+      bad.sendText(frame);
+      expect(await bad.waitFor((f) => f.type === "ERROR")).toMatchObject({
+        channel: 0,
+        error: "INVALID_MESSAGE",
+      });
+      expect((await bad.closed).code).toBe(1008);
+    }
   });
 
-  it("opens channels with subFormat, answers FEED_SETUP without eventFields and sends rows in the requested order, with or without eventType", async () => {
+  it("an unknown service gets BAD_ACTION and CHANNEL_CLOSED on its own channel; the socket and other channels stay up", async () => {
+    const c = await connect();
+    await c.authorize(sim.issueQuoteToken().token);
+    c.send({ type: "CHANNEL_REQUEST", channel: 5, service: "NEWS", parameters: {} });
+    expect(await c.waitFor((f) => f.type === "ERROR")).toMatchObject({ channel: 5, error: "BAD_ACTION" });
+    expect(await c.waitFor((f) => f.type === "CHANNEL_CLOSED")).toMatchObject({ channel: 5 });
+    await c.openFeed(1);
+    c.send({ type: "FEED_SUBSCRIPTION", channel: 1, add: [{ type: "Quote", symbol: "SPX" }] });
+    await c.waitFor((f) => f.type === "FEED_DATA");
+  });
+
+  it("opens channels with subFormat, answers FEED_SETUP without eventFields, names them before the first data and sends rows in the requested order, with or without eventType", async () => {
     const c = await connect();
     await c.authorize(sim.issueQuoteToken().token);
     c.send({ type: "CHANNEL_REQUEST", channel: 3, service: "FEED", parameters: { contract: "AUTO" } });
@@ -117,6 +174,11 @@ describe("DXLink session", () => {
       ],
     });
     const quote = await c.waitFor((f) => f.type === "FEED_DATA" && (f.data as unknown[])[0] === "Quote");
+    // The fields come lazily, before the first COMPACT data of the type, verbatim as requested.
+    const named = c.frames.filter((f) => f.type === "FEED_CONFIG" && f.eventFields !== undefined);
+    const quoteConfig = named.find((f) => (f.eventFields as Record<string, unknown>).Quote);
+    expect((quoteConfig?.eventFields as Record<string, string[]>).Quote).toEqual(quoteFields);
+    expect(c.frames.indexOf(quoteConfig as never)).toBeLessThan(c.frames.indexOf(quote));
     const [row] = rows(quote, quoteFields.length);
     expect(row?.[1]).toBe("SPX");
     expect(row?.[0]).toBeGreaterThan(row?.[2] as number);

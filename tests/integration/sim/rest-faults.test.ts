@@ -6,7 +6,7 @@ let sim: RunningSimulator;
 let token: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ requireAuthorization: true });
+  sim = await startSimulator();
   token = await accessToken(sim);
 });
 afterEach(() => sim.faults.clear());

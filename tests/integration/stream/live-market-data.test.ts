@@ -23,7 +23,7 @@ let stop: AbortController;
 let running: Promise<void> | undefined;
 
 beforeEach(async () => {
-  sim = await startSimulator({ publishIntervalMs: 25, seed: 3 });
+  sim = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 3 });
   stop = new AbortController();
 });
 afterEach(async () => {
@@ -121,7 +121,7 @@ describe("LiveMarketDataService against the simulator", () => {
 
   it("replaces a token before it expires: fetch first, then a planned reconnect (no auth failure)", async () => {
     await sim.stop();
-    sim = await startSimulator({ publishIntervalMs: 25, seed: 3, quoteTokenTtlSeconds: 3 });
+    sim = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 3, quoteTokenTtlSeconds: 3 });
     const { svc, log, fetches } = service({ tokenRefreshBeforeMs: 2_500 });
     await waitFor(
       "token replaced and streaming again",
@@ -138,7 +138,7 @@ describe("LiveMarketDataService against the simulator", () => {
 
   it("sends KEEPALIVE often enough that a server with a 1 s idle timeout keeps the session", async () => {
     await sim.stop();
-    sim = await startSimulator({ publishIntervalMs: 25, seed: 3, keepaliveTimeoutSeconds: 1 });
+    sim = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 3, keepaliveTimeoutSeconds: 1 });
     const { svc } = service({ keepaliveIntervalMs: 200 });
     await waitFor("healthy", () => svc.isHealthy(1));
     await new Promise((r) => setTimeout(r, 1_600));

@@ -26,8 +26,8 @@ const STALE_MS = 1_500;
 let sim: RunningSimulator;
 let probes: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ publishIntervalMs: 25, seed: 7, clock });
-  probes = await startSimulator({ publishIntervalMs: 25, seed: 8, clock });
+  sim = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 7, clock });
+  probes = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 8, clock });
 });
 afterAll(async () => {
   await sim.stop();

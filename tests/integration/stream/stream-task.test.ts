@@ -35,7 +35,7 @@ const OPTIONS: StreamTaskOptions = {
 
 let sim: RunningSimulator;
 beforeEach(async () => {
-  sim = await startSimulator({ publishIntervalMs: 25, seed: 5 });
+  sim = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 5 });
 });
 afterEach(async () => {
   await sim.stop();

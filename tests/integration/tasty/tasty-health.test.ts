@@ -30,7 +30,7 @@ async function cli(env: Record<string, string>): Promise<{ code: number; report:
 describe("tasty-health against the simulator", () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
-    sim = await startSimulator({ seed: 3, publishIntervalMs: 50 });
+    sim = await startSimulator({ dropEarlyAuth: 1, seed: 3, publishIntervalMs: 50 });
   });
   afterAll(async () => {
     await sim?.stop();

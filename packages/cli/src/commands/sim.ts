@@ -24,9 +24,7 @@ interface SimOptions {
   slow?: string;
   maxFrame?: string;
   garbage?: boolean;
-  requireAuth?: boolean;
-  acceptEarlyAuth?: boolean;
-  announceFields?: boolean;
+  dropEarlyAuth?: string | boolean;
   omitQuoteExpiry?: boolean;
   fullAfter?: string;
 }
@@ -38,6 +36,15 @@ function num(flag: string, value: string | undefined, min = 0): number | undefin
   if (!Number.isFinite(n) || n < min)
     throw new OptionError(`--${flag} must be a number >= ${min}, got "${value}"`);
   return n;
+}
+
+/** `--drop-early-auth` alone = always (1); with a value, that probability; absent = never. */
+function dropRate(value: string | boolean | undefined): number {
+  if (value === undefined || value === false) return 0;
+  if (value === true) return 1;
+  const p = num("drop-early-auth", value);
+  if (p === undefined || p > 1) throw new OptionError(`--drop-early-auth must be between 0 and 1, got "${value}"`);
+  return p;
 }
 
 /** The fault flags, checked before the simulator starts so a bad value leaves nothing running. */
@@ -104,14 +111,9 @@ export function registerSim(program: Command): void {
     .option("--slow <ms>", "delay every REST response")
     .option("--max-frame <bytes>", "largest FEED_SUBSCRIPTION frame before a 1009 close")
     .option("--garbage", "answer REST with 200 and a body that is not valid JSON / not the shape")
-    .option("--require-auth", "refuse REST requests without an Authorization header (401)")
     .option(
-      "--accept-early-auth",
-      "lenient: keep a DXLink AUTH sent before AUTH_STATE (default: dropped, as under load)",
-    )
-    .option(
-      "--announce-fields",
-      "lenient: name the requested eventFields in FEED_CONFIG (tastytrade does not)",
+      "--drop-early-auth [p]",
+      "fault: refuse a DXLink AUTH sent before AUTH_STATE with the ERROR tastytrade sends under load, always or with probability p (0..1)",
     )
     .option("--omit-quote-expiry", "leave expires-at out of /api-quote-tokens")
     .option("--full-after <sec>", "switch every FEED channel to the FULL data format after this long")
@@ -131,11 +133,7 @@ export function registerSim(program: Command): void {
           quoteTokenTtlSeconds: num("quote-token-ttl", opts.quoteTokenTtl, 1),
           accessTokenTtlSeconds: num("access-token-ttl", opts.accessTokenTtl, 1),
           maxSubscriptionFrameBytes: num("max-frame", opts.maxFrame, 64),
-          requireAuthorization: opts.requireAuth === true,
-          lenient: {
-            earlyAuth: opts.acceptEarlyAuth === true,
-            announceEventFields: opts.announceFields === true,
-          },
+          dropEarlyAuth: dropRate(opts.dropEarlyAuth),
           quoteTokenWithoutExpiry: opts.omitQuoteExpiry === true,
         });
         const fullAfter = num("full-after", opts.fullAfter, 0);

@@ -23,8 +23,6 @@ export interface FeedDeps {
   market: SyntheticMarket;
   events: EventSource;
   publishIntervalMs: number;
-  /** Name requested fields in FEED_CONFIG (lenient); tastytrade sends FEED_CONFIG without them. */
-  announceEventFields: boolean;
   log: Log;
   send(frame: Record<string, unknown>): void;
 }
@@ -67,7 +65,12 @@ export class FeedChannel {
     return this.announced;
   }
 
-  /** FEED_SETUP: merges the accepted configuration and answers FEED_CONFIG. */
+  /**
+   * FEED_SETUP: merges the accepted configuration and answers FEED_CONFIG without `eventFields`,
+   * as tastytrade does (observed: tastytrade "Streaming Market Data" page, tastyware/tastytrade#190).
+   * The fields follow lazily in a FEED_CONFIG before the first COMPACT data of each type (see
+   * `sendData`), as the dxLink spec allows (asyncapi.yml FEED_CONFIG) and the official feed needs.
+   */
   setup(msg: {
     acceptAggregationPeriod?: number;
     acceptDataFormat?: "FULL" | "COMPACT";
@@ -75,15 +78,10 @@ export class FeedChannel {
   }): void {
     if (msg.acceptAggregationPeriod !== undefined) this.aggregationSeconds = msg.acceptAggregationPeriod;
     if (msg.acceptDataFormat !== undefined) this.dataFormat = msg.acceptDataFormat;
-    const eventFields: Record<string, string[]> = {};
-    for (const [type, fields] of Object.entries(msg.acceptEventFields ?? {})) {
-      // Rows of a requested type follow the requested order whether or not FEED_CONFIG says so.
-      this.requested.set(type, fields);
-      this.announced.set(type, fields);
-      eventFields[type] = fields;
-    }
-    const named = this.deps.announceEventFields && Object.keys(eventFields).length > 0;
-    this.sendConfig(named ? eventFields : undefined);
+    // Rows of a requested type follow the requested order, verbatim (tastyware's SDK parses rows
+    // by position with exactly its own list: dxfeed/*.py); a new list is announced before use.
+    for (const [type, fields] of Object.entries(msg.acceptEventFields ?? {})) this.requested.set(type, fields);
+    this.sendConfig();
   }
 
   /** Switches the data format mid-session (seen on tastytrade: tastyware/tastytrade#343, #346). */
@@ -206,6 +204,12 @@ export class FeedChannel {
     });
   }
 
+  /**
+   * One event type per FEED_DATA (the official JS feed and tastyware decode `data[0..1]` only). A
+   * COMPACT frame of a type is preceded once by a FEED_CONFIG naming its fields, the requested list
+   * or {@link DEFAULT_EVENT_FIELDS}: the official feed drops COMPACT rows of a type it has no fields
+   * for ("Cannot find event fields", @dxfeed/dxlink-feed 0.3.0), yet it streams from tastytrade.
+   */
   private sendData(type: string, events: EventRecord[]): void {
     const fields = this.fieldsOf(type);
     if (this.dataFormat === "COMPACT" && this.announced.get(type) !== fields) {

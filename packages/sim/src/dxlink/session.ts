@@ -23,6 +23,19 @@ import {
 export const SIM_DXLINK_VERSION = "1.0-STRATDECK-SIM/0.1";
 /** Delay between AUTH_STATE UNAUTHORIZED for a refused token and closing the socket, ms. */
 const UNAUTHORIZED_CLOSE_MS = 100;
+/**
+ * Close code after a protocol error on channel 0 (malformed frame, channel traffic before AUTH,
+ * refused token). The dxLink spec says the server "closes the connection" when authorization
+ * fails (dxFeed/dxLink asyncapi.yml, AUTH) but names no code; 1008 (policy violation, RFC 6455)
+ * is our choice, and the official JS client treats any close while UNAUTHORIZED as final.
+ */
+export const PROTOCOL_CLOSE_CODE = 1008;
+/**
+ * What tastytrade answers an AUTH that reached it before the session existed (tastyware/tastytrade
+ * #339: "AuthException: Session not found: api" right after SETUP). The report gives the message
+ * only; the error type UNAUTHORIZED is our choice among the dxLink types.
+ */
+export const EARLY_AUTH_ERROR = "AuthException: Session not found: api";
 
 /** Everything a session needs from the simulator. */
 export interface SessionDeps {
@@ -37,16 +50,17 @@ export interface SessionDeps {
   maxSubscriptionFrameBytes: number;
   /** Real ms between the client's SETUP and our AUTH_STATE (an AUTH inside it is "early"). */
   authStateDelayMs: number;
-  /** FEED_CONFIG names the requested eventFields (lenient; tastytrade omits them). */
-  announceEventFields: boolean;
   onAuthorized(): void;
 }
 
 /**
  * One DXLink connection: our SETUP on connect, AUTH_STATE UNAUTHORIZED shortly after the client's
- * SETUP, AUTH only after that (an earlier AUTH is dropped, or kept when the early-AUTH fault is
- * off), KEEPALIVE both ways, FEED channels, and the fault knobs that act per socket (silence,
- * refused auth, malformed frames, a switch to FULL).
+ * SETUP, AUTH (an earlier one is kept and answered after AUTH_STATE, or refused with the ERROR of
+ * tastyware/tastytrade#339 while the early-AUTH fault is on), KEEPALIVE both ways, FEED channels,
+ * and the fault knobs that act per socket (silence, refused auth, malformed frames, a switch to
+ * FULL). Bad input always gets an ERROR of the dxLink type on the channel it concerns; a
+ * connection-level one (malformed frame, channel traffic before AUTH, refused token) then closes
+ * the socket with {@link PROTOCOL_CLOSE_CODE}.
  */
 export class DxlinkSession {
   private authorizedWith: string | undefined;
@@ -109,7 +123,13 @@ export class DxlinkSession {
     this.authorizedWith = undefined;
     this.channels.clear();
     this.send({ type: "AUTH_STATE", channel: 0, state: "UNAUTHORIZED" });
-    setTimeout(() => this.close(1008, "UNAUTHORIZED"), UNAUTHORIZED_CLOSE_MS).unref();
+    this.fatal("UNAUTHORIZED", reason);
+  }
+
+  /** A connection-level error: ERROR on channel 0, then the close shortly after (never silence). */
+  private fatal(error: DxErrorType, message: string): void {
+    this.error(0, error, message);
+    setTimeout(() => this.close(PROTOCOL_CLOSE_CODE, error), UNAUTHORIZED_CLOSE_MS).unref();
   }
 
   /** Every FEED channel switches its data format (FEED_CONFIG first, then data in it). */
@@ -171,23 +191,22 @@ export class DxlinkSession {
   private receive(text: string, isBinary: boolean): void {
     if (this.closed) return;
     this.idleTimer.refresh();
-    if (isBinary) return this.error(0, "INVALID_MESSAGE", "binary frames are not supported");
+    if (isBinary) return this.fatal("INVALID_MESSAGE", "binary frames are not supported");
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return this.error(0, "INVALID_MESSAGE", "frame is not valid JSON");
+      return this.fatal("INVALID_MESSAGE", "frame is not valid JSON");
     }
     const env = Envelope.safeParse(json);
-    if (!env.success) return this.error(0, "INVALID_MESSAGE", issueText(env.error));
+    if (!env.success) return this.fatal("INVALID_MESSAGE", issueText(env.error));
     const msg = env.data;
     if (msg.channel === 0) return this.control(msg.type, msg);
     if (msg.type === "FEED_SUBSCRIPTION" && Buffer.byteLength(text) > this.deps.maxSubscriptionFrameBytes) {
       this.deps.log.warn("sim.dxlink.too-big", { bytes: Buffer.byteLength(text) });
       return this.close(1009, "Message too big");
     }
-    if (!this.authorizedWith)
-      return this.error(0, "UNAUTHORIZED", `${msg.type} before AUTH_STATE AUTHORIZED`);
+    if (!this.authorizedWith) return this.fatal("UNAUTHORIZED", `${msg.type} before AUTH_STATE AUTHORIZED`);
     this.channelMessage(msg.channel, msg.type, msg);
   }
 
@@ -206,9 +225,10 @@ export class DxlinkSession {
         const p = AuthMsg.safeParse(msg);
         if (!p.success) return this.error(0, "INVALID_MESSAGE", issueText(p.error));
         if (this.authStateSent) return this.auth(p.data.token);
-        if (this.deps.faults.dropEarlyAuth) {
+        if (this.deps.faults.dropsEarlyAuth()) {
+          // The socket stays open: a client that answers the AUTH_STATE to come still gets in.
           this.deps.log.warn("sim.dxlink.early-auth", { dropped: true });
-          return;
+          return this.error(0, "UNAUTHORIZED", EARLY_AUTH_ERROR);
         }
         this.earlyToken = p.data.token;
         return;
@@ -238,8 +258,7 @@ export class DxlinkSession {
       this.deps.log.warn("sim.dxlink.auth", { ok: false, problem });
       this.authorizedWith = undefined;
       this.send({ type: "AUTH_STATE", channel: 0, state: "UNAUTHORIZED" });
-      setTimeout(() => this.close(1008, "UNAUTHORIZED"), UNAUTHORIZED_CLOSE_MS).unref();
-      return;
+      return this.fatal("UNAUTHORIZED", `quote token ${problem}`);
     }
     this.authorizedWith = token;
     this.deps.onAuthorized();
@@ -255,8 +274,12 @@ export class DxlinkSession {
       case "CHANNEL_REQUEST": {
         const p = ChannelRequestMsg.safeParse(msg);
         if (!p.success) return this.error(id, "INVALID_MESSAGE", issueText(p.error));
-        if (p.data.service !== "FEED")
-          return this.error(id, "BAD_ACTION", `unsupported service ${p.data.service}`);
+        if (p.data.service !== "FEED") {
+          // The channel's own ERROR, then the channel closes (the spec lets a server close a
+          // channel with CHANNEL_CLOSED); the socket and its other channels stay up.
+          this.error(id, "BAD_ACTION", `unsupported service ${p.data.service}`);
+          return this.send({ type: "CHANNEL_CLOSED", channel: id });
+        }
         this.channels.set(id, new FeedChannel(id, { ...this.deps, send: (f) => this.send(f) }));
         return this.send({
           type: "CHANNEL_OPENED",

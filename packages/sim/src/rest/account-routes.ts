@@ -10,7 +10,7 @@ export const SIM_BUYING_POWER = 100_000;
 export const customerAccounts: Route = {
   method: "GET",
   pattern: /^\/customers\/me\/accounts$/,
-  auth: "always",
+  auth: true,
   handle() {
     return itemsReply(
       [
@@ -45,7 +45,7 @@ export const customerAccounts: Route = {
 export const customerMe: Route = {
   method: "GET",
   pattern: /^\/customers\/me$/,
-  auth: "always",
+  auth: true,
   handle() {
     return dataReply(
       { id: "me", "first-name": "Sim", "last-name": "Trader", email: "sim@example.invalid" },

@@ -48,7 +48,7 @@ export const oauthToken: Route = {
 export const apiQuoteTokens: Route = {
   method: "GET",
   pattern: /^\/api-quote-tokens$/,
-  auth: "always",
+  auth: true,
   handle(_req, _m, ctx) {
     const g = ctx.issueQuoteToken();
     const issuedAt = new Date(ctx.clock.now()).toISOString();

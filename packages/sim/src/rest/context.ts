@@ -17,8 +17,6 @@ export interface RestContext {
   log: Log;
   /** The simulated account: orders, fills, positions, buying power. */
   broker: SimBroker;
-  /** Refuse requests that carry no Authorization header at all. */
-  requireAuthorization: boolean;
   /** `/api-quote-tokens` without `issued-at`/`expires-at` (as in tastytrade's doc examples). */
   quoteTokenWithoutExpiry: boolean;
   issueQuoteToken(): QuoteTokenGrant;
@@ -39,11 +37,8 @@ export interface Route {
   method: "GET" | "POST" | "DELETE";
   /** Matched against the raw (still percent-encoded) path. */
   pattern: RegExp;
-  /**
-   * Needs a valid access token (everything but /oauth/token); `always`: even when the simulator
-   * serves requests without an Authorization header (quote tokens, accounts, orders).
-   */
-  auth: boolean | "always";
+  /** Needs a valid `Bearer` access token (everything but /oauth/token and public calendars). */
+  auth: boolean;
   /** Symbols the request touches, for the rate-limit knob. */
   touches?(req: RestRequest, match: string[]): string[];
   handle(req: RestRequest, match: string[], ctx: RestContext): RestReply | Promise<RestReply>;

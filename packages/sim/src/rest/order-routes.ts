@@ -70,7 +70,7 @@ function orderReply(ctx: RestContext, acct: string, req: RestRequest, place: boo
 export const orderDryRun: Route = {
   method: "POST",
   pattern: /^\/accounts\/([^/]+)\/orders\/dry-run$/,
-  auth: "always",
+  auth: true,
   handle: (req, m, ctx) => orderReply(ctx, account(m), req, false),
 };
 
@@ -78,7 +78,7 @@ export const orderDryRun: Route = {
 export const orderPlace: Route = {
   method: "POST",
   pattern: /^\/accounts\/([^/]+)\/orders$/,
-  auth: "always",
+  auth: true,
   handle: (req, m, ctx) => orderReply(ctx, account(m), req, true),
 };
 
@@ -86,7 +86,7 @@ export const orderPlace: Route = {
 export const ordersLive: Route = {
   method: "GET",
   pattern: /^\/accounts\/([^/]+)\/orders\/live$/,
-  auth: "always",
+  auth: true,
   handle(_req, m, ctx) {
     const acct = account(m);
     return itemsReply(ctx.broker.live(ctx.clock.now()).map(orderJson), `/accounts/${acct}/orders/live`);
@@ -103,7 +103,7 @@ function orderId(m: string[]): number {
 export const orderGet: Route = {
   method: "GET",
   pattern: /^\/accounts\/([^/]+)\/orders\/(\d+)$/,
-  auth: "always",
+  auth: true,
   handle(_req, m, ctx) {
     const acct = account(m);
     const o = ctx.broker.get(orderId(m), ctx.clock.now());
@@ -116,7 +116,7 @@ export const orderGet: Route = {
 export const orderCancel: Route = {
   method: "DELETE",
   pattern: /^\/accounts\/([^/]+)\/orders\/(\d+)$/,
-  auth: "always",
+  auth: true,
   handle(_req, m, ctx) {
     const acct = account(m);
     const o = ctx.broker.cancel(orderId(m), ctx.clock.now());

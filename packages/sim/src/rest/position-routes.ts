@@ -11,7 +11,7 @@ import { SIM_ACCOUNT_NUMBER } from "./account-routes";
 export const positionsList: Route = {
   method: "GET",
   pattern: /^\/accounts\/([^/]+)\/positions$/,
-  auth: "always",
+  auth: true,
   handle(_req, m, ctx) {
     const acct = m[0] ?? "";
     if (acct !== SIM_ACCOUNT_NUMBER) throw new HttpError(404, "record_not_found", `Unknown account ${acct}`);

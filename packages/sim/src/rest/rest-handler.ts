@@ -8,11 +8,17 @@ import { ROUTES } from "./routes";
 /** Bodies served while the `garbage` knob is on, in turn: not JSON, then JSON of the wrong shape. */
 const GARBAGE = ["<html><body>502 Bad Gateway</body></html>", '{"data":{"items":"not-a-list"},"context":7}'];
 
-function bearer(req: RestRequest): string | undefined {
+/**
+ * The access token of `Authorization: Bearer <token>`. OAuth access tokens go with the `Bearer`
+ * scheme (tastytrade /docs/authentication/oauth2; both official SDKs send it); a bare token was
+ * the decommissioned session-token form (tastyware/tastytrade#269) and is refused.
+ */
+function bearer(req: RestRequest): string {
   const h = req.headers.authorization;
-  if (!h) return undefined;
-  const token = h.replace(/^Bearer\s+/i, "").trim();
-  return token.length > 0 ? token : undefined;
+  if (!h) throw new HttpError(401, "unauthorized", "Authorization header with a Bearer access token is required");
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  if (!m?.[1]) throw new HttpError(401, "unauthorized", "Authorization must be 'Bearer <access token>'");
+  return m[1];
 }
 
 /**
@@ -25,11 +31,9 @@ const USER_AGENT = new RegExp(`^${TOKEN}(/[^\\s/]+)?( .+)?$`);
 /** `Accept-Version: YYYYMMDD` (the official JS SDK refuses any other form: /^\d{8}$/). */
 const ACCEPT_VERSION = /^\d{8}$/;
 
-function checkAuth(req: RestRequest, ctx: RestContext, always: boolean): void {
+/** Every route but `/oauth/token` needs a valid access token, chains and market data included. */
+function checkAuth(req: RestRequest, ctx: RestContext): void {
   const token = bearer(req);
-  if (!token && !ctx.requireAuthorization && !always) return;
-  if (!token)
-    throw new HttpError(401, "unauthorized", "Authorization header with a Bearer access token is required");
   const problem = ctx.accessTokens.problem(token);
   if (problem === "expired") throw new HttpError(401, "invalid_session", "The access token has expired");
   if (problem) throw new HttpError(401, "invalid_session", "The access token is invalid");
@@ -102,7 +106,7 @@ export class RestHandler {
       this.ctx.log.warn("sim.rest.429", { path: url.pathname, symbols: touched });
       throw new HttpError(429, "too_many_requests", "Rate limit exceeded, try again later");
     }
-    if (found.route.auth) checkAuth(req, this.ctx, found.route.auth === "always");
+    if (found.route.auth) checkAuth(req, this.ctx);
     if (method === "POST") req.body = await readBody(raw);
     return found.route.handle(req, found.groups, this.ctx);
   }
