@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeDxLink } from "@stratdeck/core/dxlink";
 import { silentLog } from "@stratdeck/core/log";
+import { FakeClock, scaledClock, systemClock } from "@stratdeck/core/time";
 import { SIM_ACCOUNT_NUMBER, startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TASTY_API_VERSION, TastyRestClient, USER_AGENT } from "@stratdeck/core/tasty";
 import { RawDxlink, rows } from "../integration/sim/raw-dxlink";
@@ -16,8 +17,15 @@ let sim: RunningSimulator;
 let token: string;
 const sockets: RawDxlink[] = [];
 
+/** A Tuesday, 11:00 New York: orders work (the NYSE session), the clock keeps running. */
+const SESSION_TIME = Date.parse("2026-03-10T15:00:00Z");
+
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 21, publishIntervalMs: 40 });
+  sim = await startSimulator({
+    seed: 21,
+    publishIntervalMs: 40,
+    clock: scaledClock(systemClock, 1, SESSION_TIME),
+  });
   token = await accessToken(sim);
 });
 afterAll(async () => {
@@ -341,6 +349,111 @@ describe("REST, strict like tastytrade", () => {
       expect(p).toMatchObject({ symbol: strike.putOcc, "quantity-direction": "Long", quantity: "1.0" });
     } finally {
       sim.market.setWalk(true);
+    }
+  });
+
+  it("issue 23: prices off the chain's tick-sizes, a zero price and an unpadded OCC symbol are refused, in a dry run too", async () => {
+    const chain = await restClient().getNestedChain("SPX");
+    const exp = chain.roots.find((r) => r.root === "SPXW")!.expirations.find((e) => e.dte >= 7)!;
+    const mid = Math.floor(exp.strikes.length / 2);
+    const spread = (price: string, short = exp.strikes[mid]!.putOcc) => ({
+      "time-in-force": "Day",
+      "order-type": "Limit",
+      price,
+      "price-effect": "Credit",
+      legs: [
+        { "instrument-type": "Equity Option", symbol: short, quantity: 1, action: "Sell to Open" },
+        {
+          "instrument-type": "Equity Option",
+          symbol: exp.strikes[mid - 2]!.putOcc,
+          quantity: 1,
+          action: "Buy to Open",
+        },
+      ],
+    });
+    const dryRun = (body: unknown) =>
+      call(sim, "POST", `/accounts/${SIM_ACCOUNT_NUMBER}/orders/dry-run`, { token, body });
+    // SPXW tick-sizes: 0.05 below 3.00, 0.10 from 3.00 (the nested chain serves them).
+    for (const price of ["1.03", "3.15", "2.99", "3.05"]) {
+      const r = await dryRun(spread(price));
+      expect({ price, status: r.status }).toEqual({ price, status: 422 });
+      expect(JSON.stringify(r.json.error)).toContain("tick size");
+    }
+    for (const price of ["1.05", "2.95", "3.00", "3.10"])
+      expect({ price, status: (await dryRun(spread(price))).status }).toEqual({ price, status: 201 });
+    const zero = await dryRun(spread("0.00"));
+    expect(zero.status).toBe(422);
+    expect(JSON.stringify(zero.json.error)).toContain("greater than 0");
+    const unpadded = exp.strikes[mid]!.putOcc.replace(/ /g, "");
+    const bad = await dryRun(spread("1.05", unpadded));
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.json.error)).toContain("legs.0.symbol");
+  });
+
+  it("OAuth access tokens go with Bearer: a raw token is 401, and chains and market data need a token too", async () => {
+    const raw = await fetch(`${sim.restUrl}/customers/me/accounts`, {
+      headers: { authorization: token, "user-agent": USER_AGENT },
+    });
+    expect(raw.status).toBe(401);
+    for (const path of [
+      "/option-chains/SPX/nested",
+      "/option-chains/SPX",
+      "/option-chains/SPX/compact",
+      "/market-data/by-type?index=SPX",
+      "/market-metrics?symbols=SPX",
+      `/accounts/${SIM_ACCOUNT_NUMBER}/balances`,
+    ]) {
+      const r = await call(sim, "GET", path);
+      expect({ path, status: r.status }).toEqual({ path, status: 401 });
+      expect((await call(sim, "GET", path, { token })).status).toBe(200);
+    }
+  });
+
+  it("tasty-go fixtures (tif_next_valid_sesssion): a Day order on a Saturday waits for Monday's session with the warning, then works", async () => {
+    const clock = new FakeClock("2026-03-14T16:00:00Z");
+    const weekend = await startSimulator({ seed: 4, clock });
+    try {
+      weekend.market.setWalk(false);
+      const at = await accessToken(weekend);
+      const rest = new TastyRestClient({
+        tasty: { clientSecret: "s", refreshToken: "r", isTest: false, apiUrl: weekend.restUrl },
+        clock,
+        log: silentLog,
+      });
+      const exp = (await rest.getNestedChain("SPX")).roots
+        .find((r) => r.root === "SPXW")!
+        .expirations.find((e) => e.dte >= 7)!;
+      const strike = exp.strikes[Math.floor(exp.strikes.length / 2)]!;
+      const q = weekend.market.optionQuote(strike.putStreamer)!;
+      const placed = await call(weekend, "POST", `/accounts/${SIM_ACCOUNT_NUMBER}/orders`, {
+        token: at,
+        body: {
+          "time-in-force": "Day",
+          "order-type": "Limit",
+          price: (q.ask + 1).toFixed(1),
+          "price-effect": "Debit",
+          legs: [
+            { "instrument-type": "Equity Option", symbol: strike.putOcc, quantity: 1, action: "Buy to Open" },
+          ],
+        },
+      });
+      expect(placed.status).toBe(201);
+      const data = placed.json.data as { order: { id: number }; warnings: unknown[] };
+      expect(data.warnings).toEqual([
+        {
+          code: "tif_next_valid_sesssion",
+          message: "Your order will begin working during next valid session.",
+        },
+      ]);
+      const path = `/accounts/${SIM_ACCOUNT_NUMBER}/orders/${data.order.id}`;
+      clock.advance(3_600_000);
+      const later = await call(weekend, "GET", path, { token: await accessToken(weekend) });
+      expect((later.json.data as { status: string }).status).toBe("Received");
+      clock.set(Date.parse("2026-03-16T14:31:00Z"));
+      const monday = await call(weekend, "GET", path, { token: await accessToken(weekend) });
+      expect((monday.json.data as { status: string }).status).toBe("Filled");
+    } finally {
+      await weekend.stop();
     }
   });
 });

@@ -55,7 +55,9 @@ const run = { job: "ideas" as const, slot: "2026-12-02T10:00", at: Date.parse("2
 describe("live-trading tripwires", () => {
   let sim: RunningSimulator;
   beforeAll(async () => {
-    sim = await startSimulator({ seed: 2 });
+    // The simulator runs on the wall clock while the jobs' slots are in market hours: its broker
+    // works orders at any hour (as under the local stack) so a run on a weekend still fills.
+    sim = await startSimulator({ seed: 2, marketHours: "always-open" });
   });
   afterAll(async () => {
     await sim.stop();
@@ -165,7 +167,7 @@ describe("live-trading tripwires", () => {
 
   it("two deliveries of one scheduled live slot at once place each order once, keep its reservations and the live position cap", async () => {
     // Its own simulator: the broker account must hold only this test's orders for the reconcile.
-    const own = await startSimulator({ seed: 2 });
+    const own = await startSimulator({ seed: 2, marketHours: "always-open" });
     const deps = await depsFor(own, ARMED_SCHEDULED, []);
     try {
       const slot = { ...run, slot: "2026-12-02T12:00" };

@@ -48,6 +48,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     authStateDelayMs: options.authStateDelayMs ?? 30,
   });
   const broker = new SimBroker(market, SIM_BUYING_POWER);
+  broker.controls.marketHours = options.marketHours ?? "nyse";
   const rest = new RestHandler({
     market,
     broker,

@@ -34,6 +34,12 @@ export interface SimulatorOptions {
   dropEarlyAuth?: number;
   /** Leave `expires-at` (and `issued-at`) out of `/api-quote-tokens`, as tastytrade's doc examples do. */
   quoteTokenWithoutExpiry?: boolean;
+  /**
+   * When orders work: `nyse` (default) = the NYSE session on the market clock (a Day order placed
+   * outside it waits for the next session with tastytrade's warning); `always-open` = whenever the
+   * simulator runs (the local stack's simulated market, `stratdeck start --market-hours sim`).
+   */
+  marketHours?: "nyse" | "always-open";
   /** Real ms between the client's SETUP and the server's AUTH_STATE, default 30. */
   authStateDelayMs?: number;
 }
@@ -84,7 +90,7 @@ export interface RunningSimulator {
 
 /** Test access to the simulated account. */
 export interface SimBrokerHandle {
-  /** Live knobs: market open, partial-fill cap, buying power (USD). */
+  /** Live knobs: market open, market hours, partial-fill cap, buying power (USD). */
   controls: BrokerControls;
   /** Changes a position behind the order book's back (drift). */
   adjustPosition(symbol: string, underlying: string, quantity: number): void;

@@ -138,7 +138,12 @@ describe("LiveMarketDataService against the simulator", () => {
 
   it("sends KEEPALIVE often enough that a server with a 1 s idle timeout keeps the session", async () => {
     await sim.stop();
-    sim = await startSimulator({ dropEarlyAuth: 1, publishIntervalMs: 25, seed: 3, keepaliveTimeoutSeconds: 1 });
+    sim = await startSimulator({
+      dropEarlyAuth: 1,
+      publishIntervalMs: 25,
+      seed: 3,
+      keepaliveTimeoutSeconds: 1,
+    });
     const { svc } = service({ keepaliveIntervalMs: 200 });
     await waitFor("healthy", () => svc.isHealthy(1));
     await new Promise((r) => setTimeout(r, 1_600));

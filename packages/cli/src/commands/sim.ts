@@ -25,6 +25,7 @@ interface SimOptions {
   maxFrame?: string;
   garbage?: boolean;
   dropEarlyAuth?: string | boolean;
+  alwaysOpen?: boolean;
   omitQuoteExpiry?: boolean;
   fullAfter?: string;
 }
@@ -43,7 +44,8 @@ function dropRate(value: string | boolean | undefined): number {
   if (value === undefined || value === false) return 0;
   if (value === true) return 1;
   const p = num("drop-early-auth", value);
-  if (p === undefined || p > 1) throw new OptionError(`--drop-early-auth must be between 0 and 1, got "${value}"`);
+  if (p === undefined || p > 1)
+    throw new OptionError(`--drop-early-auth must be between 0 and 1, got "${value}"`);
   return p;
 }
 
@@ -115,6 +117,10 @@ export function registerSim(program: Command): void {
       "--drop-early-auth [p]",
       "fault: refuse a DXLink AUTH sent before AUTH_STATE with the ERROR tastytrade sends under load, always or with probability p (0..1)",
     )
+    .option(
+      "--always-open",
+      "work orders at any hour (default: NYSE hours; a Day order outside them waits for the next session)",
+    )
     .option("--omit-quote-expiry", "leave expires-at out of /api-quote-tokens")
     .option("--full-after <sec>", "switch every FEED channel to the FULL data format after this long")
     .action(
@@ -134,6 +140,7 @@ export function registerSim(program: Command): void {
           accessTokenTtlSeconds: num("access-token-ttl", opts.accessTokenTtl, 1),
           maxSubscriptionFrameBytes: num("max-frame", opts.maxFrame, 64),
           dropEarlyAuth: dropRate(opts.dropEarlyAuth),
+          marketHours: opts.alwaysOpen === true ? "always-open" : "nyse",
           quoteTokenWithoutExpiry: opts.omitQuoteExpiry === true,
         });
         const fullAfter = num("full-after", opts.fullAfter, 0);

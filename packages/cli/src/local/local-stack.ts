@@ -86,8 +86,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     stops.push(() => snapshotEngine.stop());
     let sim: RunningSimulator | null = null;
     let config: AppConfig = opts.config;
+    // The simulated market counts as open while the stack runs: its broker works orders at any hour too.
+    const simMarketOpen = (opts.marketHours ?? (config.dataMode === "sim" ? "sim" : "nyse")) === "sim";
     if (config.dataMode === "sim") {
       sim = await startSimulator({
+        marketHours: simMarketOpen ? "always-open" : "nyse",
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.speed !== undefined ? { speed: opts.speed } : {}),
         ...(opts.simPort !== undefined ? { port: opts.simPort } : {}),
@@ -145,10 +148,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       await stream;
     });
 
-    const marketHours: MarketHours =
-      (opts.marketHours ?? (config.dataMode === "sim" ? "sim" : "nyse")) === "sim"
-        ? alwaysOpen
-        : nyseMarketHours;
+    const marketHours: MarketHours = simMarketOpen ? alwaysOpen : nyseMarketHours;
     const scheduler = new LocalScheduler({
       clock: deps.clock,
       log: log.child({ component: "scheduler" }),

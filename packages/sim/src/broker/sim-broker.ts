@@ -1,3 +1,4 @@
+import { isMarketOpen } from "@stratdeck/core/time";
 import type { SyntheticMarket } from "../market";
 import { HttpError } from "../rest/envelope";
 import type { OrderBodyT } from "./order-body";
@@ -18,8 +19,15 @@ export interface SimPosition {
 
 /** Knobs of the simulated broker (tests drive them through `sim.broker`). */
 export interface BrokerControls {
-  /** False: a placed order is rejected ("market closed"). Default true. */
+  /** False: a placed order is rejected after placement ("Market is closed"), a fault. Default true. */
   marketOpen: boolean;
+  /**
+   * When orders work: `nyse` (default) = the NYSE session on the market clock, so a Day/GTC order
+   * placed on a weekend, holiday or after the close stays Received until the next session, with
+   * tastytrade's warning (see {@link NEXT_SESSION_WARNING}); `always-open` = whenever the simulator
+   * runs (the local stack's simulated market).
+   */
+  marketHours: "nyse" | "always-open";
   /** At most this many spreads of any order ever fill (partial fills); default unlimited. */
   maxFillPerOrder?: number;
   /** Buying power available, USD (placements reserve it). Default 100 000. */
@@ -27,6 +35,18 @@ export interface BrokerControls {
 }
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * tastytrade's warning on an order placed outside its session (code spelled as served, "sesssion"):
+ * captured in laustindasauce/tasty-go fixtures (fact sheet §2.9).
+ */
+export const NEXT_SESSION_WARNING = {
+  code: "tif_next_valid_sesssion",
+  message: "Your order will begin working during next valid session.",
+} as const;
+
+/** Time-in-force values that work in the regular session only (queued outside it). */
+const SESSION_TIFS: ReadonlySet<string> = new Set(["Day", "GTC", "GTD"]);
 
 /**
  * The account side of the simulator: preflight (buying power, fees), placement, working orders that
@@ -45,7 +65,27 @@ export class SimBroker {
     private readonly market: SyntheticMarket,
     buyingPowerUsd: number,
   ) {
-    this.controls = { marketOpen: true, buyingPowerUsd };
+    this.controls = { marketOpen: true, marketHours: "nyse", buyingPowerUsd };
+  }
+
+  /** True when an order of this time in force would wait for the next session at `now`. */
+  waitsForSession(order: OrderBodyT, now: number): boolean {
+    return SESSION_TIFS.has(order["time-in-force"]) && !this.sessionOpen(now);
+  }
+
+  /** Cash moved by fills since start, USD: sells credit, buys debit (fees are not charged here). */
+  cashFromFills(): number {
+    let cash = 0;
+    for (const o of this.orders.values())
+      o.fills.forEach((fills, i) => {
+        const sign = o.legs[i]?.sign ?? 1;
+        for (const f of fills) cash -= sign * f.price * f.quantity * 100;
+      });
+    return r2(cash);
+  }
+
+  private sessionOpen(now: number): boolean {
+    return this.controls.marketHours === "always-open" || isMarketOpen(now);
   }
 
   /** Preflight with the buying-power check; throws the 422 `preflight_check_failure` envelope. */
@@ -100,6 +140,12 @@ export class SimBroker {
     return this.orders.size;
   }
 
+  /** Every order since start, oldest first, after advancing the book to `now`. */
+  all(now: number): SimOrder[] {
+    this.advance(now);
+    return [...this.orders.values()];
+  }
+
   /** Orders not yet terminal. */
   live(now: number): SimOrder[] {
     this.advance(now);
@@ -144,6 +190,7 @@ export class SimBroker {
   advance(now: number): void {
     for (const o of this.orders.values()) {
       if (TERMINAL.has(o.status)) continue;
+      if (o.status === "Received" && this.waitsForSession(o.body, now)) continue;
       if (o.status === "Received") {
         o.status = "Live";
         o.liveAt = o.updatedAt = now;

@@ -80,7 +80,8 @@ export class FeedChannel {
     if (msg.acceptDataFormat !== undefined) this.dataFormat = msg.acceptDataFormat;
     // Rows of a requested type follow the requested order, verbatim (tastyware's SDK parses rows
     // by position with exactly its own list: dxfeed/*.py); a new list is announced before use.
-    for (const [type, fields] of Object.entries(msg.acceptEventFields ?? {})) this.requested.set(type, fields);
+    for (const [type, fields] of Object.entries(msg.acceptEventFields ?? {}))
+      this.requested.set(type, fields);
     this.sendConfig();
   }
 

@@ -1,4 +1,5 @@
 import type { Route } from "./context";
+import { customerJson } from "./customer-json";
 import { dataReply, itemsReply } from "./envelope";
 
 /** The one account of the simulator. */
@@ -47,9 +48,6 @@ export const customerMe: Route = {
   pattern: /^\/customers\/me$/,
   auth: true,
   handle() {
-    return dataReply(
-      { id: "me", "first-name": "Sim", "last-name": "Trader", email: "sim@example.invalid" },
-      "/customers/me",
-    );
+    return dataReply(customerJson(), "/customers/me");
   },
 };

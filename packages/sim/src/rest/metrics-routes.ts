@@ -29,6 +29,9 @@ function metricsItem(market: SyntheticMarket, symbol: string, now: number): unkn
     "liquidity-rank": "1.0",
     "liquidity-value": "1000000.0",
     "updated-at": nowIso,
+    // Required by tastyware's MarketMetricInfo (metrics.py: `market_cap: Decimal`); observed live as
+    // a JSON number (fact sheet §2.7). An index has no market cap of its own: 0.
+    "market-cap": 0,
     beta: "1.0",
     "corr-spy-3month": spec.symbol === "RUT" ? "0.82" : "0.98",
     "implied-volatility-30-day": dec(iv * 100, 2),

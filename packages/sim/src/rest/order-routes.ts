@@ -1,10 +1,12 @@
 import { OrderBody, type OrderBodyT } from "../broker/order-body";
 import { orderJson } from "../broker/order-json";
 import { preflight } from "../broker/preflight";
+import { NEXT_SESSION_WARNING } from "../broker/sim-broker";
 import { SIM_ACCOUNT_NUMBER } from "./account-routes";
 import type { RestContext, RestRequest, Route } from "./context";
 import { dataReply, errorReply, HttpError, itemsReply, type RestReply } from "./envelope";
 import { buyingPowerJson, feeJson } from "./order-json";
+import { checkOrderRules } from "./order-rules";
 
 function account(m: string[]): string {
   const a = m[0] ?? "";
@@ -31,6 +33,7 @@ function orderBody(req: RestRequest): OrderBodyT {
  */
 function orderReply(ctx: RestContext, acct: string, req: RestRequest, place: boolean): RestReply {
   const body = orderBody(req);
+  checkOrderRules(body);
   const now = ctx.clock.now();
   const p = preflight(ctx.market, body, now);
   const current = ctx.broker.controls.buyingPowerUsd;
@@ -56,7 +59,7 @@ function orderReply(ctx: RestContext, acct: string, req: RestRequest, place: boo
   return dataReply(
     {
       order: orderJson(order),
-      warnings: [],
+      warnings: ctx.broker.waitsForSession(body, now) ? [NEXT_SESSION_WARNING] : [],
       errors: [],
       "buying-power-effect": bp,
       "fee-calculation": feeJson(p.fees),
@@ -90,6 +93,34 @@ export const ordersLive: Route = {
   handle(_req, m, ctx) {
     const acct = account(m);
     return itemsReply(ctx.broker.live(ctx.clock.now()).map(orderJson), `/accounts/${acct}/orders/live`);
+  },
+};
+
+/**
+ * `GET /accounts/{acct}/orders`: every order, newest first, one page at a time (`per-page`
+ * default 10, `page-offset` from 0) with tastytrade's `pagination` block, which tastyware's
+ * `_paginate` (session.py) reads as `page-offset` and `total-pages`.
+ */
+export const ordersList: Route = {
+  method: "GET",
+  pattern: /^\/accounts\/([^/]+)\/orders$/,
+  auth: true,
+  handle(req, m, ctx) {
+    const acct = account(m);
+    const all = ctx.broker.all(ctx.clock.now()).reverse();
+    const perPage = Math.max(1, Math.min(250, Number(req.params.get("per-page") ?? 10) || 10));
+    const offset = Math.max(0, Math.floor(Number(req.params.get("page-offset") ?? 0) || 0));
+    const items = all.slice(offset * perPage, (offset + 1) * perPage).map(orderJson);
+    const reply = itemsReply(items, `/accounts/${acct}/orders`);
+    const pagination = {
+      "per-page": perPage,
+      "page-offset": offset,
+      "item-offset": offset * perPage,
+      "total-items": all.length,
+      "total-pages": Math.max(1, Math.ceil(all.length / perPage)),
+      "current-item-count": items.length,
+    };
+    return { ...reply, body: { ...(reply.body as object), pagination } };
   },
 };
 

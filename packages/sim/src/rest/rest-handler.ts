@@ -15,7 +15,8 @@ const GARBAGE = ["<html><body>502 Bad Gateway</body></html>", '{"data":{"items":
  */
 function bearer(req: RestRequest): string {
   const h = req.headers.authorization;
-  if (!h) throw new HttpError(401, "unauthorized", "Authorization header with a Bearer access token is required");
+  if (!h)
+    throw new HttpError(401, "unauthorized", "Authorization header with a Bearer access token is required");
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
   if (!m?.[1]) throw new HttpError(401, "unauthorized", "Authorization must be 'Bearer <access token>'");
   return m[1];
