@@ -57,7 +57,7 @@ describe("REST fault knobs", () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
   });
 
-  it("with requireAuthorization, refuses a request without an Authorization header", async () => {
+  it("refuses a request without an Authorization header", async () => {
     const r = await call(sim, "GET", "/customers/me/accounts");
     expect(r.status).toBe(401);
     expect(r.json.error).toMatchObject({ code: "unauthorized" });
