@@ -8,6 +8,7 @@ import {
   FeedDataFormat,
   type FeedEventData,
 } from "@dxfeed/dxlink-api";
+import { probeDxLink } from "@stratdeck/core/dxlink";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { nearMoneyPut, restJson, waitFor } from "./helpers";
 
@@ -17,8 +18,8 @@ import { nearMoneyPut, restJson, waitFor } from "./helpers";
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  // The official clients send AUTH right after SETUP (the real server usually tolerates it,
-  // tastyware/tastytrade#339) and the official feed needs FEED_CONFIG eventFields to decode COMPACT.
+  // The default simulator: it accepts the AUTH the official client sends right after SETUP and
+  // names eventFields before the first COMPACT data of each type, as tastytrade does.
   sim = await startSimulator({
     seed: 7,
     publishIntervalMs: 50,
@@ -115,6 +116,37 @@ describe("@dxfeed/dxlink-api against the simulator", () => {
       expect(q.bidSize).toBe("NaN");
     } finally {
       client.close();
+    }
+  });
+
+  it("with the early-AUTH fault on, the official client gets the real ERROR and no data; the project's own client still streams", async () => {
+    sim.faults.earlyAuth("drop");
+    const client = new DXLinkWebSocketClient();
+    const errors: string[] = [];
+    client.addErrorListener((e) => errors.push(`${e.type}: ${e.message}`));
+    try {
+      client.connect(sim.dxlinkUrl);
+      client.setAuthToken(sim.issueQuoteToken().token);
+      const feed = new DXLinkFeed(client, FeedContract.AUTO);
+      const events = collect(feed);
+      feed.addSubscriptions({ type: "Quote", symbol: "SPX" });
+      await waitFor(() => errors.length > 0);
+      expect(errors[0]).toBe("UNAUTHORIZED: AuthException: Session not found: api");
+      await new Promise((r) => setTimeout(r, 300));
+      expect(events).toEqual([]);
+
+      // Ours waits for AUTH_STATE before its AUTH (tastyware/tastytrade#338) and gets in.
+      const probe = await probeDxLink({
+        dxlinkUrl: sim.dxlinkUrl,
+        token: sim.issueQuoteToken().token,
+        symbol: "SPX",
+        timeoutMs: 4000,
+      });
+      expect(probe.error).toBeUndefined();
+      expect(Math.abs((probe.quote?.bid ?? 0) - sim.market.spot("SPX"))).toBeLessThan(5);
+    } finally {
+      client.close();
+      sim.faults.earlyAuth("accept");
     }
   });
 });
