@@ -6,17 +6,19 @@ import { Secrets } from "./stacks/secrets";
 import { Storage } from "./stacks/storage";
 import { Stream } from "./stacks/stream";
 import { suppressSstInternalsEverywhere } from "./stacks/support/nag";
-
-/** Stages whose resources are disposable (`sst remove` deletes tables and logs too). */
-const isDisposable = (stage: string) => stage !== "prod";
+import { assertSecretsSet } from "./stacks/support/secrets-check";
+import { applyStagePolicy } from "./stacks/support/stage-policy";
 
 export default {
   config() {
     return { name: "stratdeck", region: "us-east-1" };
   },
-  stacks(app) {
+  async stacks(app) {
+    // A real deploy (not the offline build, which sets NODE_ENV=test) stops before CloudFormation
+    // when a secret the task and jobs need is unset, naming the command that sets it.
+    if (process.env.NODE_ENV !== "test") await assertSecretsSet(app.stage);
     app.setDefaultFunctionProps({
-      runtime: "nodejs22.x",
+      runtime: "nodejs24.x",
       architecture: "arm_64",
       memorySize: "1024 MB",
       timeout: "30 seconds",
@@ -30,10 +32,10 @@ export default {
         format: "esm",
         minify: true,
         sourcemap: false,
-        esbuild: { target: "node22" },
+        esbuild: { target: "node24" },
       },
     });
-    if (isDisposable(app.stage)) app.setDefaultRemovalPolicy("destroy");
+    applyStagePolicy(app, process.env);
     app.stack(Storage).stack(Secrets).stack(Alerts).stack(Stream).stack(Jobs).stack(HttpApi);
     suppressSstInternalsEverywhere(app);
   },

@@ -18,7 +18,9 @@ const { values } = parseArgs({
 });
 const outdir = path.resolve(values.out);
 const started = Date.now();
-const app = await buildOfflineApp(config, { stage: values.stage, outdir, nag: true });
+// A stage that is not disposable needs an alert subscription; the offline synth stands one in.
+const env: Record<string, string> = process.env.ALERT_EMAIL ? {} : { ALERT_EMAIL: "alerts@example.com" };
+const app = await buildOfflineApp(config, { stage: values.stage, outdir, nag: true, env });
 const assembly = app.synth();
 for (const stack of assembly.stacks) {
   const resources = Object.keys((stack.template as { Resources?: object }).Resources ?? {}).length;

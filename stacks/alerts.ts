@@ -2,6 +2,7 @@ import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { StackContext } from "sst/constructs";
 import * as z from "zod";
+import { isDisposableStage } from "./support/stage-policy";
 
 /**
  * Reads the alert e-mail address from the deploy environment (`ALERT_EMAIL`, also picked up from
@@ -15,17 +16,39 @@ export function alertEmailFromEnv(env: Readonly<Record<string, string | undefine
   return parsed.data;
 }
 
-/** The SNS topic exit alerts go to, with an e-mail subscription when `ALERT_EMAIL` is set. */
-export function Alerts({ stack }: StackContext) {
+/**
+ * Who is told when an alarm fires: the `ALERT_EMAIL` address, or nobody in the stack when
+ * `STRATDECK_ALERTS_SUBSCRIBED_ELSEWHERE=true` says the topic is subscribed outside it (SMS,
+ * Chatbot, a pager). A stage that is not disposable must have one of the two: alarms that notify
+ * no one fail the synth instead of deploying.
+ */
+export function alertSubscription(
+  stage: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { email?: string; elsewhere: boolean } {
+  const email = alertEmailFromEnv(env);
+  const elsewhere = /^(1|true|yes|on)$/i.test(env.STRATDECK_ALERTS_SUBSCRIBED_ELSEWHERE?.trim() ?? "");
+  if (!email && !elsewhere && !isDisposableStage(env))
+    throw new Error(
+      `Stage "${stage}" has no alert subscription: set ALERT_EMAIL=<address> (e.g. in .env.${stage}), ` +
+        `or STRATDECK_ALERTS_SUBSCRIBED_ELSEWHERE=true if you subscribe the alert topic yourself; ` +
+        `only a stage marked STRATDECK_DISPOSABLE_STAGE=true may deploy alarms that notify no one.`,
+    );
+  return { ...(email ? { email } : {}), elsewhere };
+}
+
+/** The SNS topic alerts and alarms go to, with an e-mail subscription when `ALERT_EMAIL` is set. */
+export function Alerts({ stack, app }: StackContext) {
   const topic = new Topic(stack, "AlertTopic", {
     displayName: "StratDeck alerts",
     enforceSSL: true,
   });
-  const email = alertEmailFromEnv(process.env);
+  const { email, elsewhere } = alertSubscription(app.stage, process.env);
   if (email) topic.addSubscription(new EmailSubscription(email));
   stack.addOutputs({
     AlertTopicArn: topic.topicArn,
-    AlertEmail: email ?? "none (set ALERT_EMAIL and deploy again)",
+    AlertEmail:
+      email ?? (elsewhere ? "subscribed outside the stack" : "none (set ALERT_EMAIL and deploy again)"),
   });
   return { topic };
 }

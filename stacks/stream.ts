@@ -1,9 +1,10 @@
-import { Duration, TimeZone } from "aws-cdk-lib";
+import { Duration, IgnoreMode, TimeZone } from "aws-cdk-lib";
 import { Schedule } from "aws-cdk-lib/aws-applicationautoscaling";
 import { SecurityGroup, SubnetType, Vpc } from "aws-cdk-lib/aws-ec2";
 import { Platform } from "aws-cdk-lib/aws-ecr-assets";
 import {
   AwsLogDriver,
+  CfnClusterCapacityProviderAssociations,
   Cluster,
   ContainerImage,
   ContainerInsights,
@@ -49,13 +50,23 @@ export function streamOnSpot(env: Readonly<Record<string, string | undefined>>):
   return !/^(0|false|no|off)$/i.test(env.STRATDECK_STREAM_SPOT?.trim() ?? "");
 }
 
+/**
+ * Tasks the service is given by CloudFormation. A deploy in a session therefore stops the running
+ * task; the health job starts it again within 15 minutes (or the next scheduled open does), and
+ * `aws ecs update-service --desired-count 1` does it at once (README).
+ */
+export const STREAM_DESIRED_COUNT_AT_DEPLOY = 0;
+
 /** Heartbeat file the stream task touches on every heartbeat (the container health check reads it). */
 export const STREAM_LIVENESS_FILE = "/tmp/stream-alive";
 
 /** Container health check: healthy while the liveness file is younger than 90 s. */
 const STREAM_HEALTH_CHECK = `process.exit(Date.now() - require("fs").statSync("${STREAM_LIVENESS_FILE}").mtimeMs < 90000 ? 0 : 1)`;
 
-/** Kept out of the Docker build context (and out of the asset hash). */
+/**
+ * Kept out of the Docker build context (and out of the asset hash) on top of the repo root's
+ * `.dockerignore`, which lists the only paths the image reads (Docker ignore semantics).
+ */
 const CONTEXT_EXCLUDE = [
   "node_modules",
   "**/node_modules",
@@ -85,7 +96,15 @@ export function Stream({ stack }: StackContext) {
   });
   const cluster = new Cluster(stack, "Cluster", { vpc, containerInsightsV2: ContainerInsights.DISABLED });
   const spot = streamOnSpot(process.env);
-  if (spot) cluster.enableFargateCapacityProviders();
+  // Made here rather than by `enableFargateCapacityProviders()` (an aspect, too late to depend on);
+  // same construct path, so the same logical id as before.
+  const providers = spot
+    ? new CfnClusterCapacityProviderAssociations(cluster, "Cluster", {
+        cluster: cluster.clusterName,
+        capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+        defaultCapacityProviderStrategy: [],
+      })
+    : undefined;
   const task = new FargateTaskDefinition(stack, "StreamTask", {
     cpu: 256,
     memoryLimitMiB: 512,
@@ -108,6 +127,7 @@ export function Stream({ stack }: StackContext) {
       file: STREAM_DOCKERFILE,
       platform: Platform.LINUX_ARM64,
       exclude: CONTEXT_EXCLUDE,
+      ignoreMode: IgnoreMode.DOCKER,
     }),
     logging: new AwsLogDriver({ streamPrefix: "stream", logGroup: appLogGroup(stack, "StreamLogs") }),
     environment: {
@@ -146,8 +166,14 @@ export function Stream({ stack }: StackContext) {
     minHealthyPercent: 0,
     maxHealthyPercent: 100,
     circuitBreaker: { rollback: true },
+    // Explicit 0: creating the service starts no task, so a first deploy never waits on one it
+    // cannot start (no Spot capacity, a secret unset); the scheduled scaling starts it in session.
+    desiredCount: STREAM_DESIRED_COUNT_AT_DEPLOY,
     ...(spot ? { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }] } : {}),
   });
+  // Created after (and on `sst remove` deleted before) the association of FARGATE_SPOT: otherwise
+  // "capacity provider ... is not associated with the cluster", or an association in use.
+  if (providers) service.node.addDependency(providers);
   const scaling = service.autoScaleTaskCount({ minCapacity: 0, maxCapacity: 1 });
   const timeZone = TimeZone.of(SCHEDULE_TIME_ZONE);
   const { actions, horizonEnd } = streamScalingActions(deployDate(process.env, Date.now()));

@@ -20,6 +20,9 @@ export type StackName = "Storage" | "Secrets" | "Alerts" | "Jobs" | "HttpApi" | 
 export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
+  DependsOn?: string[];
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
 }
 
 /** The synthesized app: templates per stack and unsuppressed cdk-nag findings. */

@@ -20,7 +20,7 @@ const app = (): BuiltApp => {
 
 beforeAll(async () => {
   built = await buildForTests();
-}, 120_000);
+}, 400_000);
 
 afterAll(() => {
   if (built) fs.rmSync(built.outdir, { recursive: true, force: true });

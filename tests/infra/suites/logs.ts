@@ -15,13 +15,13 @@ export function logsSuite(app: () => BuiltApp): void {
       expect(resourcesOfType(app(), "Custom::LogRetention")).toHaveLength(0);
     });
 
-    it("sends every app function's logs to its own log group; Node 22 on arm64", () => {
+    it("sends every app function's logs to its own log group; Node 24 on arm64", () => {
       const fns = resourcesOfType(app(), "AWS::Lambda::Function").filter(([, id]) => !isSstInternal(id));
       // one function per job + one per API route + the authorizer
       expect(fns.length).toBe(new Set(SCHEDULES.map((s) => s.job)).size + Object.keys(API_ROUTES).length + 1);
       for (const [stack, id, fn] of fns) {
         expect(fn.Properties, `${stack}/${id}`).toMatchObject({
-          Runtime: "nodejs22.x",
+          Runtime: "nodejs24.x",
           Architectures: ["arm64"],
           LoggingConfig: { LogGroup: { Ref: expect.stringMatching(new RegExp(`^${id.slice(0, -8)}Logs`)) } },
         });

@@ -1,6 +1,8 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { ALL_TABLES, type KeyAttribute } from "@stratdeck/core/storage";
+import { IRREPLACEABLE } from "../../../stacks/storage";
+import { SNAPSHOT_CAPACITY, snapshotCapacity } from "../../../stacks/support/snapshot-capacity";
 import { resourcesOfType, STAGE, type BuiltApp } from "../built-app";
 
 const keySchema = (pk: KeyAttribute, sk?: KeyAttribute) => [
@@ -16,10 +18,15 @@ export function storageSuite(app: () => BuiltApp): void {
     });
 
     for (const def of ALL_TABLES) {
-      it(`${def.id}: keys, on-demand, TTL, PITR and GSIs as defined`, () => {
+      it(`${def.id}: keys, capacity mode, TTL, PITR and GSIs as defined`, () => {
         app().templates.Storage.hasResourceProperties("AWS::DynamoDB::Table", {
           TableName: `${STAGE}-stratdeck-${def.id}`,
-          BillingMode: "PAY_PER_REQUEST",
+          ...(def.id === "snapshots"
+            ? {
+                BillingMode: Match.absent(),
+                ProvisionedThroughput: { ReadCapacityUnits: 10, WriteCapacityUnits: 10 },
+              }
+            : { BillingMode: "PAY_PER_REQUEST" }),
           KeySchema: keySchema(def.partitionKey, def.sortKey),
           TimeToLiveSpecification: def.ttlAttribute
             ? { AttributeName: def.ttlAttribute, Enabled: true }
@@ -38,5 +45,26 @@ export function storageSuite(app: () => BuiltApp): void {
         });
       });
     }
+
+    it("keeps every table holding what cannot be rebuilt: deletion protection and Retain (stage not disposable)", () => {
+      const kept = ALL_TABLES.filter((t) => IRREPLACEABLE[t.id] !== false).map((t) => t.id);
+      expect(kept.sort()).toEqual(["alerts", "orders", "status"]);
+      for (const [, id, table] of resourcesOfType(app(), "AWS::DynamoDB::Table")) {
+        const def = ALL_TABLES.find((t) => table.Properties?.TableName === `${STAGE}-stratdeck-${t.id}`)!;
+        if (kept.includes(def.id)) {
+          expect(table.Properties?.DeletionProtectionEnabled, id).toBe(true);
+          expect([table.DeletionPolicy, table.UpdateReplacePolicy], id).toEqual(["Retain", "Retain"]);
+        } else {
+          expect(table.Properties?.DeletionProtectionEnabled, id).toBe(false);
+        }
+      }
+    });
+
+    it("snapshots: provisioned inside the always-free 25 WCU / 25 RCU, on demand when asked", () => {
+      expect(SNAPSHOT_CAPACITY.write).toBeLessThanOrEqual(25);
+      expect(SNAPSHOT_CAPACITY.read).toBeLessThanOrEqual(25);
+      expect(snapshotCapacity({})).toEqual(SNAPSHOT_CAPACITY);
+      expect(snapshotCapacity({ STRATDECK_SNAPSHOTS_ON_DEMAND: "true" })).toBeUndefined();
+    });
   });
 }

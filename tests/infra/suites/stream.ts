@@ -1,6 +1,7 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
+import path from "node:path";
 import {
   STREAM_DOCKERFILE,
   STREAM_LIVENESS_FILE,
@@ -89,9 +90,37 @@ export function streamSuite(app: () => BuiltApp): void {
       expect(env).toEqual(expect.arrayContaining([{ Name: "STRATDECK_STREAM_WINDOW_MS", Value: "10000" }]));
     });
 
-    it("leaves the task count to the schedule (a deploy does not reset it)", () => {
+    it("starts no task at deploy (explicit DesiredCount 0) and is created after the Spot association", () => {
       const service = singleOfType(app(), "AWS::ECS::Service");
-      expect(service.Properties?.DesiredCount).toBeUndefined();
+      expect(service.Properties?.DesiredCount).toBe(0);
+      const [[, associationId]] = resourcesOfType(app(), "AWS::ECS::ClusterCapacityProviderAssociations") as [
+        [string, string, unknown],
+      ];
+      expect(service.DependsOn).toContain(associationId);
+    });
+
+    it("builds the image from a context holding only what the Dockerfile copies (no README, tests, bench)", () => {
+      const staged = fs
+        .readdirSync(app().outdir)
+        .map((d) => path.join(app().outdir, d))
+        .find((d) => fs.existsSync(path.join(d, STREAM_DOCKERFILE)));
+      expect(staged, "staged image context").toBeDefined();
+      expect(fs.readdirSync(staged!).sort()).toEqual([
+        ".dockerignore",
+        "package-lock.json",
+        "package.json",
+        "packages",
+        "strategies.yaml",
+        "tsconfig.json",
+      ]);
+      expect(fs.readdirSync(path.join(staged!, "packages")).sort()).toEqual([
+        "cli",
+        "core",
+        "functions",
+        "sim",
+      ]);
+      expect(fs.readdirSync(path.join(staged!, "packages/sim"))).toEqual(["package.json"]);
+      expect(fs.readdirSync(path.join(staged!, "packages/core")).sort()).toEqual(["package.json", "src"]);
     });
 
     it("starts the task only on NYSE trading days of the horizon and stops after early closes", () => {
@@ -151,8 +180,9 @@ export function streamSuite(app: () => BuiltApp): void {
 
     it("builds the image from a digest-pinned base with no source map, touching the liveness file", () => {
       const dockerfile = fs.readFileSync(STREAM_DOCKERFILE, "utf8");
+      expect(dockerfile).toContain("--target=node24");
       const base = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1];
-      expect(base).toMatch(/^node:22-slim@sha256:[0-9a-f]{64}$/);
+      expect(base).toMatch(/^node:24-slim@sha256:[0-9a-f]{64}$/);
       for (const from of dockerfile.match(/^FROM .*$/gm) ?? []) expect(from).toContain("${NODE_IMAGE}");
       expect(dockerfile).not.toMatch(/sourcemap|source-maps/);
       const main = fs.readFileSync("packages/functions/src/stream/main.ts", "utf8");
