@@ -1,5 +1,6 @@
 import type { LiveConfig } from "../config/app-config";
 import type { Log } from "../log/log";
+import { tickFor, type TickSize } from "../market-data/option-chain";
 import type { LiveOrderRequest } from "../paper/live-order-gateway";
 import type { BrokerOrder } from "../tasty/placed-order-wire";
 import type { Clock } from "../time/clock";
@@ -21,6 +22,11 @@ export interface ExecutionRequest {
   order: LiveOrderRequest;
   /** One price step, USD per share (the root's tick at the price). */
   tick: number;
+  /**
+   * The root's tick table (the chain's `tick-sizes`): when given, every walked price sits on the
+   * tick of its own level (SPXW: 0.05 below 3.00, 0.10 from 3.00), as tastytrade refuses others.
+   */
+  tickSizes?: readonly TickSize[];
   /**
    * The natural price, unsigned USD per share (credit: shorts at the bid minus longs at the ask;
    * debit: the reverse): the walk never goes past it. Absent: no walk.
@@ -137,10 +143,22 @@ function nextPrice(req: ExecutionRequest, price: number, stepsLeft: number): num
   const credit = req.order.priceEffect === "Credit";
   const distance = credit ? price - req.natural : req.natural - price;
   if (distance < 1e-9) return undefined;
-  const ticks = Math.max(1, Math.ceil(distance / stepsLeft / req.tick - 1e-9));
-  const step = Math.min(distance, ticks * req.tick);
-  const next = round(credit ? price - step : price + step);
-  return next > 0 ? next : undefined;
+  const tick = req.tickSizes ? tickFor(req.tickSizes, price) : req.tick;
+  const ticks = Math.max(1, Math.ceil(distance / stepsLeft / tick - 1e-9));
+  const step = Math.min(distance, ticks * tick);
+  const raw = round(credit ? price - step : price + step);
+  const next = req.tickSizes ? backOntoTick(raw, req.tickSizes, credit) : raw;
+  return next > 0 && Math.abs(next - price) > 1e-9 ? next : undefined;
+}
+
+/**
+ * `p` on the tick of its own level, rounded back toward the starting price (a credit up, a debit
+ * down), so a walked price never passes the natural one.
+ */
+function backOntoTick(p: number, ticks: readonly TickSize[], credit: boolean): number {
+  const t = tickFor(ticks, p);
+  const n = credit ? Math.ceil(p / t - 1e-9) : Math.floor(p / t + 1e-9);
+  return round(n * t);
 }
 
 /** Polls an order to a final state, cancelling it once `cancelAfterMs` has passed. */

@@ -102,6 +102,7 @@ export async function closeLivePosition(
     {
       order,
       tick: tickFor(position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }], order.price),
+      tickSizes: position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
       ...(natural !== undefined && debit >= 0 ? { natural: Math.round(natural * 100) / 100 } : {}),
     },
   );

@@ -156,6 +156,7 @@ export async function enterLive(
         records.position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
         request.price,
       ),
+      tickSizes: records.position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
       ...(naturalPrice(records) !== undefined ? { natural: naturalPrice(records) } : {}),
     },
   );
