@@ -124,13 +124,20 @@ export function Jobs({ stack, app }: StackContext) {
       ...strategies,
       timeout: "60 seconds",
     });
+    if (spec.streamCapacity) fn.addEnvironment("STRATDECK_STREAM_HORIZON_END", stream.horizonEnd);
     if (spec.streamCapacity && stream.spot) {
       fn.addEnvironment("STRATDECK_STREAM_CLUSTER", stream.cluster.clusterName);
       fn.addEnvironment("STRATDECK_STREAM_SERVICE", stream.service.serviceName);
       fn.addToRolePolicy(
+        new PolicyStatement({ actions: ["ecs:DescribeServices"], resources: [stream.service.serviceArn] }),
+      );
+      // Only this service, and only in its own cluster (the capacity-provider switch and the
+      // desired count of 1 after a deploy in a session are the two updates the job makes).
+      fn.addToRolePolicy(
         new PolicyStatement({
-          actions: ["ecs:DescribeServices", "ecs:UpdateService"],
+          actions: ["ecs:UpdateService"],
           resources: [stream.service.serviceArn],
+          conditions: { ArnEquals: { "ecs:cluster": stream.cluster.clusterArn } },
         }),
       );
     }

@@ -187,5 +187,5 @@ export function Stream({ stack }: StackContext) {
   }
   stack.addOutputs({ StreamScheduleHorizonEnd: horizonEnd });
   suppressStreamFindings({ vpc, cluster, task });
-  return { service, cluster, vpc, spot };
+  return { service, cluster, vpc, spot, horizonEnd };
 }

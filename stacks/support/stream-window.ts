@@ -1,15 +1,29 @@
-import { addDays, nyDate, sessionOn } from "@stratdeck/core/time";
+import {
+  addDays,
+  EARLY_CLOSE_MINUTE,
+  nyDate,
+  OPTIONS_CLOSE_DELAY_MINUTES,
+  SESSION_CLOSE_MINUTE,
+  sessionOn,
+} from "@stratdeck/core/time";
 
 /**
  * When the stream task runs, New York time: from a few minutes before the 09:30 open (to connect
- * and warm the snapshots) until ten minutes after the close (16:00, or 13:00 on an early close).
- * 6 h 50 min on a regular trading day, 3 h 50 min on an early close.
+ * and warm the snapshots) until five minutes after index options close (16:15, or 13:15 on an
+ * early close), so the exits job's last check (16:10 / 13:10) reads live quotes. 7 h on a regular
+ * trading day, 4 h on an early close.
  */
 export const STREAM_WINDOW = {
   start: { hour: 9, minute: 20 },
-  /** Minutes after the session's close. */
-  stopAfterCloseMinutes: 10,
+  /** Minutes after index options close. */
+  stopAfterOptionsCloseMinutes: 5,
 } as const;
+
+/** New York [hour, minute] the stream stops after a session closing at `closeMinute`. */
+export function streamStopAt(closeMinute: number): [number, number] {
+  const m = closeMinute + OPTIONS_CLOSE_DELAY_MINUTES + STREAM_WINDOW.stopAfterOptionsCloseMinutes;
+  return [Math.floor(m / 60), m % 60];
+}
 
 /** One scheduled scaling action of the stream service, in America/New_York. */
 export interface StreamScalingAction {
@@ -29,7 +43,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * The stream service's scheduled scaling, generated from the NYSE calendar for `months` calendar
  * months from `fromDate`'s month: one start action per month listing its trading days (so the
  * task never starts on a holiday or a one-off closure), one early-close stop per month that has
- * early closes (13:10), and a stop every day at 16:10 (also stops a task a weekend deploy
+ * early closes (13:20), and a stop every day at 16:20 (also stops a task a weekend deploy
  * started). After the horizon the task no longer starts: redeploy before `horizonEnd`.
  */
 export function streamScalingActions(
@@ -58,20 +72,19 @@ export function streamScalingActions(
         cron: `cron(${minute} ${hour} ${open.join(",")} ${month} ? ${year})`,
         tasks: 1,
       });
-    if (early.length > 0)
+    if (early.length > 0) {
+      const [h, m] = streamStopAt(EARLY_CLOSE_MINUTE);
       actions.push({
         name: `EarlyCloseStream-${ym}`,
-        cron: `cron(${STREAM_WINDOW.stopAfterCloseMinutes} 13 ${early.join(",")} ${month} ? ${year})`,
+        cron: `cron(${m} ${h} ${early.join(",")} ${month} ? ${year})`,
         tasks: 0,
       });
+    }
     month = month === 12 ? 1 : month + 1;
     if (month === 1) year++;
   }
-  actions.push({
-    name: "CloseStream",
-    cron: `cron(${STREAM_WINDOW.stopAfterCloseMinutes} 16 ? * * *)`,
-    tasks: 0,
-  });
+  const [h, m] = streamStopAt(SESSION_CLOSE_MINUTE);
+  actions.push({ name: "CloseStream", cron: `cron(${m} ${h} ? * * *)`, tasks: 0 });
   return { actions, horizonEnd: last };
 }
 

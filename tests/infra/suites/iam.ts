@@ -286,6 +286,20 @@ export function iamSuite(app: () => BuiltApp): void {
       expect(API_ROUTES["GET /ideas"]!.tasty).toBe(false);
     });
 
+    it("health job: ecs:UpdateService only on the stream service, conditioned to its cluster", () => {
+      const [, fn] = functionNamed(app(), "Jobs", "HealthJob");
+      const update = roleStatements(app(), "Jobs", roleIdOf(fn)).filter((s) =>
+        actionsOf(s).includes("ecs:UpdateService"),
+      );
+      expect(update).toHaveLength(1);
+      expect(actionsOf(update[0]!)).toEqual(["ecs:UpdateService"]);
+      expect(JSON.stringify(update[0]!.Resource)).toMatch(/StreamService/);
+      const condition = (update[0] as Statement & { Condition?: Record<string, Record<string, unknown>> })
+        .Condition;
+      expect(Object.keys(condition ?? {})).toEqual(["ArnEquals"]);
+      expect(JSON.stringify(condition?.ArnEquals?.["ecs:cluster"])).toMatch(/Cluster/);
+    });
+
     it("no wildcard actions and no managed policies on app roles", () => {
       for (const [stack, id, policy] of resourcesOfType(app(), "AWS::IAM::Policy")) {
         for (const s of (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement)

@@ -94,10 +94,10 @@ export function jobsSuite(app: () => BuiltApp): void {
       }
     });
 
-    it("jobs stop after the early close of 2026-11-27 (13:00) as they do after 16:00", () => {
+    it("exits are checked until index options close (16:10 last; 13:10 on the early close of 2026-11-27)", () => {
       const last = (job: JobName, date: string) => workingMinutes(app(), job, date).at(-1)!;
-      expect(last("exits", "2026-11-27")).toBe(12 * 60 + 55);
-      expect(last("exits", "2026-11-30")).toBe(15 * 60 + 55);
+      expect(last("exits", "2026-11-27")).toBe(13 * 60 + 10);
+      expect(last("exits", "2026-11-30")).toBe(16 * 60 + 10);
       expect(last("ideas", "2026-11-27")).toBe(12 * 60);
       expect(last("health", "2026-11-27")).toBe(13 * 60);
       expect(last("health", "2026-11-30")).toBe(16 * 60);

@@ -152,20 +152,20 @@ export function streamSuite(app: () => BuiltApp): void {
         expect(a.ScalableTargetAction.MinCapacity).toBe(a.ScalableTargetAction.MaxCapacity);
       expect(on("2026-11-30")).toEqual([
         [9 * 60 + 20, 1],
-        [16 * 60 + 10, 0],
+        [16 * 60 + 20, 0],
       ]);
-      // Christmas, a Friday: nothing starts (the daily 16:10 stop is harmless).
-      expect(on("2026-12-25")).toEqual([[16 * 60 + 10, 0]]);
+      // Christmas, a Friday: nothing starts (the daily 16:20 stop is harmless).
+      expect(on("2026-12-25")).toEqual([[16 * 60 + 20, 0]]);
       // Thanksgiving, then the 13:00 early close the day after.
-      expect(on("2026-11-26")).toEqual([[16 * 60 + 10, 0]]);
+      expect(on("2026-11-26")).toEqual([[16 * 60 + 20, 0]]);
       expect(on("2026-11-27")).toEqual([
         [9 * 60 + 20, 1],
-        [13 * 60 + 10, 0],
-        [16 * 60 + 10, 0],
+        [13 * 60 + 20, 0],
+        [16 * 60 + 20, 0],
       ]);
-      expect(on("2026-12-24")[1]).toEqual([13 * 60 + 10, 0]);
+      expect(on("2026-12-24")[1]).toEqual([13 * 60 + 20, 0]);
       // A weekend day: only the stop.
-      expect(on("2026-12-05")).toEqual([[16 * 60 + 10, 0]]);
+      expect(on("2026-12-05")).toEqual([[16 * 60 + 20, 0]]);
       expect(actions.length).toBeLessThan(200); // Application Auto Scaling's per-target quota
     });
 

@@ -114,10 +114,11 @@ describe("scheduled job handlers", () => {
           reason: "market-closed",
         });
     }
-    // 2026-11-27 closes at 13:00: exits stop at the close, health 15 minutes later (as at 16:00).
+    // 2026-11-27 closes at 13:00: exits run until index options close at 13:15 (last 13:10), health
+    // until 13:15 (as at 16:15).
     const exits = jobWith("exits", memoryJobDeps()).handler;
-    expect(await exits(scheduledEvent("2026-11-27T17:55:00Z"))).toMatchObject({ status: "ran" });
-    expect(await exits(scheduledEvent("2026-11-27T18:05:00Z"))).toMatchObject({ status: "skipped" });
+    expect(await exits(scheduledEvent("2026-11-27T18:10:00Z"))).toMatchObject({ status: "ran" });
+    expect(await exits(scheduledEvent("2026-11-27T18:15:00Z"))).toMatchObject({ status: "skipped" });
     const health = jobWith("health", memoryJobDeps()).handler;
     expect(await health(scheduledEvent("2026-11-27T18:00:00Z"))).toMatchObject({ status: "ran" });
     expect(await health(scheduledEvent("2026-11-27T18:15:00Z"))).toMatchObject({ status: "skipped" });

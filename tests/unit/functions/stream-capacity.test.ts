@@ -3,32 +3,61 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryLog } from "@stratdeck/core/log";
 import {
+  outageCause,
   streamCapacityFallback,
+  type ServiceEvent,
   type StreamCapacity,
   type StreamCapacityProvider,
+  type StreamServiceState,
 } from "@stratdeck/core/orchestrator";
 import { EcsStreamCapacity } from "../../../packages/functions/src/shared/ecs-capacity";
+import { CRASH_LOOP, NO_SPOT_CAPACITY, READ_AT } from "./ecs-service-events";
 
 /** A stand-in ECS service (ECS is mocked, as the brief allows). */
 class FakeCapacity implements StreamCapacity {
-  calls: StreamCapacityProvider[] = [];
-  constructor(public provider: StreamCapacityProvider) {}
-  async current() {
-    return this.provider;
+  calls: string[] = [];
+  constructor(public state: StreamServiceState) {}
+  async describe() {
+    return this.state;
   }
   async use(p: StreamCapacityProvider) {
     this.calls.push(p);
-    this.provider = p;
+    this.state = { ...this.state, provider: p };
+  }
+  async start() {
+    this.calls.push("start");
+    this.state = { ...this.state, desiredCount: 1 };
   }
 }
 
-const IN_SESSION = Date.parse("2026-12-01T16:00:00Z"); // 11:00 New York
+const IN_SESSION = READ_AT; // 11:00 New York
 const BEFORE_OPEN = Date.parse("2026-12-02T14:00:00Z"); // 09:00 the next day
 const AFTER_CLOSE = Date.parse("2026-12-01T21:10:00Z");
+const spot = (events: ServiceEvent[]): StreamServiceState => ({
+  provider: "FARGATE_SPOT",
+  desiredCount: 1,
+  runningCount: 0,
+  events,
+});
 
-describe("Spot with an on-demand fallback", () => {
-  it("moves to on-demand when the task is down in a session, back to Spot before the next open", async () => {
-    const capacity = new FakeCapacity("FARGATE_SPOT");
+describe("what the service's events say about an outage", () => {
+  it("recorded events: no Spot capacity (placement refused, nothing started since)", () => {
+    expect(outageCause(NO_SPOT_CAPACITY, READ_AT)).toBe("no-capacity");
+  });
+
+  it("recorded events: a crash loop (tasks started and failed; a capacity refusal earlier does not count)", () => {
+    expect(outageCause(CRASH_LOOP, READ_AT)).toBe("crash-loop");
+  });
+
+  it("events older than the window or none at all say nothing", () => {
+    expect(outageCause(NO_SPOT_CAPACITY, READ_AT + 2 * 3_600_000)).toBe("unknown");
+    expect(outageCause([], READ_AT)).toBe("unknown");
+  });
+});
+
+describe("Spot with an on-demand fallback only when Spot has no capacity", () => {
+  it("moves to on-demand on no capacity in a session, back to Spot at the run before the next open", async () => {
+    const capacity = new FakeCapacity(spot(NO_SPOT_CAPACITY));
     const deps = { capacity, log: memoryLog() };
     expect(await streamCapacityFallback(deps, IN_SESSION, false, true)).toBe("none");
     expect(await streamCapacityFallback(deps, IN_SESSION, true, true)).toBe("on-demand");
@@ -38,12 +67,29 @@ describe("Spot with an on-demand fallback", () => {
     expect(capacity.calls).toEqual(["FARGATE", "FARGATE_SPOT"]);
   });
 
+  it("leaves a crash loop on Spot (on-demand would fail the same way) and says why", async () => {
+    const capacity = new FakeCapacity(spot(CRASH_LOOP));
+    const log = memoryLog();
+    expect(await streamCapacityFallback({ capacity, log }, IN_SESSION, true, true)).toBe("none");
+    expect(capacity.calls).toEqual([]);
+    expect(log.events("stream.capacity").at(-1)).toMatchObject({ cause: "crash-loop" });
+  });
+
+  it("starts the task when a deploy in the session left the desired count at 0", async () => {
+    const capacity = new FakeCapacity({ ...spot([]), desiredCount: 0 });
+    expect(await streamCapacityFallback({ capacity, log: memoryLog() }, IN_SESSION, true, true)).toBe(
+      "started",
+    );
+    expect(capacity.calls).toEqual(["start"]);
+  });
+
   it("reports a failed switch without throwing, and does nothing without the port", async () => {
     const broken: StreamCapacity = {
-      current: async () => "FARGATE_SPOT",
+      describe: async () => spot(NO_SPOT_CAPACITY),
       use: async () => {
         throw new Error("AccessDenied");
       },
+      start: async () => undefined,
     };
     const log = memoryLog();
     expect(await streamCapacityFallback({ capacity: broken, log }, IN_SESSION, true, true)).toBe("failed");
@@ -64,7 +110,16 @@ describe("ECS adapter", () => {
       requests.push({ target, body, auth: String(req.headers.authorization) });
       if (target.endsWith(".DescribeServices"))
         res.end(
-          JSON.stringify({ services: [{ capacityProviderStrategy: [{ capacityProvider: strategy }] }] }),
+          JSON.stringify({
+            services: [
+              {
+                capacityProviderStrategy: [{ capacityProvider: strategy }],
+                desiredCount: 1,
+                runningCount: 0,
+                events: [{ createdAt: 1764604800.123, message: "(service s) has reached a steady state." }],
+              },
+            ],
+          }),
         );
       else if (body.service === "missing") res.writeHead(400).end('{"__type":"ServiceNotFoundException"}');
       else res.end("{}");
@@ -87,9 +142,20 @@ describe("ECS adapter", () => {
     });
 
   it("reads the service's provider and moves it with a new deployment, signed with SigV4", async () => {
-    expect(await ecs().current()).toBe("FARGATE_SPOT");
+    expect(await ecs().describe()).toEqual({
+      provider: "FARGATE_SPOT",
+      desiredCount: 1,
+      runningCount: 0,
+      events: [{ createdAt: 1764604800123, message: "(service s) has reached a steady state." }],
+    });
     strategy = "FARGATE";
-    expect(await ecs().current()).toBe("FARGATE");
+    expect((await ecs().describe()).provider).toBe("FARGATE");
+    await ecs().start();
+    expect(requests.at(-1)?.body).toEqual({
+      cluster: "stratdeck-cluster",
+      service: "stream-svc",
+      desiredCount: 1,
+    });
     await ecs().use("FARGATE");
     expect(requests.at(-1)).toMatchObject({
       target: "AmazonEC2ContainerServiceV20141113.UpdateService",

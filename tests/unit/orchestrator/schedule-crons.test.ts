@@ -25,6 +25,7 @@ describe("schedule cron expressions", () => {
     expect(cronExpressions(scheduleOf("exits"))).toEqual([
       "cron(35,40,45,50,55 9 ? * MON-FRI *)",
       "cron(0/5 10-15 ? * MON-FRI *)",
+      "cron(0,5,10 16 ? * MON-FRI *)",
     ]);
     expect(cronExpressions(scheduleOf("ideas"))).toEqual([
       "cron(0/30 10-14 ? * MON-FRI *)",

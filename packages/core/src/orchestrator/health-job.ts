@@ -5,16 +5,24 @@ import { nyDate } from "../time/new-york";
 import { isMarketOpen } from "../time/nyse-calendar";
 import type { JobRun } from "./local-scheduler";
 import { streamCapacityFallback, type StreamCapacity } from "./stream-capacity";
+import { warnBeforeHorizon } from "./stream-horizon";
 import { HEALTH_REPORT_ID, statusWriter, type JobStatusStore } from "./job-status";
 
 /** Deps of the health job: the check, plus where to send its alert and store its report (optional). */
 export type HealthJobDeps = TastyHealthDeps &
-  Partial<NotifyOnceDeps> & { status?: JobStatusStore; metrics?: Metrics; capacity?: StreamCapacity };
+  Partial<NotifyOnceDeps> & {
+    status?: JobStatusStore;
+    metrics?: Metrics;
+    capacity?: StreamCapacity;
+    /** Last trading day of the stream's scheduled scaling (`YYYY-MM-DD`, the stack's horizon). */
+    streamHorizonEnd?: string;
+  };
 
 /**
  * Checks REST, DXLink and the stream heartbeat and freshness (the stream counts only during a
  * session). An unhealthy data path during a session alerts the trader once per New York day. Also
- * publishes DataStale / StreamDown for the alarms and runs the Spot → on-demand fallback.
+ * publishes DataStale / StreamDown, runs the Spot → on-demand fallback, and from 30 days before
+ * the stream's scaling horizon alerts once a day that a redeploy is due.
  */
 export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
   const inSession = isMarketOpen(run.at);
@@ -51,5 +59,6 @@ export async function runHealthJob(deps: HealthJobDeps, run: JobRun) {
       },
     );
   }
-  return { ok: report.ok, problems: report.problems, alert, capacity };
+  const horizon = await warnBeforeHorizon(deps, deps.streamHorizonEnd, run.at);
+  return { ok: report.ok, problems: report.problems, alert, capacity, horizon };
 }

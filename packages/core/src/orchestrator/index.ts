@@ -6,3 +6,4 @@ export * from "./job-status";
 export * from "./schedule-crons";
 export * from "./schedule-gate";
 export * from "./stream-capacity";
+export * from "./stream-horizon";

@@ -1,15 +1,18 @@
 import type { Clock } from "../time/clock";
 import type { Log } from "../log/log";
 import { nyParts } from "../time/new-york";
-import { isMarketOpen } from "../time/nyse-calendar";
+import { inSessionFor } from "./schedule-gate";
 import { isScheduledMinute, type JobName, type JobSchedule } from "./schedules";
 import { slotOf } from "./slot";
 
-/** Decides whether the market counts as open (NYSE calendar, or always-open for a local simulator). */
-export type MarketHours = (ms: number) => boolean;
+/**
+ * Decides whether the market counts as open for a schedule (NYSE calendar, or always-open for a
+ * local simulator).
+ */
+export type MarketHours = (ms: number, schedule: JobSchedule) => boolean;
 
-/** The NYSE calendar. */
-export const nyseMarketHours: MarketHours = isMarketOpen;
+/** The NYSE calendar: the equity session, or until index options close for such schedules. */
+export const nyseMarketHours: MarketHours = (ms, schedule) => inSessionFor(schedule, ms);
 /** A simulated market that is open whenever the local stack runs. */
 export const alwaysOpen: MarketHours = () => true;
 
@@ -67,7 +70,7 @@ export class LocalScheduler {
           ? p.minuteOfDay % s.everyMinutes === 0
           : isScheduledMinute(s, p.minuteOfDay, p.weekday));
       if (!due) continue;
-      if (s.marketHoursOnly && !this.deps.marketHours(now)) continue;
+      if (s.marketHoursOnly && !this.deps.marketHours(now, s)) continue;
       if (this.running.has(s.job)) {
         this.deps.log.warn("scheduler.overlap", { job: s.job });
         continue;

@@ -12,6 +12,8 @@ export interface JobSchedule {
   endMinute: number;
   /** Skip runs outside NYSE sessions (holidays, early closes) even when the cron fires. */
   marketHoursOnly: boolean;
+  /** With `marketHoursOnly`: the session lasts until index options close (16:15, 13:15 early). */
+  untilOptionsClose?: boolean;
   /** Further single runs, minutes after New York midnight, Mon–Fri (each its own cron). */
   alsoAtMinutes?: readonly number[];
   description: string;
@@ -37,8 +39,10 @@ export const SCHEDULES: readonly JobSchedule[] = [
     job: "exits",
     everyMinutes: 5,
     startMinute: 9 * 60 + 35,
-    endMinute: 16 * 60,
+    // Until index options close (16:15; 13:15 on an early close): last check 16:10 (13:10).
+    endMinute: 16 * 60 + 15,
     marketHoursOnly: true,
+    untilOptionsClose: true,
     description: "settle expired positions, check exit rules, send deduplicated alerts",
   },
   {

@@ -7,6 +7,11 @@ export const SESSION_OPEN_MINUTE = 9 * 60 + 30;
 export const SESSION_CLOSE_MINUTE = 16 * 60;
 /** Early-close session end, minutes after midnight New York time (13:00). */
 export const EARLY_CLOSE_MINUTE = 13 * 60;
+/**
+ * Minutes index options (SPX, XSP, RUT, NDX: Cboe's extended close for broad-based index options)
+ * keep trading after the equity close: 16:15, or 13:15 on an early close.
+ */
+export const OPTIONS_CLOSE_DELAY_MINUTES = 15;
 
 /** One NYSE trading session in instants. */
 export interface Session {
@@ -16,6 +21,8 @@ export interface Session {
   openAt: number;
   /** Close, ms since epoch. */
   closeAt: number;
+  /** Close of index options trading ({@link OPTIONS_CLOSE_DELAY_MINUTES} after `closeAt`), ms. */
+  optionsCloseAt: number;
   earlyClose: boolean;
 }
 
@@ -115,10 +122,12 @@ export function isEarlyClose(date: string): boolean {
 export function sessionOn(date: string): Session | null {
   if (!isTradingDay(date)) return null;
   const earlyClose = isEarlyClose(date);
+  const close = earlyClose ? EARLY_CLOSE_MINUTE : SESSION_CLOSE_MINUTE;
   return {
     date,
     openAt: nyWallTimeToUtc(date, SESSION_OPEN_MINUTE),
-    closeAt: nyWallTimeToUtc(date, earlyClose ? EARLY_CLOSE_MINUTE : SESSION_CLOSE_MINUTE),
+    closeAt: nyWallTimeToUtc(date, close),
+    optionsCloseAt: nyWallTimeToUtc(date, close + OPTIONS_CLOSE_DELAY_MINUTES),
     earlyClose,
   };
 }
@@ -127,6 +136,12 @@ export function sessionOn(date: string): Session | null {
 export function isMarketOpen(ms: number): boolean {
   const s = sessionOn(nyParts(ms).date);
   return s !== null && ms >= s.openAt && ms < s.closeAt;
+}
+
+/** True while index options trade at instant `ms`: from the open to 16:15 (13:15 on early closes). */
+export function isOptionsMarketOpen(ms: number): boolean {
+  const s = sessionOn(nyParts(ms).date);
+  return s !== null && ms >= s.openAt && ms < s.optionsCloseAt;
 }
 
 /** The next trading day strictly after `date`. */

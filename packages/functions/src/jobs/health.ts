@@ -8,6 +8,8 @@ import { scheduledJob } from "./scheduled-job";
 const log = lambdaLog("job-health");
 const metrics = lambdaMetrics();
 const capacity = ecsCapacityFromEnv(process.env);
+/** The stream's scaling horizon (set by the stack), for the redeploy warning. */
+const horizonEnd = process.env.STRATDECK_STREAM_HORIZON_END;
 
 /**
  * Scheduled (EventBridge Scheduler, America/New_York): check tastytrade REST, DXLink and the stream
@@ -23,6 +25,7 @@ export const handler = scheduledJob("health", withHeartbeat(runHealthJob), {
       ...(await alerting(m)),
       metrics,
       ...(capacity ? { capacity } : {}),
+      ...(horizonEnd ? { streamHorizonEnd: horizonEnd } : {}),
     };
   },
   log,

@@ -1,4 +1,8 @@
-import type { StreamCapacity, StreamCapacityProvider } from "@stratdeck/core/orchestrator";
+import type {
+  StreamCapacity,
+  StreamCapacityProvider,
+  StreamServiceState,
+} from "@stratdeck/core/orchestrator";
 import { credentialsFromEnv, signV4, type AwsCredentials } from "./sigv4";
 
 /** Where the stream service is and how to reach ECS (injectable for tests). */
@@ -13,23 +17,43 @@ export interface EcsCapacityOptions {
 }
 
 /**
- * The stream service's capacity provider through the ECS JSON API (DescribeServices,
- * UpdateService with a new deployment), signed with SigV4: no ECS SDK in the bundle.
+ * The stream service through the ECS JSON API (DescribeServices for its provider, counts and
+ * events; UpdateService for a new provider with a new deployment, or a desired count of 1), signed
+ * with SigV4: no ECS SDK in the bundle.
  */
 export class EcsStreamCapacity implements StreamCapacity {
   constructor(private readonly o: EcsCapacityOptions) {}
 
-  async current(): Promise<StreamCapacityProvider> {
+  async describe(): Promise<StreamServiceState> {
     const body = (await this.call("DescribeServices", {
       cluster: this.o.cluster,
       services: [this.o.service],
     })) as {
-      services?: { capacityProviderStrategy?: { capacityProvider?: string }[]; launchType?: string }[];
+      services?: {
+        capacityProviderStrategy?: { capacityProvider?: string }[];
+        desiredCount?: number;
+        runningCount?: number;
+        events?: { createdAt?: number | string; message?: string }[];
+      }[];
     };
     const svc = body.services?.[0];
     if (!svc) throw new Error(`ECS DescribeServices: service ${this.o.service} not found`);
     const provider = svc.capacityProviderStrategy?.[0]?.capacityProvider;
-    return provider === "FARGATE_SPOT" ? "FARGATE_SPOT" : "FARGATE";
+    return {
+      provider: provider === "FARGATE_SPOT" ? "FARGATE_SPOT" : "FARGATE",
+      desiredCount: svc.desiredCount ?? 0,
+      runningCount: svc.runningCount ?? 0,
+      // The JSON API sends epoch seconds (fractional); keep ms like every other instant here.
+      events: (svc.events ?? []).map((e) => ({
+        createdAt:
+          typeof e.createdAt === "number" ? Math.round(e.createdAt * 1000) : Date.parse(String(e.createdAt)),
+        message: e.message ?? "",
+      })),
+    };
+  }
+
+  async start(): Promise<void> {
+    await this.call("UpdateService", { cluster: this.o.cluster, service: this.o.service, desiredCount: 1 });
   }
 
   async use(provider: StreamCapacityProvider): Promise<void> {
