@@ -39,8 +39,8 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
   },
   "GET /ideas": {
     file: "ideas",
-    description: "The ideas job's latest report and its age (no scan per request)",
-    access: { status: "read" },
+    description: "The ideas job's latest report and its age (no scan per request), open duplicates marked",
+    access: { status: "read", orders: "read" },
     tasty: false,
   },
   "POST /ideas/rescan": {
@@ -66,6 +66,24 @@ export const API_ROUTES: Readonly<Record<string, RouteSpec>> = {
     description: "Close one paper position at the current fill model price",
     access: { orders: "readwrite", snapshots: "read", cooldowns: "readwrite" },
     tasty: true,
+  },
+  "POST /ideas/{id}/enter": {
+    file: "enter-idea",
+    description: "Enter one idea of the stored report (same guard, risk limits and fills as automatic entry)",
+    access: { orders: "readwrite", status: "read", snapshots: "read", cooldowns: "readwrite" },
+    tasty: true,
+  },
+  "GET /strategies/entry-modes": {
+    file: "entry-modes",
+    description: "Each strategy's entry mode (auto, manual, paused) and its source",
+    access: { status: "read" },
+    tasty: false,
+  },
+  "POST /strategies/{name}/entry-mode": {
+    file: "entry-mode",
+    description: "Switch a strategy's entry mode (stored in the status table)",
+    access: { status: "readwrite" },
+    tasty: false,
   },
 };
 

@@ -42,7 +42,8 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
       snapshots: "read",
       cooldowns: "readwrite",
       orders: "readwrite",
-      status: "write",
+      // read: the entry modes switched from the phone.
+      status: "readwrite",
       alerts: "readwrite",
     },
     alerts: true,

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { validateConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
+import { runJob, slotOf } from "@stratdeck/core/orchestrator";
 import { startLocalStack, type RunningLocalStack } from "../../packages/cli/src/local/local-stack";
 import type { PageElement } from "../support/page-element";
 
@@ -66,7 +67,8 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     expect(positionsText).toMatch(/net -?\$\d/);
     const ideasText = await page.textContent("#ideas");
     expect(ideasText).toMatch(/POP \d+%/);
-    expect(ideasText).toMatch(/net credit \$[\d,.]+ after fees \$[\d,.]+ · RoR \d+% · EV -?\$/);
+    expect(ideasText).toMatch(/net credit \$[\d,.]+ after fees \$[\d,.]+ · RoR \d+%/);
+    expect(ideasText).not.toMatch(/ old ago|\bEV\b/);
     const healthText = await page.textContent("#health");
     expect(healthText).toMatch(/stream:/);
     // One line per scheduled job, as /health lists them.
@@ -103,9 +105,80 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     const dollars = (c: number) =>
       `${c < 0 ? "-" : ""}$${Math.abs(c / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
     expect(await page.textContent("#history-totals")).toContain(`net ${dollars(history.totals.netCents)}`);
+    expect(await page.textContent("#history-totals")).toMatch(/^\s*\d+ trades?/);
+    expect(await page.textContent("#history-totals")).not.toMatch(/\b1 trades\b/);
     mkdirSync(ARTIFACTS, { recursive: true });
     const shot = join(ARTIFACTS, "phone-page.png");
     await page.screenshot({ path: shot, fullPage: true });
     expect(existsSync(shot)).toBe(true);
+  }, 180_000);
+
+  it("closes a position on the phone (realised P&L shown), the next entry slot does not reopen it, Enter enters a chosen idea", async () => {
+    if (!stack || !browser) throw new Error("the first test starts the stack");
+    const { deps, apiUrl, token } = stack;
+    const auth = { Authorization: `Bearer ${token}` };
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(`${apiUrl}/#token=${encodeURIComponent(token)}`);
+    const card = page.locator("#positions .card[data-id]").first();
+    await card.waitFor({ timeout: 90_000 });
+    const id = (await card.getAttribute("data-id"))!;
+    const cardText = await card.textContent();
+    // At a glance: index price, distance to each short strike in points and SD, max loss, nearest exit.
+    expect(cardText).toMatch(/(SPX|XSP|RUT|NDX) [\d.]+/);
+    expect(cardText).toMatch(/short \d+[CP] [+−][\d.]+ pts \(-?[\d.]+ SD\)/);
+    expect(cardText).toMatch(/max loss \$[\d,.]+/);
+    expect(cardText).toMatch(/nearest exit: (exit at \d+ DTE|profit target|stop at a loss)/);
+    const before = await deps.orders.getPosition(id);
+    if (!before) throw new Error("position");
+
+    // Close on the phone: the confirmation shows the realised P&L the order log recorded.
+    await card.locator("button.close").click();
+    await page.locator("#closed-pnl").waitFor({ timeout: 30_000 });
+    const closed = await deps.orders.getPosition(id);
+    expect(closed?.status).toBe("closed");
+    const dollars = (c: number) =>
+      `${c < 0 ? "-" : ""}$${Math.abs(c / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    expect(await page.textContent("#closed-pnl")).toContain(`realised net ${dollars(closed!.netPnlCents!)}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "phone-closed.png") });
+
+    // The next entry slot: the same strategy, underlying and expiration is not reopened.
+    const slot = slotOf(deps.clock.now() + 31 * 60_000, 1);
+    const run = (await runJob(deps, { job: "ideas", slot, at: deps.clock.now() })) as {
+      outcomes: { ideaId: string; status: string; reasons: { code: string }[] }[];
+    };
+    const exposure = `${before.strategy}|${before.underlying}|`;
+    const same = (p: { strategy: string; underlying: string; expiration: string }) =>
+      p.strategy === before.strategy &&
+      p.underlying === before.underlying &&
+      p.expiration === before.expiration;
+    expect((await deps.orders.listOpenPositions()).filter(same)).toEqual([]);
+    const held = run.outcomes.find(
+      (o) => o.ideaId.startsWith(exposure) && o.ideaId.includes(before.expiration),
+    );
+    expect(held?.status).toBe("skipped");
+    expect(held?.reasons.map((r) => r.code)).toContain("closed-by-hand");
+
+    // Enter one chosen idea from the page: the same trade, by hand this time.
+    await page.click("#refresh");
+    const ideas = (await (await fetch(`${apiUrl}/ideas`, { headers: auth })).json()) as {
+      ideas: { id: string; strategy: string; underlying: string; expiration: string }[];
+    };
+    const chosen = ideas.ideas.find((i) => i.id === held!.ideaId);
+    if (!chosen) throw new Error("the held idea is in the report");
+    const enter = page.locator(`#ideas .card[data-idea="${chosen.id}"] button.enter`);
+    await enter.waitFor({ timeout: 30_000 });
+    await enter.click();
+    await page.locator("#entered").waitFor({ timeout: 30_000 });
+    expect(await page.textContent("#entered")).toMatch(/^entered: /);
+    const reopened = (await deps.orders.listOpenPositions()).filter(same);
+    expect(reopened).toHaveLength(1);
+    expect(reopened[0]?.idempotencyKey).toMatch(/^manual\|/);
+    // Now that it is open, the same idea is marked as a duplicate (no Enter button).
+    await page.click("#refresh");
+    await page.locator(`#ideas .card[data-idea="${chosen.id}"] .dup-note`).waitFor({ timeout: 30_000 });
+    expect(await page.locator(`#ideas .card[data-idea="${chosen.id}"] button.enter`).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "phone-page-ideas.png"), fullPage: true });
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { isLiveBroker } from "@stratdeck/core/live";
-import { enterAuto, isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
+import { enterAutomatically } from "@stratdeck/core/entry";
+import { isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
 import { generateIdeas } from "@stratdeck/core/strategies";
 import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
 import { emit } from "../support/output";
@@ -47,7 +48,7 @@ export function registerEnterAuto(program: Command): void {
             deps.log.error("guard.refused", { reason: NO_PLACEMENT });
             throw new TradingRefusedError(NO_PLACEMENT);
           }
-          return enterAuto(deps, report.ideas, {
+          return enterAutomatically(deps, report.ideas, {
             ...(opts.slot ? { slot: opts.slot } : {}),
             confirm: opts.confirmLive === true,
             settings: paperSettingsFromStrategies(deps.strategies),

@@ -3,6 +3,7 @@ import { registerBacktest } from "./backtest";
 import { registerBench } from "./bench";
 import { registerCheckExits } from "./check-exits";
 import { registerClose } from "./close";
+import { registerEnter } from "./enter";
 import { registerEnterAuto } from "./enter-auto";
 import { registerHistory } from "./history";
 import { registerPositions } from "./positions";
@@ -20,6 +21,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerConfig,
   registerBench,
   registerEnterAuto,
+  registerEnter,
   registerPositions,
   registerCheckExits,
   registerClose,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { storeIdeasReport } from "@stratdeck/core/orchestrator/ideas-job";
 import { generateIdeas, STRATEGY_NAMES, type Idea, type IdeasReport } from "@stratdeck/core/strategies";
 import { withDeps } from "../support/deps";
 import { emit } from "../support/output";
@@ -22,15 +23,19 @@ export function registerTradeIdeas(program: Command): void {
     .option("--strict", "drop ideas that fail a filter (as STRATDECK_STRICT_FILTERS=1)")
     .action(
       action(async (opts: Options) => {
-        const report = await withDeps((deps) =>
-          generateIdeas(
+        const whole = !opts.strategy && !opts.underlying && opts.strict !== true;
+        const report = await withDeps(async (deps) => {
+          const r = await generateIdeas(
             { ...deps, config: { strictFilters: deps.config.strictFilters || opts.strict === true } },
             {
               ...(opts.strategy ? { strategy: opts.strategy } : {}),
               ...(opts.underlying ? { underlyings: opts.underlying.split(",").map((s) => s.trim()) } : {}),
             },
-          ),
-        );
+          );
+          // A whole scan is the latest report (as the ideas job's): `stratdeck enter <id>` picks from it.
+          if (whole) await storeIdeasReport(deps, r);
+          return r;
+        });
         emit(report, opts, human);
       }),
     );
@@ -51,7 +56,7 @@ function ideaLines(i: Idea, rank: number): string[] {
   const ctx =
     `    BE ${i.breakevens.map((b) => b.toFixed(2)).join(" / ")}  ${i.underlying} ${i.underlyingPrice} (${i.underlyingSource})` +
     `  IVR ${i.ivRank === undefined ? "unknown" : pct(i.ivRank)}  ${i.tradable ? "tradable" : "NOT tradable"}`;
-  return [head, money, ctx, ...i.reasons.map((r) => `    ! ${r}`)];
+  return [head, money, ctx, `    id ${i.id}`, ...i.reasons.map((r) => `    ! ${r}`)];
 }
 
 function human(r: IdeasReport): string {
@@ -73,5 +78,7 @@ function human(r: IdeasReport): string {
     }
   }
   if (r.ideas.length === 0) lines.push("", "No idea qualified: see the reasons above.");
+  else
+    lines.push("", "Enter one by hand: stratdeck enter <id> [--quantity N] (passing, tradable ideas only).");
   return lines.join("\n");
 }

@@ -1,9 +1,5 @@
-import {
-  enterAuto,
-  paperSettingsFromStrategies,
-  type EnterAutoDeps,
-  type PaperSettings,
-} from "../paper/index";
+import { enterAutomatically } from "../entry/auto-entry";
+import { paperSettingsFromStrategies, type EnterAutoDeps, type PaperSettings } from "../paper/index";
 import { generateIdeas, type GenerateIdeasDeps } from "../strategies/generate-ideas";
 import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";
@@ -24,7 +20,8 @@ export interface IdeasJobOptions {
 export async function runIdeasJob(deps: IdeasJobDeps, run: JobRun, options: IdeasJobOptions = {}) {
   const report = await generateIdeas(deps, options.strategy ? { strategy: options.strategy } : {});
   if (!options.strategy) await storeIdeasReport(deps, report);
-  const entry = await enterAuto(deps, report.ideas, {
+  // Entry modes and manual-close blocks first; then the same entry path as every other entry.
+  const entry = await enterAutomatically(deps, report.ideas, {
     slot: run.slot,
     // Scheduled runs have no operator to pass --confirm-live: STRATDECK_LIVE_SCHEDULED=YES is their
     // explicit confirmation (the guard still requires TRADING_MODE=live and LIVE_ARMED=YES).

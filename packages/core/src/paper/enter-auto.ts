@@ -38,6 +38,11 @@ export interface EnterAutoOptions {
   confirm?: boolean;
   /** Risk limits and fill settings; default {@link DEFAULT_PAPER_SETTINGS}. */
   settings?: PaperSettings;
+  /**
+   * Prefix of the idempotency keys, e.g. `manual|` for an entry by hand, whose key must never equal
+   * a scheduled run's key of the same slot (default none).
+   */
+  keyPrefix?: string;
 }
 
 /** What happened to one idea. */
@@ -92,7 +97,7 @@ export async function enterAuto(
     ideaId: idea.id,
     strategy: idea.strategy,
     underlying: idea.underlying,
-    idempotencyKey: entryKey(idea.strategy, idea.underlying, slot),
+    idempotencyKey: (options.keyPrefix ?? "") + entryKey(idea.strategy, idea.underlying, slot),
   });
   const refuse = (idea: Idea, reasons: Refusal[], status: "refused" | "skipped" = "refused") => {
     outcomes.push({ ...base(idea), status, reasons });

@@ -15,6 +15,11 @@ export interface StrikeDistance {
   points: number;
   /** `points` as a fraction of the underlying price. */
   pct: number;
+  /**
+   * `points` in standard deviations of the index to expiration, ln-distance / (σ√T) with σ the
+   * short leg's quoted IV and T the calendar days left / 365 (absent without an IV).
+   */
+  sd?: number;
 }
 
 /** One leg at the mark: its quote, the quote's age and the price it would close at. */
@@ -29,6 +34,8 @@ export interface LegMark {
   ask?: number;
   /** ms since epoch. */
   quoteTime?: number;
+  /** Quoted implied volatility, annualised fraction. */
+  iv?: number;
   /** Quote age at the mark, ms. */
   quoteAgeMs?: number;
   source?: string;
@@ -121,18 +128,26 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
       strike: l.strike,
       optionType: l.optionType,
       ...(q
-        ? { bid: q.bid, ask: q.ask, quoteTime: q.asOf, quoteAgeMs: ctx.now - q.asOf, source: q.source }
+        ? {
+            bid: q.bid,
+            ask: q.ask,
+            quoteTime: q.asOf,
+            ...(q.iv !== undefined ? { iv: q.iv } : {}),
+            quoteAgeMs: ctx.now - q.asOf,
+            source: q.source,
+          }
         : {}),
       ...(filled ? { closePrice: filled.fillPrice } : {}),
     };
   });
   const ages = legs.map((l) => l.quoteAgeMs);
+  const dte = daysBetween(nyDate(ctx.now), position.expiration);
   const base = {
     positionId: position.positionId,
     strategy: position.strategy,
     underlying: position.underlying,
     expiration: position.expiration,
-    dte: daysBetween(nyDate(ctx.now), position.expiration),
+    dte,
     quantity: position.quantity,
     multiplier: position.multiplier,
     entryCredit: position.entryCredit,
@@ -141,7 +156,7 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
     breakevens: position.breakevens,
     underlyingPrice: u ? u.price : null,
     underlyingSource: u ? u.source : "none",
-    shortStrikes: u ? shortStrikeDistances(position, u.price) : [],
+    shortStrikes: u ? withSd(shortStrikeDistances(position, u.price), legs, u.price, dte) : [],
     legs,
     oldestQuoteAgeMs: ages.some((a) => a === undefined) ? null : Math.max(...(ages as number[])),
   };
@@ -186,4 +201,22 @@ export function shortStrikeDistances(
       );
       return { optionType: l.optionType, strike: l.strike, points, pct: points / underlying };
     });
+}
+
+/** Adds each short strike's distance in standard deviations, from its leg's quoted IV. */
+function withSd(
+  distances: StrikeDistance[],
+  legs: readonly LegMark[],
+  spot: number,
+  dte: number,
+): StrikeDistance[] {
+  const sqrtT = Math.sqrt(Math.max(dte, 0.5) / 365);
+  return distances.map((d) => {
+    const iv = legs.find(
+      (l) => l.side === "short" && l.strike === d.strike && l.optionType === d.optionType,
+    )?.iv;
+    if (iv === undefined || !(iv > 0)) return d;
+    const ln = d.optionType === "P" ? Math.log(spot / d.strike) : Math.log(d.strike / spot);
+    return { ...d, sd: Number((ln / (iv * sqrtT)).toFixed(2)) };
+  });
 }

@@ -10,7 +10,7 @@ export function paperSettingsFromStrategies(
   strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> | undefined,
 ): PaperSettings {
   const f = strategies?.fill;
-  const risk = strategies?.risk ? { risk: strategies.risk } : {};
+  const risk = strategies?.risk ? { risk: riskLimitsOf(strategies.risk) } : {};
   if (!f) return parsePaperSettings(risk, strategies?.fees);
   return parsePaperSettings(
     {
@@ -25,4 +25,13 @@ export function paperSettingsFromStrategies(
     },
     strategies?.fees,
   );
+}
+
+/** The file's risk rules that are risk limits (the re-entry block is applied before entry). */
+function riskLimitsOf(
+  r: NonNullable<StrategiesConfig["risk"]>,
+): Omit<typeof r, "blockReentryAfterManualClose"> {
+  const limits = { ...r };
+  delete limits.blockReentryAfterManualClose;
+  return limits;
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import "../validation/zod-english";
-import { INDEX_UNDERLYINGS, STRATEGY_NAMES } from "./names";
+import { ENTRY_MODES, INDEX_UNDERLYINGS, STRATEGY_NAMES } from "./names";
 
 const describe = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));
 
@@ -64,6 +64,7 @@ export const strategyRulesSchema = obj({
   short_delta: range(num({ gt: 0, max: 1 })),
   filters: obj({ min_credit_per_width: threshold, min_pop: threshold, min_ivr: threshold }),
   quantity: num({ min: 1, int: true }),
+  entry: z.optional(oneOf(ENTRY_MODES)),
 }).check(
   z.superRefine((r, ctx) => {
     for (const key of ["dte", "short_delta"] as const) {
@@ -117,6 +118,9 @@ export const riskSchema = obj({
   max_per_strategy_underlying: z.optional(num({ min: 0, int: true })),
   max_total_risk_usd: z.optional(num({ min: 0 })),
   max_entries_per_slot: z.optional(num({ min: 0, int: true })),
+  block_reentry_after_manual_close: z.optional(
+    z.boolean({ error: (i) => `must be true or false (got ${describe(i.input)})` }),
+  ),
 });
 
 /** Black-Scholes inputs shared by every strategy. */

@@ -1,7 +1,7 @@
 import type { FeeSchedule } from "../paper/fee-model";
 import type { FillModel } from "../pricing/fill-model";
 import type { StrategyName } from "./idea";
-import type { IndexUnderlying } from "./names";
+import type { EntryMode, IndexUnderlying } from "./names";
 
 /** A target with inclusive bounds. */
 export interface TargetRange {
@@ -34,6 +34,12 @@ export interface StrategyRules {
   filters: FilterRules;
   /** Spreads per idea. */
   quantity: number;
+  /**
+   * Who enters this strategy's ideas (file key `entry`): `auto` the scheduled ideas job and the
+   * Enter button (default), `manual` only the Enter button / `stratdeck enter`, `paused` nobody.
+   * The phone can override it (stored in the status store, see `entry/entry-mode`).
+   */
+  entryMode?: EntryMode;
 }
 
 /** How idea credits are priced (passed to `fillSpread`). */
@@ -82,4 +88,9 @@ export interface RiskRules {
   /** Integer cents. */
   maxTotalRiskCents?: number;
   maxEntriesPerSlot?: number;
+  /**
+   * A position closed by hand (close reason `manual`) blocks automatic re-entry of the same
+   * strategy, underlying and expiration (default true).
+   */
+  blockReentryAfterManualClose?: boolean;
 }

@@ -63,6 +63,7 @@ function toRules(name: StrategyName, r: StrategyRulesInput): StrategyRules {
     shortDelta: { ...r.short_delta },
     filters: { minCreditPerWidth: f.min_credit_per_width, minPop: f.min_pop, minIvr: f.min_ivr },
     quantity: r.quantity,
+    entryMode: r.entry ?? "auto",
   };
 }
 
@@ -180,5 +181,7 @@ function toRisk(r: NonNullable<StrategiesFileInput["risk"]>): RiskRules {
     out.maxPerStrategyUnderlying = r.max_per_strategy_underlying;
   if (r.max_total_risk_usd !== undefined) out.maxTotalRiskCents = Math.round(r.max_total_risk_usd * 100);
   if (r.max_entries_per_slot !== undefined) out.maxEntriesPerSlot = r.max_entries_per_slot;
+  if (r.block_reentry_after_manual_close !== undefined)
+    out.blockReentryAfterManualClose = r.block_reentry_after_manual_close;
   return out;
 }

@@ -17,3 +17,12 @@ export type IndexUnderlying = (typeof INDEX_UNDERLYINGS)[number];
 export function isStrategyName(name: string): name is StrategyName {
   return (STRATEGY_NAMES as readonly string[]).includes(name);
 }
+
+/**
+ * Who enters a strategy's ideas: `auto` the scheduled ideas job and by hand, `manual` only by hand
+ * (`stratdeck enter`, the phone's Enter button), `paused` nobody.
+ */
+export const ENTRY_MODES = ["auto", "manual", "paused"] as const;
+
+/** One of {@link ENTRY_MODES}. */
+export type EntryMode = (typeof ENTRY_MODES)[number];

@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
+import type { PaperOrderStore } from "../../paper/paper-order-store";
 import type { StatusStore } from "../../status/status-store";
 import type { IdeasReport } from "../../strategies/ideas-report";
 import { INDEX_UNDERLYINGS, STRATEGY_NAMES } from "../../strategies/names";
 import type { Clock } from "../../time/clock";
+import { markOpenDuplicates } from "../../trader-view/open-duplicates";
 import { routeError } from "../responses";
 import { defineRoute } from "../router";
 
@@ -21,9 +23,10 @@ const query = z.strictObject({
   underlying: z.optional(underlyingList),
 });
 
-/** Deps of `GET /ideas`: the status store holding the ideas job's latest report. */
+/** Deps of `GET /ideas`: the status store holding the ideas job's latest report, the open positions. */
 export interface IdeasReadDeps {
   status: Pick<StatusStore, "read">;
+  orders: Pick<PaperOrderStore, "listOpenPositions">;
   clock: Clock;
 }
 
@@ -44,7 +47,9 @@ export function filterReport(
 
 /**
  * GET /ideas?strategy=&underlying=SPX,XSP: the ideas job's latest report (no scan per request),
- * with `ageMs` (how old the report is, ms). 404 before the first scan. `POST /ideas/rescan` scans now.
+ * with `ageMs` (how old the report is, ms); an idea with the strategy, underlying and expiration
+ * of an open position carries `openPositionId` (not tradable while it is open). 404 before the
+ * first scan. `POST /ideas/rescan` scans now.
  */
 export const ideasRoute = defineRoute({
   method: "GET",
@@ -59,6 +64,10 @@ export const ideasRoute = defineRoute({
         "no ideas report yet: the ideas job stores one on every run (every 30 min in session); POST /ideas/rescan scans now",
       );
     const report = filterReport(stored.data.report, q);
-    return { status: 200, body: { ...report, ageMs: Math.max(0, deps.clock.now() - report.generatedAt) } };
+    const ideas = markOpenDuplicates(report.ideas, await deps.orders.listOpenPositions());
+    return {
+      status: 200,
+      body: { ...report, ideas, ageMs: Math.max(0, deps.clock.now() - report.generatedAt) },
+    };
   },
 });

@@ -1,5 +1,7 @@
 import { alertsRoute } from "./alerts";
 import { closePositionRoute } from "./close-position";
+import { entryModeRoute, entryModesRoute } from "./entry-mode";
+import { enterIdeaRoute } from "./enter-idea";
 import { healthRoute } from "./health";
 import { historyRoute } from "./history";
 import { ideasRoute } from "./ideas";
@@ -10,6 +12,9 @@ import { positionsRoute } from "./positions";
 export {
   alertsRoute,
   closePositionRoute,
+  enterIdeaRoute,
+  entryModeRoute,
+  entryModesRoute,
   healthRoute,
   historyRoute,
   ideasRescanRoute,
@@ -32,4 +37,7 @@ export const API_ROUTES = [
   healthRoute,
   closePositionRoute,
   historyRoute,
+  enterIdeaRoute,
+  entryModesRoute,
+  entryModeRoute,
 ] as const;

@@ -3,18 +3,22 @@ import "../../validation/zod-english";
 import { markPositions, type MarkPositionsDeps } from "../../paper/mark-positions";
 import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";
+import { exitDistances } from "../../trader-view/exit-distance";
 import { defineRoute } from "../router";
 
 /**
  * GET /positions: open positions marked to market (stream snapshot first, REST fallback) with the
- * fill settings of strategies.yaml, as `stratdeck positions` does.
+ * fill settings of strategies.yaml, as `stratdeck positions` does; each with `exits`, its distance
+ * to every exit rule, nearest first.
  */
 export const positionsRoute = defineRoute({
   method: "GET",
   pattern: "/positions",
   query: z.strictObject({}),
-  handle: async (deps: MarkPositionsDeps & { strategies: Pick<StrategiesConfig, "fill"> }) => ({
-    status: 200,
-    body: await markPositions(deps, { settings: paperSettingsFromStrategies(deps.strategies) }),
-  }),
+  handle: async (deps: MarkPositionsDeps & { strategies: Pick<StrategiesConfig, "fill"> }) => {
+    const settings = paperSettingsFromStrategies(deps.strategies);
+    const report = await markPositions(deps, { settings });
+    const positions = report.positions.map((p) => ({ ...p, exits: exitDistances(p, settings.exits) }));
+    return { status: 200, body: { ...report, positions } };
+  },
 });

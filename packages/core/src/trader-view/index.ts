@@ -1,0 +1,2 @@
+export * from "./exit-distance";
+export * from "./open-duplicates";
