@@ -63,4 +63,7 @@ export const EVERY_ROUTE: readonly [string, string][] = [
   ["GET", "/health"],
   ["GET", "/history"],
   ["POST", "/positions/pos_0123456789abcdef0123/close"],
+  ["POST", "/ideas/x/enter"],
+  ["GET", "/strategies/entry-modes"],
+  ["POST", "/strategies/short_put_spread_index_45d/entry-mode"],
 ];

@@ -15,6 +15,9 @@ const HANDLER_FILES: Record<string, string> = {
   "GET /health": "health",
   "GET /history": "history",
   "POST /positions/{id}/close": "close-position",
+  "POST /ideas/{id}/enter": "enter-idea",
+  "GET /strategies/entry-modes": "entry-modes",
+  "POST /strategies/{name}/entry-mode": "entry-mode",
 };
 
 type Result = { statusCode?: number; headers?: Record<string, unknown>; body?: string };
@@ -32,7 +35,9 @@ describe("API Lambda handlers (exported): 401 before any deps are built", () => 
 
   for (const route of API_ROUTES) {
     const key = `${route.method} ${route.pattern}`;
-    const path = route.pattern.replace("{id}", "pos_0123456789abcdef0123");
+    const path = route.pattern
+      .replace("{id}", "pos_0123456789abcdef0123")
+      .replace("{name}", "short_put_spread_index_45d");
     for (const [label, headers] of [
       ["no token", {}],
       ["a wrong token", { authorization: "Bearer nope" }],

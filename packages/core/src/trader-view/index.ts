@@ -1,2 +1,0 @@
-export * from "./exit-distance";
-export * from "./open-duplicates";
