@@ -42,7 +42,8 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
     ...d("cooldowns", "GetItem", "PutItem"),
     ...d("orders", "GetItem", "Query", "PutItem"),
     ...d("alerts", "GetItem", "Query", "PutItem", "DeleteItem"),
-    ...d("status", "PutItem"),
+    // Reads the entry modes switched from the phone.
+    ...d("status", "GetItem", "PutItem"),
   ],
   // Live reconciliation: reads the order log and the broker's positions, alerts once on drift.
   ReconcileJob: [
@@ -101,8 +102,20 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
   ApiOrders: [...LOGS, ...API_TOKEN, ...d("orders", "GetItem", "Query")],
   ApiHistory: [...LOGS, ...API_TOKEN, ...d("orders", "GetItem", "Query")],
   ApiAlerts: [...LOGS, ...API_TOKEN, ...d("alerts", "GetItem", "Query")],
-  // GET /ideas and /health read the status store only (no tastytrade, no market data).
-  ApiIdeas: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
+  // GET /ideas and /health read the status store (no tastytrade, no market data); /ideas also the
+  // open positions, to mark ideas that duplicate one.
+  ApiIdeas: [...LOGS, ...API_TOKEN, ...d("status", "GetItem"), ...d("orders", "GetItem", "Query")],
+  ApiEnterIdea: [
+    ...LOGS,
+    ...API_TOKEN,
+    ...TASTY,
+    ...d("orders", "GetItem", "Query", "PutItem"),
+    ...d("status", "GetItem"),
+    ...d("snapshots", "BatchGetItem"),
+    ...d("cooldowns", "GetItem", "PutItem"),
+  ],
+  ApiEntryModes: [...LOGS, ...API_TOKEN, ...d("status", "GetItem")],
+  ApiEntryMode: [...LOGS, ...API_TOKEN, ...d("status", "GetItem", "PutItem")],
   ApiIdeasRescan: [
     ...LOGS,
     ...API_TOKEN,
@@ -208,6 +221,7 @@ export function iamSuite(app: () => BuiltApp): void {
       // Heartbeats: the stream task and every job; the stored ideas report: the ideas job and
       // rescans; the settlement values the settling jobs record.
       expect(writers.get("status")?.sort()).toEqual([
+        "ApiEntryMode",
         "ApiIdeasRescan",
         "ExitsJob",
         "HealthJob",
@@ -218,6 +232,7 @@ export function iamSuite(app: () => BuiltApp): void {
       ]);
       expect(writers.get("orders")?.sort()).toEqual([
         "ApiClosePosition",
+        "ApiEnterIdea",
         "ExitsJob",
         "IdeasJob",
         "SettleJob",
