@@ -78,7 +78,8 @@ describe("DXLink fault knobs", () => {
     await c.authorize(token);
     sim.faults.expireQuoteTokens();
     await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 1000, 3);
-    await c.closed;
+    expect(await c.waitFor((f) => f.type === "ERROR", 1000, 3)).toMatchObject({ error: "UNAUTHORIZED" });
+    expect((await c.closed).code).toBe(1008);
     const again = await RawDxlink.open(sim.dxlinkUrl);
     await again.greet();
     again.send({ type: "AUTH", channel: 0, token });
@@ -91,7 +92,11 @@ describe("DXLink fault knobs", () => {
   it("drops a session when its quote token reaches its lifetime on the market clock", async () => {
     const c = await subscribed();
     clock.advance(3600_000);
+    const at = c.frames.length;
     await c.waitFor((f) => f.type === "AUTH_STATE" && f.state === "UNAUTHORIZED", 1000, 3);
+    // Never silence: the ERROR on channel 0 says why, then the close.
+    const err = await c.waitFor((f) => f.type === "ERROR", 1000, at);
+    expect(err).toMatchObject({ channel: 0, error: "UNAUTHORIZED", message: "quote token expired" });
     expect((await c.closed).code).toBe(1008);
   });
 
