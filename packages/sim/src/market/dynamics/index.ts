@@ -5,3 +5,4 @@ export * from "./market-history";
 export * from "./seeded-rng";
 export * from "./session-path";
 export * from "./market-stats";
+export * from "./calibration-targets";

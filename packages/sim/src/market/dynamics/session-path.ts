@@ -24,13 +24,15 @@ export interface IndexSession {
 
 /**
  * One step of every index over `dt` years: a market-factor shock, each index's own shock, its
- * log-vol shock correlated to its return, and (with probability λ·dt) a market-wide jump that also
- * kicks vol up. The draw order is fixed, so the path is a pure function of the generator's seed.
+ * log-vol shock correlated to its return, and (with probability λ·dt, λ from {@link jumpIntensity})
+ * a market-wide jump that also kicks vol up. The draw order is fixed, so the path is a pure function of the generator's seed.
  */
 export function stepIndices(states: IndexState[], m: MarketDynamics, rng: SeededRng, dt: number): void {
   const sq = Math.sqrt(dt);
   const zMarket = rng.normal();
-  const jumped = rng.uniform() < m.jumpsPerYear * dt;
+  const lead = states[0];
+  const intensity = lead ? jumpIntensity(m, lead.params, lead.logVol) : m.jumpsPerYear;
+  const jumped = rng.uniform() < intensity * dt;
   const jumpSize = jumped ? m.jumpMean + m.jumpStdDev * rng.normal() : 0;
   const minX = Math.log(m.minVol);
   const maxX = Math.log(m.maxVol);
@@ -42,13 +44,22 @@ export function stepIndices(states: IndexState[], m: MarketDynamics, rng: Seeded
     const zVol = c * zSpot + Math.sqrt(1 - c * c) * rng.normal();
     const sigma = Math.exp(s.logVol);
     const b = p.jumpBeta;
-    const compensator = m.jumpsPerYear * (Math.exp(b * m.jumpMean + (b * b * m.jumpStdDev ** 2) / 2) - 1);
+    const compensator = intensity * (Math.exp(b * m.jumpMean + (b * b * m.jumpStdDev ** 2) / 2) - 1);
     s.logPrice +=
       (p.expectedReturn - (sigma * sigma) / 2 - compensator) * dt + sigma * sq * zSpot + b * jumpSize;
     let x = s.logVol + p.kappa * (Math.log(p.medianVol) - s.logVol) * dt + p.volOfVol * sq * zVol;
     if (jumped) x += m.jumpVolKick;
     s.logVol = Math.min(maxX, Math.max(minX, x));
   }
+}
+
+/**
+ * Market-wide jumps per year in force: `jumpsPerYear` at the lead index's median volatility,
+ * proportional to its volatility (crashes cluster in turbulent markets).
+ * @param logVol - the lead index's current ln σ
+ */
+export function jumpIntensity(m: MarketDynamics, lead: UnderlyingDynamics, logVol: number): number {
+  return m.jumpsPerYear * (Math.exp(logVol) / lead.medianVol);
 }
 
 /**
