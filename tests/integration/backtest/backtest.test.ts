@@ -10,7 +10,7 @@ import {
 import { validateConfig, type AppConfig } from "@stratdeck/core/config";
 import { DynamicMarket, type MarketHistoryOptions } from "@stratdeck/sim/market";
 import { loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
-import { settlementInstant } from "@stratdeck/core/time";
+import { daysBetween, nyDate, settlementInstant } from "@stratdeck/core/time";
 
 const FROM = "2025-03-03";
 const TO = "2025-04-04";
@@ -103,7 +103,7 @@ describe("backtest over the unrigged market", () => {
 });
 
 describe("settlement through the backtest", () => {
-  it("settles an expiry at the index printed at the settlement instant, legs at intrinsic value", async () => {
+  it("settles an expiry at the settlement instant, at the index printed then, legs at intrinsic value", async () => {
     // Seed 1 holds condors through the early-April 2025 sell-off of this synthetic market: some expire in the money.
     const seed = 1;
     const r = await backtest(seed, { exitPolicy: "hold-to-expiry", to: "2025-05-02" });
@@ -115,7 +115,9 @@ describe("settlement through the backtest", () => {
       const at = settlementInstant(t.expiration, t.settlement);
       const price = market.spotAt(t.underlying, at);
       expect(t.exit?.underlyingPrice).toBe(price);
-      expect(Date.parse(t.exit?.time ?? "")).toBeGreaterThanOrEqual(at);
+      // Booked at the settlement instant itself, and held until then.
+      expect(Date.parse(t.exit?.time ?? "")).toBe(at);
+      expect(t.daysHeld).toBe(daysBetween(nyDate(Date.parse(t.entry.time)), t.expiration));
       t.legs.forEach((l) => {
         const intrinsic =
           l.optionType === "P" ? Math.max(0, l.strike - price) : Math.max(0, price - l.strike);

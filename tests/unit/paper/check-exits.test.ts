@@ -62,4 +62,21 @@ describe("checkExits", () => {
     expect(r.unpriced).toEqual([{ positionId, reason: `no quote for ${SHORT}` }]);
     expect(r.candidates.map((c) => c.rule)).toEqual(["dte"]);
   });
+
+  it("applies each strategy's own exit rules over the defaults (strategies.yaml exits:)", async () => {
+    const { deps, orders, provider } = setup();
+    // 15 DTE and 27.5 % of max profit: only the default DTE rule (21) fires.
+    provider.quote(SHORT, 0.7, 0.8);
+    const positionId = await seed(orders, 1.0, "2026-12-10");
+    const strategy = (await orders.getPosition(positionId))?.strategy ?? "";
+    expect((await checkExits(deps, { settings })).candidates.map((c) => c.rule)).toEqual(["dte"]);
+    const own = { profitTargetFraction: 0.25, dteThreshold: 7, maxLossMultiple: 2 };
+    const other = { ...settings, exitsByStrategy: { iron_condor_index_30d: own } };
+    expect((await checkExits(deps, { settings: other })).candidates.map((c) => c.rule)).toEqual(["dte"]);
+    const mine = { ...settings, exitsByStrategy: { [strategy]: own } };
+    const r = await checkExits(deps, { settings: mine });
+    expect(r.candidates).toEqual([
+      expect.objectContaining({ positionId, rule: "profit-target", threshold: 0.25 }),
+    ]);
+  });
 });

@@ -102,6 +102,32 @@ describe("strategies.yaml", () => {
     );
   });
 
+  it("gives each strategy its exit rules: the defaults, the condor held to 7 DTE", () => {
+    const c = parseStrategiesYaml(DEFAULT_YAML);
+    const defaults = { profitTargetFraction: 0.5, dteThreshold: 21, maxLossMultiple: 2 };
+    expect(c.strategies.short_put_spread_index_45d?.exits).toEqual(defaults);
+    expect(c.strategies.iron_condor_index_30d?.exits).toEqual({ ...defaults, dteThreshold: 7 });
+    // A file written before `exits:` existed keeps the old rules.
+    const old = DEFAULT_YAML.replace(/\n {2}exits:\n(?: {4}.*\n| *#.*\n)+/, "\n")
+      .replace("    exits:\n      dte: 7\n", "")
+      .replace("      target: 30\n      min: 21", "      target: 30\n      min: 22");
+    expect(old).not.toContain("exits:");
+    expect(parseStrategiesYaml(old).strategies.iron_condor_index_30d?.exits).toEqual(defaults);
+  });
+
+  it("refuses a strategy whose entry DTE window is at or below its exit DTE, naming both", () => {
+    const issues = issuesOf(
+      DEFAULT_YAML.replace("    exits:\n      dte: 7\n", "    exits:\n      dte: 21\n"),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: "strategies.iron_condor_index_30d.dte.min",
+        message: expect.stringContaining("entry DTE window [21, 45] must lie above exits.dte 21"),
+      }),
+    );
+    expect(issues).toHaveLength(1);
+  });
+
   it("names a missing required key and where to set it", () => {
     const issues = issuesOf(
       DEFAULT_YAML.replace("  max_quote_age_ms: null\n", "").replace("    NDX: 100\n", ""),

@@ -47,7 +47,8 @@ export async function checkExits(
   const { positions: marks } = await markPositions(deps, { settings });
   const candidates: ExitCandidate[] = [];
   for (const mark of marks) {
-    for (const hit of evaluateExits(mark, settings.exits)) {
+    const rules = settings.exitsByStrategy?.[mark.strategy] ?? settings.exits;
+    for (const hit of evaluateExits(mark, rules)) {
       const alert = await notifyOnce(deps, {
         positionId: mark.positionId,
         rule: hit.rule,

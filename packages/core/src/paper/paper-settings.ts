@@ -50,7 +50,10 @@ export interface PaperFillSettings {
 /** Everything the paper engine is configured by. */
 export interface PaperSettings {
   risk: RiskLimits;
+  /** Exit rules of a position whose strategy has none in {@link exitsByStrategy}. */
   exits: ExitRules;
+  /** Exit rules by strategy name (strategies.yaml `exits:`), over {@link exits}. */
+  exitsByStrategy?: Readonly<Record<string, ExitRules>>;
   fill: PaperFillSettings;
   /** The fee model of paper fills (default {@link DEFAULT_FEE_SCHEDULE}). */
   fees: FeeSchedule;

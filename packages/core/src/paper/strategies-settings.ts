@@ -1,14 +1,24 @@
 import type { StrategiesConfig } from "../strategies/config-types";
-import { parsePaperSettings, type PaperSettings } from "./paper-settings";
+import { parsePaperSettings, type ExitRules, type PaperSettings } from "./paper-settings";
 
 /**
  * Paper settings for a loaded strategies.yaml: its `fill` section prices paper fills (ideas and
- * entries use the same fill model), `fees` is the fee model and `risk` the risk limits; exit rules
- * keep their documented defaults.
+ * entries use the same fill model), `fees` is the fee model, `risk` the risk limits and each
+ * strategy's `exits` its exit rules.
  */
 export function paperSettingsFromStrategies(
-  strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> | undefined,
+  strategies:
+    | (Pick<StrategiesConfig, "fill" | "fees" | "risk"> & Partial<Pick<StrategiesConfig, "strategies">>)
+    | undefined,
 ): PaperSettings {
+  const settings = settingsOf(strategies);
+  const exitsByStrategy: Record<string, ExitRules> = {};
+  for (const [name, rules] of Object.entries(strategies?.strategies ?? {}))
+    if (rules) exitsByStrategy[name] = rules.exits;
+  return { ...settings, exitsByStrategy };
+}
+
+function settingsOf(strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> | undefined): PaperSettings {
   const f = strategies?.fill;
   const risk = strategies?.risk ? { risk: riskLimitsOf(strategies.risk) } : {};
   if (!f) return parsePaperSettings(risk, strategies?.fees);

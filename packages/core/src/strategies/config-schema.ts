@@ -1,6 +1,10 @@
 import * as z from "zod/mini";
 import "../validation/zod-english";
+import { DEFAULT_PAPER_SETTINGS } from "../paper/paper-settings";
 import { ENTRY_MODES, INDEX_UNDERLYINGS, STRATEGY_NAMES } from "./names";
+
+/** Exit rules of a strategy whose file sets none (the values every strategy had before `exits:`). */
+export const DEFAULT_EXIT_RULES = DEFAULT_PAPER_SETTINGS.exits;
 
 const describe = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));
 
@@ -65,8 +69,24 @@ export const strategyRulesSchema = obj({
   filters: obj({ min_credit_per_width: threshold, min_pop: threshold, min_ivr: threshold }),
   quantity: num({ min: 1, int: true }),
   entry: z.optional(oneOf(ENTRY_MODES)),
+  exits: z.optional(
+    z.partial(
+      obj({
+        profit_target: num({ gt: 0, max: 1 }),
+        dte: num({ min: 0, int: true }),
+        max_loss: num({ gt: 0 }),
+      }),
+    ),
+  ),
 }).check(
   z.superRefine((r, ctx) => {
+    const exitDte = r.exits?.dte ?? DEFAULT_EXIT_RULES.dteThreshold;
+    if (r.dte.min <= exitDte)
+      ctx.addIssue({
+        code: "custom",
+        path: ["dte", "min"],
+        message: `entry DTE window [${r.dte.min}, ${r.dte.max}] must lie above exits.dte ${exitDte}: an entry at ${r.dte.min} DTE would be flagged by the DTE exit at once (raise dte.min or lower exits.dte)`,
+      });
     for (const key of ["dte", "short_delta"] as const) {
       const { target, min, max } = r[key];
       if (min > max) ctx.addIssue({ code: "custom", path: [key, "min"], message: `min ${min} > max ${max}` });

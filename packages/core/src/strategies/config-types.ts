@@ -1,4 +1,5 @@
 import type { FeeSchedule } from "../paper/fee-model";
+import type { ExitRules } from "../paper/paper-settings";
 import type { FillModel } from "../pricing/fill-model";
 import type { StrategyName } from "./idea";
 import type { EntryMode, IndexUnderlying } from "./names";
@@ -40,6 +41,8 @@ export interface StrategyRules {
    * The phone can override it (stored in the status store, see `entry/entry-mode`).
    */
   entryMode?: EntryMode;
+  /** When an open position of this strategy is flagged for exit (file `exits:`; defaults 0.5 / 21 / 2). */
+  exits: ExitRules;
 }
 
 /** How idea credits are priced (passed to `fillSpread`). */

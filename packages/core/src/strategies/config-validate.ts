@@ -6,6 +6,7 @@ import { formatPath, hasPath, isRecord, type KeyPath } from "./config-locate";
 import {
   strategiesFileSchema,
   strategyRulesSchema,
+  DEFAULT_EXIT_RULES,
   type StrategiesFileInput,
   type StrategyRulesInput,
 } from "./config-schema";
@@ -64,6 +65,11 @@ function toRules(name: StrategyName, r: StrategyRulesInput): StrategyRules {
     filters: { minCreditPerWidth: f.min_credit_per_width, minPop: f.min_pop, minIvr: f.min_ivr },
     quantity: r.quantity,
     entryMode: r.entry ?? "auto",
+    exits: {
+      profitTargetFraction: r.exits?.profit_target ?? DEFAULT_EXIT_RULES.profitTargetFraction,
+      dteThreshold: r.exits?.dte ?? DEFAULT_EXIT_RULES.dteThreshold,
+      maxLossMultiple: r.exits?.max_loss ?? DEFAULT_EXIT_RULES.maxLossMultiple,
+    },
   };
 }
 

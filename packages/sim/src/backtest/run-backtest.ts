@@ -57,8 +57,10 @@ export const BACKTEST_NOTE =
   "market is a model with an assumed volatility risk premium, and real fills, gaps and regimes differ.";
 
 /**
- * Runs the deployed jobs (ideas and entries, exits, settlement; every schedule but `health`) at
- * their scheduled minutes on every NYSE trading day of the range, on a fake clock, against the
+ * Runs the deployed jobs (ideas and entries, exits; every schedule but `health` and `settle`) at
+ * their scheduled minutes on every NYSE trading day of the range, and the settle job at each
+ * session's open and close (the settlement instants of AM and PM roots, so an expiry is booked at
+ * the moment it settles), on a fake clock, against the
  * market through the real provider port, fill model, risk limits and order log (in memory). With
  * `close-on-alert` an exit alert closes the position at that run's fill. After the last session,
  * positions still open are closed at the last close (`end-of-backtest`).
@@ -91,7 +93,15 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
   const book = new EquityBook(orders);
   const runs: Record<string, number> = {};
   let lastClose = first.closeAt;
+  const settleAt = async (at: number, slot: string): Promise<void> => {
+    clock.set(Math.max(clock.now(), at));
+    await runJob(jobDeps, { job: "settle", slot, at });
+    runs["settle"] = (runs["settle"] ?? 0) + 1;
+  };
   for (const [i, day] of days.entries()) {
+    const session = sessionOn(day);
+    // AM roots settle at the open: booked at that instant, before the day's first job.
+    if (session) await settleAt(session.openAt, "settlement-open");
     for (const run of scheduledRuns(day, deps.schedules ?? SCHEDULES)) {
       clock.set(Math.max(clock.now(), run.at));
       const outcome = await runJob(jobDeps, run);
@@ -101,9 +111,9 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
           await closePosition(jobDeps, f.positionId, { reason: f.rule, settings });
       }
     }
-    const session = sessionOn(day);
     lastClose = session?.closeAt ?? clock.now();
-    clock.set(Math.max(clock.now(), lastClose));
+    // PM roots settle at the close: booked at that instant, before the day's equity is taken.
+    await settleAt(lastClose, "settlement-close");
     await book.close(day, jobDeps, settings);
     options.onDay?.(day, i, days.length);
   }

@@ -8,10 +8,11 @@ import {
 } from "@stratdeck/core/time";
 
 /**
- * Jobs the backtest does not run: `health` checks the live data path (REST, DXLink, the stream
- * heartbeat), which does not exist in-process; `settle` runs after the close (past the instant the
- * day's equity is taken at), and the backtest's exits runs settle from the market's prints at the
- * same settlement instants. Every other schedule runs as deployed.
+ * Jobs the backtest does not run on their deployed schedule: `health` checks the live data path
+ * (REST, DXLink, the stream heartbeat), which does not exist in-process; `settle` runs at 16:05–16:20
+ * when deployed (after the prints are published), while the backtest runs it at the settlement
+ * instants themselves, each session's open and close (runBacktest), where the market's print is
+ * already known. Every other schedule runs as deployed.
  */
 export const JOBS_NOT_BACKTESTED: ReadonlySet<string> = new Set(["health", "settle"]);
 
