@@ -1,3 +1,4 @@
+import type { PutWriteResult } from "./putwrite-benchmark";
 /** One leg of a backtest trade. */
 export interface TradeLeg {
   side: "short" | "long";
@@ -108,6 +109,8 @@ export interface BacktestResult {
   trades: BacktestTrade[];
   equity: EquityPoint[];
   stats: { overall: TradeStats; byStrategy: Record<string, TradeStats> };
+  /** The PutWrite benchmark over the same market and range (synthetic markets; absent for a recording). */
+  putWrite?: PutWriteResult;
   note: string;
 }
 

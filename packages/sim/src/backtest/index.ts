@@ -13,3 +13,4 @@ export * from "./trade-stats";
 export * from "./trades-of";
 export * from "./history-start";
 export * from "./recorded-market";
+export * from "./putwrite-benchmark";

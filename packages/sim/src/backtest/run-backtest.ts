@@ -14,6 +14,7 @@ import { BacktestMarketDataProvider } from "./market-provider";
 import { MarketSettlementSource } from "./market-settlement";
 import { scheduledRuns, tradingDaysBetween } from "./schedule-runs";
 import { onlyStrategy } from "./only-strategy";
+import { putWriteBenchmark } from "./putwrite-benchmark";
 import { tradesOf } from "./trades-of";
 import { tradeStats } from "./trade-stats";
 
@@ -152,6 +153,9 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
         ]),
       ),
     },
+    ...(options.seed === null
+      ? {}
+      : { putWrite: putWriteBenchmark(deps.market, options.from, options.to, deps.strategies.pricing.rate) }),
     note: options.seed === null ? REPLAY_NOTE : BACKTEST_NOTE,
   };
 }
