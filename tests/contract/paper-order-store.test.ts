@@ -1,5 +1,6 @@
 import { DynamoPaperOrderStore, MemoryPaperOrderStore } from "@stratdeck/core/paper";
 import { forEachAdapter } from "../support/adapter-matrix";
+import { pendingOrdersCase } from "./paper-order-pending.case";
 import { reservationsCase } from "./paper-order-reservations.case";
 import { paperOrderStoreCase } from "./paper-order-store.case";
 
@@ -12,4 +13,5 @@ forEachAdapter("PaperOrderStore", (_name, env) => {
   };
   paperOrderStoreCase(make);
   reservationsCase(make);
+  pendingOrdersCase(make);
 });

@@ -18,3 +18,5 @@ export {
 export { DEFAULT_EVENT_FIELDS, EVENT_TYPES, SIM_DXLINK_VERSION, type EventType } from "./dxlink";
 export { MAX_MARKET_DATA_SYMBOLS, SIM_ACCOUNT_NUMBER } from "./rest";
 export type { BrokerControls, SimPosition } from "./broker/sim-broker";
+export type { OrderFaults, PreLiveStatus } from "./broker/order-faults";
+export type { RouteFaultKind, RouteFaultRule, RouteFaultsHandle } from "./rest/route-faults";

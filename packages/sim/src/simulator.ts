@@ -7,6 +7,7 @@ import { SimBroker } from "./broker/sim-broker";
 import { FaultState } from "./faults";
 import { SyntheticMarket } from "./market";
 import { RestHandler, SIM_BUYING_POWER } from "./rest";
+import { RouteFaults } from "./rest/route-faults";
 import { TokenBook } from "./tokens";
 import type { QuoteTokenGrant, RunningSimulator, SimulatorOptions } from "./types";
 
@@ -49,16 +50,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const broker = new SimBroker(market, SIM_BUYING_POWER);
   broker.controls.marketHours = options.marketHours ?? "nyse";
-  const rest = new RestHandler({
-    market,
-    broker,
-    clock,
-    accessTokens,
-    faults,
-    log,
-    issueQuoteToken,
-    quoteTokenWithoutExpiry: options.quoteTokenWithoutExpiry === true,
-  });
+  const routes = new RouteFaults(log);
+  const rest = new RestHandler(
+    {
+      market,
+      broker,
+      clock,
+      accessTokens,
+      faults,
+      log,
+      issueQuoteToken,
+      quoteTokenWithoutExpiry: options.quoteTokenWithoutExpiry === true,
+    },
+    routes,
+  );
   const server = createServer((req, res) => void rest.handle(req, res));
   server.on("upgrade", (req, socket, head) => dxlink.upgrade(req, socket, head));
   try {
@@ -84,8 +89,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     market,
     faults,
+    routes,
     broker: {
       controls: broker.controls,
+      faults: broker.faults,
       adjustPosition: (symbol, underlying, quantity) =>
         broker.adjustPosition(symbol, underlying, quantity, clock.now()),
       openPositions: () => broker.openPositions(clock.now()),
@@ -104,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stop: () => {
       stopping ??= (async () => {
         faults.clear();
+        routes.clear();
         await dxlink.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

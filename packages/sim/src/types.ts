@@ -1,6 +1,8 @@
 import type { Log } from "@stratdeck/core/log";
 import type { Clock } from "@stratdeck/core/time";
+import type { OrderFaults } from "./broker/order-faults";
 import type { BrokerControls, SimPosition } from "./broker/sim-broker";
+import type { RouteFaultsHandle } from "./rest/route-faults";
 
 /** Options of {@link startSimulator}. Every field is optional. */
 export interface SimulatorOptions {
@@ -79,6 +81,8 @@ export interface RunningSimulator {
   clock: Clock;
   market: SimMarket;
   faults: SimFaults;
+  /** HTTP 429 / 5xx / no answer on the Nth request to one REST route. */
+  routes: RouteFaultsHandle;
   /** The simulated account behind the order and position routes. */
   broker: SimBrokerHandle;
   /** Same as `GET /api-quote-tokens`, for tests that skip REST. */
@@ -92,6 +96,8 @@ export interface RunningSimulator {
 export interface SimBrokerHandle {
   /** Live knobs: market open, market hours, partial-fill cap, buying power (USD). */
   controls: BrokerControls;
+  /** Order-lifecycle faults: Routed/In Flight before Live, a fill racing a cancel, Cancel Requested. */
+  faults: OrderFaults;
   /** Changes a position behind the order book's back (drift). */
   adjustPosition(symbol: string, underlying: string, quantity: number): void;
   openPositions(): SimPosition[];

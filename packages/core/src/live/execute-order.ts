@@ -2,9 +2,10 @@ import type { LiveConfig } from "../config/app-config";
 import type { Log } from "../log/log";
 import { tickFor, type TickSize } from "../market-data/option-chain";
 import type { LiveOrderRequest } from "../paper/live-order-gateway";
-import type { BrokerOrder } from "../tasty/placed-order-wire";
 import type { Clock } from "../time/clock";
+import { followOrder } from "./follow-order";
 import type { LiveBroker } from "./live-broker";
+import type { OrderJournal } from "./order-journal";
 import { orderFills, type OrderFills } from "./order-fills";
 
 /** Deps of {@link executeOrder}. */
@@ -15,6 +16,8 @@ export interface ExecuteDeps {
   /** Waits `ms` (real time); default a timer. */
   sleep?: (ms: number) => Promise<void>;
   settings: Pick<LiveConfig, "pollMs" | "cancelAfterMs" | "walkSteps">;
+  /** The durable record written before each placement (none: nothing survives a crash). */
+  journal?: OrderJournal;
 }
 
 /** What to execute: the order, its price step and how far the price may walk. */
@@ -57,9 +60,6 @@ export interface Execution {
   orderIds: string[];
 }
 
-/** Polls after a cancel before an order that will not settle is reported as stuck. */
-const MAX_POLLS_AFTER_CANCEL = 20;
-
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const round = (x: number): number => Math.round(x * 100) / 100;
 
@@ -94,6 +94,7 @@ export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Pr
       log.warn("live.order.rejected", { stage: "dry-run", price, errors: dry.errors });
       return done("rejected", none, dry.errors ?? ["dry run rejected"]);
     }
+    await deps.journal?.placing(order);
     const placed = await broker.submit(order);
     if (!placed.ok) {
       attempts.push({ price, status: "rejected", filled: 0 });
@@ -101,8 +102,12 @@ export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Pr
       return done("rejected", none, placed.errors);
     }
     orderIds.push(placed.order.id);
+    await deps.journal?.placed(placed.order.id);
     log.info("live.order.placed", { orderId: placed.order.id, price, status: placed.order.status });
-    const final = await follow(deps, sleep, placed.order);
+    const final = await followOrder(
+      { ...deps, sleep, alive: () => deps.journal?.alive() ?? Promise.resolve() },
+      placed.order,
+    );
     const fills = orderFills(order, final);
     attempts.push({ price, orderId: final.id, status: final.status, filled: fills.spreads });
     log.info("live.order.final", {
@@ -159,32 +164,4 @@ function backOntoTick(p: number, ticks: readonly TickSize[], credit: boolean): n
   const t = tickFor(ticks, p);
   const n = credit ? Math.ceil(p / t - 1e-9) : Math.floor(p / t + 1e-9);
   return round(n * t);
-}
-
-/** Polls an order to a final state, cancelling it once `cancelAfterMs` has passed. */
-async function follow(
-  deps: ExecuteDeps,
-  sleep: (ms: number) => Promise<void>,
-  placed: BrokerOrder,
-): Promise<BrokerOrder> {
-  const { broker, clock, settings } = deps;
-  const start = clock.now();
-  let order = placed;
-  let cancelled = false;
-  let pollsAfterCancel = 0;
-  while (!order.terminal) {
-    if (cancelled && ++pollsAfterCancel > MAX_POLLS_AFTER_CANCEL) {
-      deps.log.error("live.order.stuck", { orderId: order.id, status: order.status });
-      break;
-    }
-    if (!cancelled && clock.now() - start >= settings.cancelAfterMs) {
-      cancelled = true;
-      deps.log.info("live.order.cancel", { orderId: order.id, afterMs: clock.now() - start });
-      order = await broker.cancelOrder(order.id);
-      continue;
-    }
-    await sleep(settings.pollMs);
-    order = await broker.getOrder(order.id);
-  }
-  return order;
 }

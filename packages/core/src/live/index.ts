@@ -9,3 +9,8 @@ export * from "./live-entry";
 export * from "./submit-live";
 export * from "./reconcile";
 export * from "./live-close";
+export * from "./finish-pending";
+export * from "./follow-order";
+export * from "./broker-retry";
+export * from "./order-journal";
+export * from "./entry-outcome";

@@ -10,8 +10,11 @@ import { claimNumbered } from "../paper/reservations";
 import type { Clock } from "../time/clock";
 import { nyDate } from "../time/new-york";
 import { executeOrder, type Execution } from "./execute-order";
-import type { FeeSchedule } from "../paper/fee-model";
-import { filledEntryRecords } from "./filled-records";
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../paper/fee-model";
+import type { AppendResult } from "../paper/order-types";
+import { pendingOrderId } from "../paper/pending-order";
+import { recordEntryOutcome } from "./entry-outcome";
+import { leaseMs, PendingOrderJournal } from "./order-journal";
 import type { LiveBroker } from "./live-broker";
 import { liveAlert } from "./live-alert";
 import { liveLimitBlocks } from "./live-limits";
@@ -85,7 +88,9 @@ export function naturalPrice(records: EntryRecords): number | undefined {
  * alerted once a day per limit), then dry-run, place, follow, cancel and walk ({@link executeOrder}),
  * and only what the broker filled is written to the order log (mode `live`, prices from the fill
  * report). Nothing filled: nothing is written. An entry key already claimed by another run is a
- * `duplicate` and nothing is sent.
+ * `duplicate` and nothing is sent. A pending-order record is written before each placement and
+ * removed once the outcome is recorded: a run that stops in between leaves it for the next run or
+ * the reconcile job ({@link finishPendingOrders}).
  */
 export async function enterLive(
   deps: LiveEntryDeps,
@@ -95,91 +100,111 @@ export async function enterLive(
   const request = liveOrderRequest(records.order);
   const contracts = Math.max(...request.legs.map((l) => l.quantity));
   const now = deps.clock.now();
-  /** A hard-limit refusal: logged as `live.limit.refused`, alerted once a day per limit. */
-  const refuse = async (blocks: Refusal[]): Promise<LiveEntryOutcome> => {
-    log.error("live.limit.refused", { key: records.order.idempotencyKey, reasons: blocks });
-    for (const b of blocks)
-      await liveAlert(
-        { ...deps, log },
-        {
-          rule: `limit:${b.code}:${nyDate(now)}`,
-          subject: "StratDeck: live entry refused by a hard limit",
-          message: b.message,
-          details: { code: b.code, key: records.order.idempotencyKey },
-        },
-      );
-    return { status: "refused", reasons: blocks };
-  };
   const blocks = await liveLimitBlocks(deps.orders, deps.settings, contracts, now);
-  if (blocks.length > 0) return refuse(blocks);
-  // One placement per entry key across concurrent and redelivered runs: a strict conditional claim
-  // before anything reaches the broker (the log write after the fill comes too late to stop a
-  // second order). A run that crashes after claiming leaves the slot unplaced, never doubled.
+  if (blocks.length > 0) return refuseByLimits(deps, log, records, blocks);
   const positionId = positionIdFor(records.order.idempotencyKey);
-  if (!(await deps.orders.claimKey(livePlacementKey(positionId), positionId, true))) {
-    log.error("live.order.duplicate-delivery", { key: records.order.idempotencyKey, positionId });
-    return {
-      status: "duplicate",
-      reasons: [
-        {
-          code: "live-already-placed",
-          message: `entry ${records.order.idempotencyKey} was already sent to the broker by another run`,
-        },
-      ],
-      positionId,
-    };
-  }
-  // The live position cap as a claim too (the count read above cannot see another run's order in
-  // flight): one numbered `live-open` claim per live position, taken over once that position closes.
-  const liveSlot = await claimNumbered(
+  const claimed = await claimEntry(deps, log, records, positionId);
+  if (!claimed.ok) return claimed.outcome;
+  const placed = { entry: records, positionId, releaseIfUnfilled: [claimed.slot] };
+  const journal = new PendingOrderJournal(
     deps.orders,
-    LIVE_OPEN_BASE,
-    deps.settings.maxOpenPositions,
-    positionId,
-    true,
+    deps.clock,
+    { ...placed, id: pendingOrderId("open", positionId), purpose: "open" },
+    leaseMs(deps.settings),
   );
-  if (!liveSlot) {
-    await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
-    return refuse([await liveCapRefusal(deps.orders, deps.settings.maxOpenPositions)]);
-  }
   const execution = await executeOrder(
-    {
-      broker: deps.broker,
-      clock: deps.clock,
-      log,
-      settings: deps.settings,
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-    },
+    { broker: deps.broker, clock: deps.clock, log, settings: deps.settings, journal, ...sleepOf(deps) },
     {
       order: request,
-      tick: tickFor(
-        records.position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
-        request.price,
-      ),
-      tickSizes: records.position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
+      tick: tickFor(records.position.tickSizes ?? DEFAULT_TICKS, request.price),
+      tickSizes: records.position.tickSizes ?? DEFAULT_TICKS,
       ...(naturalPrice(records) !== undefined ? { natural: naturalPrice(records) } : {}),
     },
   );
-  if (execution.fills.spreads === 0) {
-    await deps.orders.releaseKey(liveSlot, positionId);
+  const feeSchedule = deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE;
+  const res = await recordEntryOutcome(
+    { orders: deps.orders, log, feeSchedule },
+    placed,
+    execution.fills,
+    execution.orderIds,
+  );
+  await journal.finish();
+  return entryOutcome(log, records, positionId, execution, res);
+}
+
+/** Tick sizes of an index option chain when the position does not carry its own. */
+const DEFAULT_TICKS = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+
+const sleepOf = (deps: { sleep?: (ms: number) => Promise<void> }) =>
+  deps.sleep ? { sleep: deps.sleep } : {};
+
+/** A hard-limit refusal: logged as `live.limit.refused`, alerted once a day per limit. */
+async function refuseByLimits(
+  deps: LiveEntryDeps,
+  log: Log,
+  records: EntryRecords,
+  blocks: Refusal[],
+): Promise<LiveEntryOutcome> {
+  const now = deps.clock.now();
+  log.error("live.limit.refused", { key: records.order.idempotencyKey, reasons: blocks });
+  for (const b of blocks)
+    await liveAlert(
+      { ...deps, log },
+      {
+        rule: `limit:${b.code}:${nyDate(now)}`,
+        subject: "StratDeck: live entry refused by a hard limit",
+        message: b.message,
+        details: { code: b.code, key: records.order.idempotencyKey },
+      },
+    );
+  return { status: "refused", reasons: blocks };
+}
+
+/**
+ * The two claims of a live entry. One placement per entry key across concurrent and redelivered
+ * runs: a strict conditional claim before anything reaches the broker (the log write after the fill
+ * comes too late to stop a second order). Then the live position cap as a claim too (the count read
+ * before cannot see another run's order in flight): one numbered `live-open` claim per live
+ * position, taken over once that position closes.
+ */
+async function claimEntry(
+  deps: LiveEntryDeps,
+  log: Log,
+  records: EntryRecords,
+  positionId: string,
+): Promise<{ ok: true; slot: string } | { ok: false; outcome: LiveEntryOutcome }> {
+  if (!(await deps.orders.claimKey(livePlacementKey(positionId), positionId, true))) {
+    log.error("live.order.duplicate-delivery", { key: records.order.idempotencyKey, positionId });
+    const message = `entry ${records.order.idempotencyKey} was already sent to the broker by another run`;
+    return {
+      ok: false,
+      outcome: { status: "duplicate", reasons: [{ code: "live-already-placed", message }], positionId },
+    };
+  }
+  const cap = deps.settings.maxOpenPositions;
+  const slot = await claimNumbered(deps.orders, LIVE_OPEN_BASE, cap, positionId, true);
+  if (slot) return { ok: true, slot };
+  await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
+  return {
+    ok: false,
+    outcome: await refuseByLimits(deps, log, records, [await liveCapRefusal(deps.orders, cap)]),
+  };
+}
+
+/** The outcome of an executed entry, from its execution and what was written. */
+function entryOutcome(
+  log: Log,
+  records: EntryRecords,
+  positionId: string,
+  execution: Execution,
+  res: AppendResult | null,
+): LiveEntryOutcome {
+  if (res === null) {
     const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
     log.warn("live.order.unfilled", { key: records.order.idempotencyKey, status: execution.status, reasons });
     return { status: "refused", reasons, execution };
   }
-  const filled = filledEntryRecords(records, execution.fills, execution.orderIds, deps.feeSchedule);
-  const res = await deps.orders.open(filled.order, filled.position);
-  log.info("live.order.filled", {
-    key: records.order.idempotencyKey,
-    positionId,
-    status: execution.status,
-    quantity: filled.order.quantity,
-    credit: filled.position.entryCredit,
-    brokerOrderIds: execution.orderIds,
-  });
-  if (res.status === "duplicate") {
-    log.error("live.order.duplicate", { positionId, brokerOrderIds: execution.orderIds });
-    return { status: "duplicate", reasons: [], positionId, execution };
-  }
+  if (res.status === "duplicate") return { status: "duplicate", reasons: [], positionId, execution };
   const reasons =
     execution.status === "partial"
       ? execution.reasons.map((message) => ({ code: "live-partial", message }))

@@ -8,6 +8,8 @@ import type { PaperOrderStore } from "../paper/paper-order-store";
 import type { SubmitOutcome } from "../paper/submit-entry";
 import type { Clock } from "../time/clock";
 import { isLiveBroker } from "./live-broker";
+import { DEFAULT_FEE_SCHEDULE } from "../paper/fee-model";
+import { finishPendingOrders } from "./finish-pending";
 import { enterLive } from "./live-entry";
 
 /** What a confirmed live entry needs besides the order log and the gateway. */
@@ -22,7 +24,8 @@ export interface LiveSubmitDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | 
 
 /**
  * The confirmed-live branch of an entry: refused (nothing placed) without a gateway that can place
- * and follow orders or without live settings; otherwise {@link enterLive}.
+ * and follow orders or without live settings; otherwise the orders of runs that stopped mid-order
+ * are finished first ({@link finishPendingOrders}), then {@link enterLive}.
  */
 export async function submitLive(
   deps: { orders: PaperOrderStore; live?: LiveOrderGateway } & Partial<LiveSubmitDeps>,
@@ -35,6 +38,15 @@ export async function submitLive(
     log.error("live.order.refused", { key: records.order.idempotencyKey, reasons });
     return { status: "refused", reasons };
   }
+  await finishPendingOrders({
+    orders: deps.orders,
+    broker: deps.live,
+    clock: deps.clock,
+    log,
+    settings,
+    feeSchedule: deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
   const r = await enterLive(
     {
       orders: deps.orders,

@@ -1,6 +1,7 @@
 import { refusalMessages, TastyDryRunGateway, type TastyOrderClient } from "../paper/tasty-order-gateway";
 import type { LiveOrderRequest, LiveOrderResult } from "../paper/live-order-gateway";
 import type { BrokerOrder, BrokerPosition, PlacedOrderReply } from "../tasty/placed-order-wire";
+import { isTastyApiError } from "../tasty/tasty-api-error";
 import type { LiveBroker, SubmitReply } from "./live-broker";
 
 /** The part of `TastyRestClient` the live broker uses. */
@@ -19,8 +20,9 @@ const text = (m: { code?: string; message?: string }): string =>
 
 /**
  * {@link LiveBroker} over tastytrade REST: the dry-run gateway's account and body, plus
- * POST /orders, GET and DELETE /orders/{id} and GET /positions. A preflight failure (HTTP 4xx) is
- * a refusal with tastytrade's messages, never a throw; network failures do throw.
+ * POST /orders, GET and DELETE /orders/{id} and GET /positions. A preflight failure (HTTP 4xx,
+ * 429) is a refusal with tastytrade's messages, never a throw; a placement with no answer (5xx,
+ * timeout, network) throws, since the order may be working.
  */
 export class TastyLiveBroker extends TastyDryRunGateway implements LiveBroker {
   constructor(
@@ -37,6 +39,9 @@ export class TastyLiveBroker extends TastyDryRunGateway implements LiveBroker {
       if (r.errors.length > 0) return { ok: false, errors: r.errors.map(text) };
       return { ok: true, order: r.order, warnings: r.warnings.map(text) };
     } catch (err) {
+      // No answer (timeout, dropped connection, 5xx): the order may be working at the broker, so
+      // this is not a refusal; the pending record written before it stays for the next run.
+      if (isTastyApiError(err, "server", "timeout", "network")) throw err;
       return { ok: false, errors: refusalMessages(err) };
     }
   }

@@ -12,6 +12,7 @@ import { orderRecordSchema, positionRecordSchema } from "./order-record-schema";
 import { StoreError } from "../storage/store-error";
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
+import { pendingOrderSchema, type PendingOrder } from "./pending-order";
 
 const POSITION_SK = "POSITION";
 const ORDER_STREAM = "ORDER";
@@ -21,6 +22,9 @@ const orderSk = (kind: OrderRecord["kind"]): string => `ORDER#${kind}`;
 /** Reservation items: their own partitions (`CAP#<key>`), outside both indexes. */
 const CAP_SK = "CAP";
 const capKey = (key: string) => ({ pk: `CAP#${key}`, sk: CAP_SK });
+/** Pending broker orders: one partition (`PENDING`), outside both indexes. */
+const PENDING_PK = "PENDING";
+const pendingKey = (id: string) => ({ pk: PENDING_PK, sk: `ORDER#${id}` });
 
 /** True when a conditional write lost (the condition did not hold). */
 async function conditional(write: () => Promise<unknown>): Promise<boolean> {
@@ -135,6 +139,36 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     // Overwrite without `openFlag`, which removes the position from the sparse open index.
     await storeCall(this.table, key, () =>
       this.doc.send(new PutCommand({ TableName: this.table, Item: { ...position, ...key } })),
+    );
+  }
+
+  async savePendingOrder(order: PendingOrder): Promise<void> {
+    const key = pendingKey(order.id);
+    await storeCall(this.table, key, () =>
+      this.doc.send(new PutCommand({ TableName: this.table, Item: { ...order, ...key } })),
+    );
+  }
+
+  async listPendingOrders(): Promise<PendingOrder[]> {
+    const res = await storeCall(this.table, { pk: PENDING_PK }, () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: "pk = :p",
+          ExpressionAttributeValues: { ":p": PENDING_PK },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return (res.Items ?? [])
+      .map(({ pk, sk, ...rest }) => parseItem(pendingOrderSchema, rest, this.table, { pk, sk }))
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async deletePendingOrder(id: string): Promise<void> {
+    const key = pendingKey(id);
+    await storeCall(this.table, key, () =>
+      this.doc.send(new DeleteCommand({ TableName: this.table, Key: key })),
     );
   }
 

@@ -28,3 +28,4 @@ export * from "./fee-model";
 export * from "./reservations";
 export * from "./trade-history";
 export * from "./drawdown";
+export * from "./pending-order";

@@ -1,5 +1,6 @@
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
+import type { PendingOrder } from "./pending-order";
 
 /** In-memory PaperOrderStore. */
 export class MemoryPaperOrderStore extends PaperOrderStore {
@@ -7,6 +8,21 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
   private readonly positions = new Map<string, PositionRecord>();
   private readonly claims = new Map<string, string>();
   private readonly counters = new Map<string, number>();
+  private readonly pending = new Map<string, PendingOrder>();
+
+  async savePendingOrder(order: PendingOrder): Promise<void> {
+    this.pending.set(order.id, structuredClone(order));
+  }
+
+  async listPendingOrders(): Promise<PendingOrder[]> {
+    return [...this.pending.values()]
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((p) => structuredClone(p));
+  }
+
+  async deletePendingOrder(id: string): Promise<void> {
+    this.pending.delete(id);
+  }
 
   async getPosition(positionId: string): Promise<PositionRecord | null> {
     const p = this.positions.get(positionId);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
+import type { PendingOrder } from "./pending-order";
 import { pnlCents } from "./payoff";
 import {
   releaseCapacity,
@@ -184,6 +185,13 @@ export abstract class PaperOrderStore implements ReservationPrimitives {
   protected abstract insertPosition(position: PositionRecord): Promise<void>;
   /** Adapter: overwrite a position as closed (drops it from the open index). */
   protected abstract markClosed(position: PositionRecord): Promise<void>;
+
+  /** Adapter: writes (or overwrites) a pending broker order, by its id. */
+  abstract savePendingOrder(order: PendingOrder): Promise<void>;
+  /** Adapter: every pending broker order (one partition, never a scan), oldest first. */
+  abstract listPendingOrders(): Promise<PendingOrder[]>;
+  /** Adapter: removes a pending broker order (no-op when absent). */
+  abstract deletePendingOrder(id: string): Promise<void>;
 
   /** Adapter primitives of reservations (conditional writes on one item each). */
   abstract claimKey(key: string, holder: string, strict?: boolean): Promise<boolean>;

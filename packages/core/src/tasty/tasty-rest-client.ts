@@ -278,7 +278,8 @@ export class TastyRestClient {
       method: "DELETE",
       path: `/accounts/${encodeURIComponent(accountNumber)}/orders/${encodeURIComponent(orderId)}`,
       schema: orderResponse,
-      keys: ["rest:/accounts/orders/id"],
+      // Its own cooldown key: a 429 on a poll must not hold back the cancel (nor the reverse).
+      keys: ["rest:/accounts/orders/id:cancel"],
     });
     return toBrokerOrder(body.data);
   }

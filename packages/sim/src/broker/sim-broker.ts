@@ -2,6 +2,7 @@ import { isMarketOpen } from "@stratdeck/core/time";
 import type { SyntheticMarket } from "../market";
 import { HttpError } from "../rest/envelope";
 import type { OrderBodyT } from "./order-body";
+import { OrderFaults } from "./order-faults";
 import { naturalCredit, preflight, type Preflight } from "./preflight";
 import { TERMINAL, type SimOrder } from "./sim-order";
 
@@ -56,6 +57,8 @@ const SESSION_TIFS: ReadonlySet<string> = new Set(["Day", "GTC", "GTD"]);
  */
 export class SimBroker {
   readonly controls: BrokerControls;
+  /** Order-lifecycle faults: pre-Live statuses, a fill racing a cancel, Cancel Requested. */
+  readonly faults = new OrderFaults();
   private readonly orders = new Map<number, SimOrder>();
   private readonly positions = new Map<string, SimPosition>();
   private nextId = 1001;
@@ -114,6 +117,7 @@ export class SimBroker {
       size: p.size,
       filled: 0,
       status: "Received",
+      preLive: [...this.faults.preLive],
       requirementPerSpread: Math.max(0, p.change) / p.size,
       fills: p.legs.map(() => []),
       receivedAt: now,
@@ -152,14 +156,22 @@ export class SimBroker {
     return [...this.orders.values()].filter((o) => !TERMINAL.has(o.status));
   }
 
-  /** Cancels the unfilled rest of a working order; a terminal order is a 422. */
+  /**
+   * Cancels the unfilled rest of a working order; a terminal order (or one a racing fill just
+   * completed, or one already being cancelled) is a 422 `order_not_cancellable`.
+   */
   cancel(id: number, now: number): SimOrder {
     const o = this.get(id, now);
     if (!o) throw new HttpError(404, "record_not_found", `Order ${id} not found`);
-    if (TERMINAL.has(o.status))
+    if (!TERMINAL.has(o.status) && this.faults.takeFillBeforeCancel()) this.tryFill(o, now, true);
+    if (TERMINAL.has(o.status) || o.status === "Cancel Requested")
       throw new HttpError(422, "order_not_cancellable", `Order ${id} is ${o.status} and cannot be cancelled`);
     o.cancelledAt = now;
-    this.finish(o, "Cancelled", now);
+    if (this.faults.cancelRequestedLooks > 0) {
+      o.status = "Cancel Requested";
+      o.cancelLooks = this.faults.cancelRequestedLooks;
+      o.updatedAt = now;
+    } else this.finish(o, "Cancelled", now);
     return o;
   }
 
@@ -186,27 +198,39 @@ export class SimBroker {
       });
   }
 
-  /** Moves working orders on: Received → Live, and fills where the market reached the limit. */
+  /**
+   * Moves working orders on: Received → (Routed → In Flight, when set) → Live, Cancel Requested →
+   * Cancelled after its looks, and fills where the market reached the limit.
+   */
   advance(now: number): void {
     for (const o of this.orders.values()) {
       if (TERMINAL.has(o.status)) continue;
+      if (o.status === "Cancel Requested") {
+        o.cancelLooks = (o.cancelLooks ?? 1) - 1;
+        if (o.cancelLooks <= 0) this.finish(o, "Cancelled", now);
+        continue;
+      }
       if (o.status === "Received" && this.waitsForSession(o.body, now)) continue;
-      if (o.status === "Received") {
-        o.status = "Live";
-        o.liveAt = o.updatedAt = now;
+      if (o.status === "Received" || o.status === "Routed" || o.status === "In Flight") {
+        const next = o.preLive?.shift();
+        o.status = next ?? "Live";
+        o.updatedAt = now;
+        if (next) continue;
+        o.liveAt = now;
       }
       this.tryFill(o, now);
     }
   }
 
-  private tryFill(o: SimOrder, now: number): void {
+  /** Fills what may fill; `force` fills the whole allowed rest at the limit whatever the market. */
+  private tryFill(o: SimOrder, now: number, force = false): void {
     const cap = Math.min(o.size, this.controls.maxFillPerOrder ?? o.size);
     const qty = cap - o.filled;
     if (qty <= 0) return;
     const natural = naturalCredit(o.legs, o.size, (l) => this.market.optionQuoteAt(l.id, now));
     if (natural === null) return;
     const limit = (o.body.price ?? 0) * (o.body["price-effect"] === "Debit" ? -1 : 1);
-    if (o.body["order-type"] === "Limit" && natural < limit - 1e-9) return;
+    if (!force && o.body["order-type"] === "Limit" && natural < limit - 1e-9) return;
     const target = o.body["order-type"] === "Limit" ? limit : natural;
     const excess = natural - target;
     o.legs.forEach((l, i) => {

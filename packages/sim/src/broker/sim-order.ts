@@ -2,7 +2,16 @@ import type { OrderBodyT } from "./order-body";
 import type { ResolvedLeg } from "./preflight";
 
 /** tastytrade order statuses the simulator produces (tastyware order.py OrderStatus). */
-export type SimOrderStatus = "Received" | "Live" | "Filled" | "Cancelled" | "Rejected" | "Expired";
+export type SimOrderStatus =
+  | "Received"
+  | "Routed"
+  | "In Flight"
+  | "Live"
+  | "Cancel Requested"
+  | "Filled"
+  | "Cancelled"
+  | "Rejected"
+  | "Expired";
 
 /** One fill of one leg (tastyware order.py FillInfo). */
 export interface SimFill {
@@ -27,6 +36,10 @@ export interface SimOrder {
   /** Spreads filled so far. */
   filled: number;
   status: SimOrderStatus;
+  /** Statuses still to pass through before Live (order faults). */
+  preLive?: Array<"Routed" | "In Flight">;
+  /** Looks at the book left before a Cancel Requested order is Cancelled. */
+  cancelLooks?: number;
   /** Buying power held for the unfilled part, USD per spread. */
   requirementPerSpread: number;
   /** Per leg, in leg order. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { readBody } from "./body";
 import type { RestContext, RestRequest, Route } from "./context";
 import { errorReply, HttpError, writeJson, type RestReply } from "./envelope";
+import { hangUp, type RouteFaults } from "./route-faults";
 import { ROUTES } from "./routes";
 
 /** Bodies served while the `garbage` knob is on, in turn: not JSON, then JSON of the wrong shape. */
@@ -57,11 +58,16 @@ export class RestHandler {
   private garbageTurn = 0;
   requests = 0;
 
-  constructor(private readonly ctx: RestContext) {}
+  constructor(
+    private readonly ctx: RestContext,
+    private readonly routeFaults?: RouteFaults,
+  ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.requests += 1;
     const { faults, log } = this.ctx;
+    const fault = this.routeFaults?.take(req.method ?? "GET", new URL(req.url ?? "/", "http://s").pathname);
+    if (fault && !fault.afterHandling) return hangUp(res, fault);
     if (faults.slowMs > 0) await sleep(faults.slowMs);
     if (faults.garbageOn) {
       const body = GARBAGE[this.garbageTurn++ % GARBAGE.length] as string;
@@ -75,6 +81,7 @@ export class RestHandler {
       return errorReply(new HttpError(500, "internal_error", "Simulator error"));
     });
     log.debug("sim.rest", { method: req.method, path: req.url, status: reply.status });
+    if (fault) return hangUp(res, fault);
     writeJson(res, reply);
   }
 
