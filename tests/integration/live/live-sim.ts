@@ -63,7 +63,8 @@ export async function liveSim(): Promise<{
     tasty: { clientSecret: "s", refreshToken: "r", isTest: false, apiUrl: sim.restUrl },
     clock,
     log,
-    timeoutMs: 3_000,
+    // Generous: the first call (token + chain) shares two cores with every other test worker.
+    timeoutMs: 10_000,
   });
   const broker = new RecordingBroker(new TastyLiveBroker(rest));
   // Waiting moves the fake clock, so the cancel timeout is reached deterministically.

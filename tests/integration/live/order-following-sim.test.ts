@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enterLive, finishPendingOrders, leaseMs } from "@stratdeck/core/live";
+import { enterLive, finishPendingOrders, leaseMs, TastyLiveBroker } from "@stratdeck/core/live";
+import { TastyRestClient } from "@stratdeck/core/tasty";
 import { DEFAULT_FEE_SCHEDULE, MemoryPaperOrderStore } from "@stratdeck/core/paper";
 import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
@@ -40,9 +41,17 @@ describe("live orders are followed to a final state", () => {
 
   it("a 503 and a timeout on polls are retried too", async () => {
     env.sim.routes.fail({ method: "GET", path: ORDER_BY_ID, nth: 1, kind: 503 });
-    env.sim.routes.fail({ method: "GET", path: ORDER_BY_ID, nth: 2, kind: "timeout", holdMs: 4_000 });
+    env.sim.routes.fail({ method: "GET", path: ORDER_BY_ID, nth: 2, kind: "timeout", holdMs: 3_000 });
     const { records } = await spreadRecords(env, { offset: 1 });
-    const r = await enterLive(entryDeps(env, orders, { cancelAfterMs: 10_000 }), records, env.log);
+    // A client that gives up after 1 s, so the held poll times out.
+    const rest = new TastyRestClient({
+      tasty: { clientSecret: "s", refreshToken: "r", isTest: false, apiUrl: env.sim.restUrl },
+      clock: env.clock,
+      log: env.log,
+      timeoutMs: 1_000,
+    });
+    const deps = { ...entryDeps(env, orders, { cancelAfterMs: 10_000 }), broker: new TastyLiveBroker(rest) };
+    const r = await enterLive(deps, records, env.log);
     expect(r.reasons[0]?.code).toBe("live-cancelled");
     expect(env.log.events("live.order.retry")).toHaveLength(2);
     expect(await brokerOrder(r.execution!.orderIds[0]!)).toEqual({ status: "Cancelled", filled: 0 });
