@@ -19,12 +19,12 @@ import {
   lockStateDir,
   newEngineKey,
   readLocalStack,
-  writeLocalStack,
   type Deps,
 } from "@stratdeck/core/wiring";
 import { localApiToken } from "./api-token";
 import { startLocalHttpServer } from "./http-server";
 import { startIdleGc } from "./idle-gc";
+import { keepStackFile } from "./stack-file-keeper";
 import { portError, StackRefusedError } from "./stack-errors";
 
 /** Options of {@link startLocalStack}. */
@@ -167,16 +167,25 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     const stopGc = startIdleGc();
     stops.push(() => Promise.resolve().then(stopGc));
 
-    writeLocalStack(stateDir, {
-      pid: process.pid,
-      dynamoEndpoint: engine.endpoint,
-      dynamoAccessKeyId: accessKeyId,
-      snapshotEndpoint: snapshotEngine.endpoint,
-      ...(sim ? { simRestUrl: sim.restUrl } : {}),
-      apiUrl: http.url,
-      startedAt: deps.clock.now(),
-    });
-    stops.push(() => Promise.resolve().then(() => clearLocalStack(stateDir)));
+    const stopKeeper = keepStackFile(
+      stateDir,
+      {
+        pid: process.pid,
+        dynamoEndpoint: engine.endpoint,
+        dynamoAccessKeyId: accessKeyId,
+        snapshotEndpoint: snapshotEngine.endpoint,
+        ...(sim ? { simRestUrl: sim.restUrl } : {}),
+        apiUrl: http.url,
+        startedAt: deps.clock.now(),
+      },
+      log,
+    );
+    stops.push(() =>
+      Promise.resolve().then(() => {
+        stopKeeper();
+        clearLocalStack(stateDir);
+      }),
+    );
     return { apiUrl: http.url, token, deps, sim, stop: stopAll };
   } catch (err) {
     await stopAll();

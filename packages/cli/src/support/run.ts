@@ -2,8 +2,10 @@ import { ConfigError } from "@stratdeck/core/config";
 import { TradingRefusedError } from "@stratdeck/core/guard";
 import { StateLockedError } from "@stratdeck/core/wiring";
 import { PortUnavailableError, StackRefusedError } from "../local/stack-errors";
+import { StateStoreError } from "../local/store-errors";
 import type { CommonOptions } from "./output";
 import { ExitCode } from "./output";
+import { commandError, guardUncaught } from "./state-errors";
 
 /** Exit codes of every command: 0 ok, 1 failure, 2 bad configuration, 3 refused by the guard. */
 export const EXIT = { ok: 0, failure: 1, badConfig: 2, refused: 3 } as const;
@@ -19,6 +21,7 @@ export function exitCodeOf(err: unknown): number {
   if (err instanceof ConfigError || err instanceof OptionError || err instanceof PortUnavailableError)
     return EXIT.badConfig;
   if (err instanceof TradingRefusedError) return EXIT.refused;
+  if (err instanceof StateStoreError) return err.code === "state-unwritable" ? EXIT.badConfig : EXIT.failure;
   if (err instanceof StackRefusedError || err instanceof StateLockedError) return EXIT.failure;
   return EXIT.failure;
 }
@@ -47,18 +50,30 @@ export function action<A extends unknown[]>(
   return async (...args: A) => {
     const opts = (args.find((a) => a && typeof a === "object" && !Array.isArray(a) && "json" in a) ??
       {}) as CommonOptions;
-    try {
-      await fn(...args);
-    } catch (err) {
+    const report = (thrown: unknown): void => {
+      const err = commandError(thrown);
       process.exitCode = exitCodeOf(err);
       if (err instanceof ExitCode) return;
       const e = err as Error;
       const payload =
         err instanceof ConfigError
           ? { ok: false, error: "invalid-configuration", issues: err.issues }
-          : { ok: false, error: e.name ?? "Error", message: e.message };
+          : {
+              ok: false,
+              error: e.name ?? "Error",
+              message: e.message,
+              ...(err instanceof StateStoreError ? err.details() : {}),
+            };
       if (opts.json) process.stdout.write(JSON.stringify(payload, null, 2) + "\n");
       else process.stderr.write(`stratdeck: ${e.message}\n`);
+    };
+    const unguard = guardUncaught(report);
+    try {
+      await fn(...args);
+    } catch (err) {
+      report(err);
+    } finally {
+      unguard();
     }
   };
 }

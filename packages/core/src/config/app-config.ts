@@ -58,6 +58,11 @@ export interface AppConfig {
   region: string;
   /** Local state folder for `npm start` (STRATDECK_STATE_DIR, default `.stratdeck`). */
   stateDir: string;
+  /**
+   * Longest wait for the state folder's lock while the queue of commands does not move, ms
+   * (STRATDECK_LOCK_WAIT_S, seconds; default 60).
+   */
+  lockWaitMs?: number;
   logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
   /** Path of strategies.yaml, when overridden. */
   strategiesFile?: string;

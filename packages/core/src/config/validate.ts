@@ -96,6 +96,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
   const region = read("AWS_REGION", envText, env.AWS_DEFAULT_REGION || "us-east-1");
   const stateDir = read("STRATDECK_STATE_DIR", envText, ".stratdeck");
   const strategiesFile = read("STRATDECK_STRATEGIES_FILE", envText);
+  const lockWaitMs = read("STRATDECK_LOCK_WAIT_S", envPositiveInt, 60) * 1000;
   const streamWindowMs = read("STRATDECK_STREAM_WINDOW_MS", envPositiveInt, 5_000);
   const streamHeartbeatMs = read("STRATDECK_STREAM_HEARTBEAT_MS", envPositiveInt, 10_000);
   const streamStaleAfterMs = read("STRATDECK_STREAM_STALE_MS", envPositiveInt, 60_000);
@@ -169,6 +170,7 @@ export function validateConfig(env: Env, options: ValidateOptions = {}): ConfigR
     apiHost,
     region,
     stateDir,
+    lockWaitMs,
     logLevel,
     streamWindowMs,
     streamHeartbeatMs,

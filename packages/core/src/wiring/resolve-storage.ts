@@ -94,18 +94,21 @@ export async function resolveStorage(
   const running = readLocalStack(stateDir);
   if (running) return joined(running);
   if (!start) throw missing();
+  const waitMs = options.lockWaitMs ?? config.lockWaitMs;
   const access = await lockStateDir(stateDir, {
     owner: options.owner ?? "command",
-    ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
-    onWait: (holder) =>
+    ...(waitMs !== undefined ? { waitMs } : {}),
+    onWait: (holder, ahead) =>
       options.log.warn("state.lock-wait", {
         stateDir,
         holderPid: holder.pid,
         holder: holder.owner,
-        detail: `state folder in use by pid ${holder.pid} (${holder.owner}); waiting`,
+        ahead,
+        detail: `state folder in use by pid ${holder.pid} (${holder.owner}), ${ahead} more waiting ahead; waiting in turn`,
       }),
   });
   if (access.kind === "stack") return joined(access.stack);
+  if (access.waitedMs >= 100) options.log.info("state.lock-waited", { stateDir, waitedMs: access.waitedMs });
   try {
     const key = newEngineKey();
     const engine = await start({ path: join(stateDir, "dynamodb"), accessKeyId: key });

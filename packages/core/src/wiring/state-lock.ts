@@ -1,6 +1,8 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { systemClock, type Clock } from "../time/clock";
 import { ensureStateDir, processAlive, readLocalStack, type LocalStackInfo } from "./local-stack-file";
+import { joinLockQueue, type LockTicket } from "./state-lock-queue";
 
 /** Who holds the state folder's engine lock. */
 export interface LockHolder {
@@ -20,21 +22,32 @@ export class StateLockedError extends Error {
   }
 }
 
-/** Outcome of {@link lockStateDir}: this process owns the folder, or a stack started meanwhile. */
-export type StateAccess = { kind: "owner"; release(): void } | { kind: "stack"; stack: LocalStackInfo };
+/**
+ * Outcome of {@link lockStateDir}: this process owns the folder (after waiting `waitedMs`), or a
+ * stack started meanwhile.
+ */
+export type StateAccess =
+  { kind: "owner"; waitedMs: number; release(): void } | { kind: "stack"; stack: LocalStackInfo };
 
 /** Options of {@link lockStateDir}. */
 export interface LockOptions {
   /** Recorded in the lock file: `stack` or the command name. */
   owner: string;
-  /** Longest wait for another command to finish, ms (default 60 000). */
+  /**
+   * Longest wait while the queue does not move, ms (default 60 000): the budget starts again
+   * whenever the holder changes or a waiter ahead leaves.
+   */
   waitMs?: number;
   /** Poll interval while waiting, ms (default 100). */
   pollMs?: number;
   /** Join a stack that appears while waiting (commands) instead of waiting it out (default true). */
   joinStack?: boolean;
   /** Called once when the lock is held by another process and this one starts waiting. */
-  onWait?: (holder: LockHolder) => void;
+  onWait?: (holder: LockHolder, ahead: number) => void;
+  /** A lock file with no readable holder older than this is stale, ms (default 5 000). */
+  staleEmptyMs?: number;
+  /** Clock for the waits and the age of a lock file (default the system clock). */
+  clock?: Clock;
 }
 
 const LOCK = "engine.lock";
@@ -48,19 +61,27 @@ function readHolder(path: string): LockHolder | null {
   }
 }
 
+/** Creates the lock file; a write that fails (disk full) removes it again and throws. */
 function tryCreate(path: string, holder: LockHolder): boolean {
+  let fd: number;
   try {
-    const fd = openSync(path, "wx", 0o600);
-    writeSync(fd, JSON.stringify(holder));
-    closeSync(fd);
-    return true;
+    fd = openSync(path, "wx", 0o600);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw err;
   }
+  try {
+    writeSync(fd, JSON.stringify(holder));
+    closeSync(fd);
+    return true;
+  } catch (err) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw Object.assign(err as NodeJS.ErrnoException, { path });
+  }
 }
 
-/** Removes a lock whose process is gone (renamed first, so only one waiter removes it). */
+/** Removes a stale lock (renamed first, so only one waiter removes it). */
 function clearStale(path: string): void {
   const aside = `${path}.stale-${process.pid}`;
   try {
@@ -74,52 +95,101 @@ function clearStale(path: string): void {
   else rmSync(aside, { force: true });
 }
 
+/** True when the lock at `path` is stale: its process is gone, or it names none and is old. */
+function stale(path: string, holder: LockHolder | null, options: LockOptions): boolean {
+  if (holder) return !processAlive(holder.pid);
+  try {
+    const age = (options.clock ?? systemClock).now() - statSync(path).mtimeMs;
+    return age > (options.staleEmptyMs ?? 5_000);
+  } catch {
+    return false;
+  }
+}
+
+/** Why the wait ended unsuccessfully. */
+function lockedError(
+  stateDir: string,
+  shown: LockHolder,
+  waitedMs: number,
+  stalledMs: number,
+): StateLockedError {
+  const s = (ms: number): string => `${Math.round(ms / 1000)} s`;
+  return new StateLockedError(
+    `state folder ${stateDir} is in use by pid ${shown.pid} (stratdeck ${shown.owner}); waited ${s(waitedMs)}, the last ${s(stalledMs)} without the queue moving. Try again when it ends, or pass --ephemeral for a throwaway in-memory run`,
+    shown,
+  );
+}
+
 /**
  * Takes the state folder's engine lock (an exclusive `engine.lock` file holding pid and owner,
  * created atomically), so only one process opens the embedded engine on the folder at a time.
- * A lock whose process died is cleared. While another command holds it this waits (calling
- * `onWait` once); a stack (`stratdeck start`) that appears meanwhile is joined instead. Past the
- * budget it throws {@link StateLockedError} naming the holder. The engine's own LevelDB lock
- * stays a second line of defence: the store is never opened twice.
+ * A lock whose process died, or one left without a holder (its write failed) for a few seconds,
+ * is cleared. Waiters queue in arrival order ({@link joinLockQueue}); the first call of `onWait`
+ * says how many are ahead. A stack (`stratdeck start`) that appears meanwhile is joined instead.
+ * The wait budget counts only time in which the queue does not move; past it this throws
+ * {@link StateLockedError} naming the holder and how long it waited.
  */
 export async function lockStateDir(stateDir: string, options: LockOptions): Promise<StateAccess> {
   ensureStateDir(stateDir);
+  const clock = options.clock ?? systemClock;
   const path = join(stateDir, LOCK);
   const me: LockHolder = { pid: process.pid, owner: options.owner };
   const pollMs = options.pollMs ?? 100;
-  const polls = Math.ceil((options.waitMs ?? 60_000) / pollMs);
+  const started = clock.now();
+  const ticket = joinLockQueue(stateDir);
+  try {
+    return await waitTurn(stateDir, path, me, ticket, { ...options, pollMs, clock }, started);
+  } finally {
+    ticket.leave();
+  }
+}
+
+async function waitTurn(
+  stateDir: string,
+  path: string,
+  me: LockHolder,
+  ticket: LockTicket,
+  options: LockOptions & { pollMs: number; clock: Clock },
+  started: number,
+): Promise<StateAccess> {
+  const { clock } = options;
   let warned = false;
-  for (let i = 0; ; i++) {
+  let lastMove = started;
+  let last = "";
+  for (;;) {
     if (options.joinStack !== false) {
       const stack = readLocalStack(stateDir);
       if (stack) return { kind: "stack", stack };
     }
-    if (tryCreate(path, me)) {
-      let released = false;
-      return {
-        kind: "owner",
-        release: () => {
-          if (released) return;
-          released = true;
-          if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
-        },
-      };
-    }
+    const ahead = ticket.ahead();
+    if (ahead === 0 && tryCreate(path, me)) return owned(path, clock.now() - started);
     const holder = readHolder(path);
-    if (holder && !processAlive(holder.pid)) {
+    if (ahead === 0 && stale(path, holder, options)) {
       clearStale(path);
       continue;
     }
-    const shown = holder ?? { pid: -1, owner: "unknown" };
-    if (i >= polls)
-      throw new StateLockedError(
-        `state folder ${stateDir} is in use by pid ${shown.pid} (stratdeck ${shown.owner}); try again when it ends, or pass --ephemeral for a throwaway in-memory run`,
-        shown,
-      );
+    const shown = holder ?? { pid: -1, owner: "unknown (the lock file names no holder)" };
+    const state = `${shown.pid}:${ahead}`;
+    if (state !== last) [last, lastMove] = [state, clock.now()];
+    if (clock.now() - lastMove >= (options.waitMs ?? 60_000))
+      throw lockedError(stateDir, shown, clock.now() - started, clock.now() - lastMove);
     if (!warned) {
       warned = true;
-      options.onWait?.(shown);
+      options.onWait?.(shown, ahead);
     }
-    await new Promise((r) => setTimeout(r, pollMs));
+    await new Promise((r) => setTimeout(r, options.pollMs));
   }
+}
+
+function owned(path: string, waitedMs: number): StateAccess {
+  let released = false;
+  return {
+    kind: "owner",
+    waitedMs,
+    release: () => {
+      if (released) return;
+      released = true;
+      if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
+    },
+  };
 }

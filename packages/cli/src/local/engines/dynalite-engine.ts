@@ -2,7 +2,10 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { RunningEngine } from "@stratdeck/core/storage";
+import { levelFolderDamage } from "../integrity/level-folder-check";
+import { storeDamaged, storeIoFailed } from "../store-errors";
 import { compactorFor } from "./level-compaction";
+import { openedLevel } from "./level-hook";
 
 const require = createRequire(import.meta.url);
 
@@ -27,12 +30,35 @@ export function accessKeyOf(authorization: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
+/** Waits for dynalite's LevelDB on `path` to open; a refusal becomes a StateStoreError. */
+async function storeOpened(path: string): Promise<void> {
+  let db = openedLevel(path);
+  for (let i = 0; !db && i < 100; i++) {
+    await new Promise((r) => setImmediate(r));
+    db = openedLevel(path);
+  }
+  if (!db) return;
+  try {
+    await db.open();
+  } catch (err) {
+    const e = err as { code?: string; message?: string; cause?: { message?: string } };
+    const detail = [e.message, e.cause?.message].filter(Boolean).join(": ");
+    throw /corrupt/i.test(detail)
+      ? storeDamaged(path, detail)
+      : storeIoFailed(path, e.code ?? "LEVEL_ERROR", detail);
+  }
+}
+
 /**
  * Starts dynalite (pure-JS DynamoDB) in this process on loopback, with zero table
  * create/delete delays. It has no transactions and no TTL expiry; StratDeck uses neither.
+ * A LevelDB folder is checked first ({@link levelFolderDamage}) and never opened when damaged:
+ * a StateStoreError names the folder, what is wrong and how to recover.
  */
 export async function startDynalite(options: DynaliteOptions = {}): Promise<RunningEngine> {
   const dynalite = require("dynalite") as (opts: Record<string, unknown>) => Server;
+  const damage = options.path ? levelFolderDamage(options.path) : null;
+  if (options.path && damage) throw storeDamaged(options.path, damage);
   const compactor = options.path ? compactorFor(options.path) : null;
   const server = dynalite({
     createTableMs: 0,
@@ -41,10 +67,17 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
     ...(options.path ? { path: options.path } : {}),
   });
   if (options.accessKeyId) guard(server, options.accessKeyId);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
+  try {
+    if (options.path) await storeOpened(options.path);
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    });
+  } catch (err) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    compactor?.forget();
+    throw err;
+  }
   const every = options.compactEveryMs ?? 15_000;
   const timer = compactor && every > 0 ? setInterval(() => void compactor.compact(), every) : null;
   timer?.unref();

@@ -1,32 +1,4 @@
-import { createRequire } from "node:module";
-import { resolve } from "node:path";
-
-const require = createRequire(import.meta.url);
-
-interface LevelDb {
-  location: string;
-  status: string;
-  compactRange(start: string, end: string): Promise<void>;
-}
-
-const opened = new Map<string, LevelDb>();
-let hooked = false;
-
-/** Records every LevelDB opened in this process by its folder (dynalite keeps its handle private). */
-function hook(): void {
-  if (hooked) return;
-  hooked = true;
-  // The very class dynalite instantiates: `level` resolved from dynalite's own folder.
-  const fromDynalite = createRequire(require.resolve("dynalite"));
-  const { Level } = fromDynalite("level") as {
-    Level: { prototype: { _open: (this: LevelDb, ...a: unknown[]) => Promise<void> } };
-  };
-  const open = Level.prototype._open;
-  Level.prototype._open = function (this: LevelDb, ...args: unknown[]) {
-    opened.set(resolve(this.location), this);
-    return open.apply(this, args);
-  };
-}
+import { forgetLevel, hookLevel, openedLevel } from "./level-hook";
 
 /** Compacts one LevelDB folder opened in this process. */
 export interface LevelCompactor {
@@ -43,12 +15,11 @@ export interface LevelCompactor {
  * periodically keeps it near the live data size.
  */
 export function compactorFor(path: string): LevelCompactor {
-  hook();
-  const key = resolve(path);
+  hookLevel();
   let running: Promise<boolean> | null = null;
   return {
     compact: () => {
-      const db = opened.get(key);
+      const db = openedLevel(path);
       if (!db || db.status !== "open") return Promise.resolve(false);
       running ??= db
         .compactRange("\u0000", "\uffff")
@@ -57,6 +28,6 @@ export function compactorFor(path: string): LevelCompactor {
         .finally(() => (running = null));
       return running;
     },
-    forget: () => opened.delete(key),
+    forget: () => forgetLevel(path),
   };
 }
