@@ -145,3 +145,35 @@ describe("a full disk during a run (tmpfs)", () => {
     expect(await positionIds(dir)).toEqual(ids);
   }, 240_000);
 });
+
+describe("a read-only state folder (tmpfs remounted read-only)", () => {
+  let fs: Tmpfs;
+  beforeAll(() => {
+    fs = mountTmpfs(4096);
+  });
+  afterAll(() => fs.unmount());
+
+  it("commands that write exit 2 naming the folder; positions and history still read it", async () => {
+    const dir = join(fs.dir, "state");
+    const env = { STRATDECK_STATE_DIR: dir };
+    const entered = await runCli(["enter-auto", "--json"], env);
+    expect(entered.code, entered.stderr.slice(-1500)).toBe(0);
+    const ids = await positionIds(dir);
+    const history = await runCli(["history", "--json"], env);
+    fs.remount("ro");
+
+    for (const args of [["enter-auto"], ["check-exits"], ["close", ids[0] ?? "x"]]) {
+      const r = await runCli([...args, "--json"], env);
+      expect(r.code, `${args[0]}: ${r.stdout}${r.stderr.slice(-800)}`).toBe(2);
+      const err = JSON.parse(r.stdout) as ErrorDoc;
+      expect(err.code).toBe("state-unwritable");
+      expect(err.folder).toBe(dir);
+      expect(err.problem).toContain("EROFS");
+    }
+    expect(await positionIds(dir)).toEqual(ids);
+    const again = await runCli(["history", "--json"], env);
+    expect(again.code, again.stderr.slice(-800)).toBe(0);
+    expect(again.stdout).toBe(history.stdout);
+    expect(again.stderr).toContain('"message":"state.read-only"');
+  }, 300_000);
+});

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerBacktest } from "./backtest";
+import { registerBackup } from "./backup";
 import { registerBench } from "./bench";
 import { registerCheckExits } from "./check-exits";
 import { registerClose } from "./close";
@@ -7,6 +8,7 @@ import { registerEnter } from "./enter";
 import { registerEnterAuto } from "./enter-auto";
 import { registerHistory } from "./history";
 import { registerPositions } from "./positions";
+import { registerRestore } from "./restore";
 import { registerConfig } from "./config";
 import { registerDay } from "./day";
 import { registerSim } from "./sim";
@@ -32,4 +34,6 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerStream,
   registerDay,
   registerBacktest,
+  registerBackup,
+  registerRestore,
 ];

@@ -23,6 +23,7 @@ import {
 } from "@stratdeck/core/wiring";
 import { localApiToken } from "./api-token";
 import { startLocalHttpServer } from "./http-server";
+import { startBackupSchedule } from "./backup/scheduled-backup";
 import { startIdleGc } from "./idle-gc";
 import { keepStackFile } from "./stack-file-keeper";
 import { portError, StackRefusedError } from "./stack-errors";
@@ -122,6 +123,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       },
     });
     stops.push(() => deps.close());
+    const stopBackups = startBackupSchedule(deps, stateDir);
+    stops.push(stopBackups);
 
     const token = localApiToken(stateDir, config.apiToken);
     registerSecret(token);

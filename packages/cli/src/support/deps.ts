@@ -2,6 +2,7 @@ import { loadConfig, type AppConfig } from "@stratdeck/core/config";
 import type { Log } from "@stratdeck/core/log";
 import { cliLogger } from "./cli-log";
 import { startSimulator } from "@stratdeck/sim";
+import { backupAfterRun } from "../local/backup/scheduled-backup";
 import { startDynalite } from "../local/engines";
 import { buildDeps, type BuildDepsOptions, type Deps } from "@stratdeck/core/wiring";
 import { cliContext } from "./cli-context";
@@ -9,6 +10,9 @@ import { cliContext } from "./cli-context";
 /** What an ephemeral run prints (stdout in text mode, and a log line in every mode). */
 export const EPHEMERAL_NOTE =
   "EPHEMERAL: in-memory state for this run only (--ephemeral); nothing was read from or saved to the state folder";
+
+/** Commands that only read the ledger: on a state folder they cannot write, they read a copy. */
+const READ_ONLY_COMMANDS = new Set(["positions", "history", "trade-ideas"]);
 
 /**
  * The CLI's dependencies: config from the environment (one ConfigError naming every bad variable),
@@ -28,6 +32,7 @@ export async function cliDeps(
     log,
     owner: ctx.command,
     ephemeral: ctx.ephemeral,
+    readOnlyState: READ_ONLY_COMMANDS.has(ctx.command),
     embeddedEngine: (o) => startDynalite({ ...o, compactEveryMs: 0 }),
     embeddedSimulator: () => startSimulator({ log: log.child({ component: "sim" }) }),
     ...overrides,
@@ -44,7 +49,9 @@ export async function withDeps<T>(
 ): Promise<T> {
   const deps = await cliDeps(overrides);
   try {
-    return await fn(deps);
+    const result = await fn(deps);
+    await backupAfterRun(deps);
+    return result;
   } finally {
     await deps.close();
     if (deps.endpoints.storage === "ephemeral" && !cliContext().json)

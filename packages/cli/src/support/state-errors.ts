@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { StateFolderUnwritableError } from "@stratdeck/core/wiring";
 import { EngineFault, lastEngineFault } from "../local/engines/level-hook";
 import { StateStoreError, stateUnwritable, storeDamaged, storeIoFailed } from "../local/store-errors";
 
@@ -19,6 +20,7 @@ function fromFault(f: EngineFault): StateStoreError {
  */
 export function commandError(err: unknown): unknown {
   if (err instanceof StateStoreError) return err;
+  if (err instanceof StateFolderUnwritableError) return stateUnwritable(err.stateDir, err.reason, true);
   if (err instanceof EngineFault) return fromFault(err);
   const fault = lastEngineFault();
   if (fault) return fromFault(fault);

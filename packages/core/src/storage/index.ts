@@ -5,3 +5,4 @@ export * from "./dynamo-client";
 export * from "./ensure-tables";
 export * from "./dynamo-batch";
 export * from "./running-engine";
+export * from "./table-backup";

@@ -76,6 +76,8 @@ export interface AssembleDepsOptions {
   owner?: string;
   /** Longest wait for another process holding the state folder, ms. */
   lockWaitMs?: number;
+  /** The shell only reads the ledger: on a state folder it cannot write, it reads a copy. */
+  readOnlyState?: boolean;
   /**
    * The shell never calls tastytrade (no TASTY_* secrets bound): in live data mode the REST client
    * is a stand-in whose every call fails with a clear error instead of the build failing.
@@ -126,6 +128,7 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       ...(options.ephemeral ? { ephemeral: true } : {}),
       ...(options.owner ? { owner: options.owner } : {}),
       ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}),
+      ...(options.readOnlyState ? { readOnlyState: true } : {}),
     });
     cleanups.push(() => conn.close());
     const { storage, doc, snapshotDoc, awsLog } = conn;

@@ -5,6 +5,8 @@ import type { Log } from "../log/log";
 import type { RunningEngine } from "../storage/running-engine";
 import type { LocalStackInfo } from "./local-stack-file";
 import { readLocalStack } from "./local-stack-file";
+import { readOnlyCopy } from "./read-only-copy";
+import { StateFolderUnwritableError } from "./state-folder-errors";
 import { lockStateDir } from "./state-lock";
 
 /** Starts the embedded engine: on `path` (LevelDB folder) or in memory, requiring `accessKeyId`. */
@@ -51,6 +53,8 @@ export interface ResolveStorageOptions {
   owner?: string;
   /** Longest wait for another command holding the state folder, ms. */
   lockWaitMs?: number;
+  /** The command only reads: on a state folder it cannot write, it reads a copy ({@link readOnlyCopy}). */
+  readOnlyState?: boolean;
 }
 
 /** A random access key id for an embedded engine. */
@@ -95,7 +99,7 @@ export async function resolveStorage(
   if (running) return joined(running);
   if (!start) throw missing();
   const waitMs = options.lockWaitMs ?? config.lockWaitMs;
-  const access = await lockStateDir(stateDir, {
+  const locked = lockStateDir(stateDir, {
     owner: options.owner ?? "command",
     ...(waitMs !== undefined ? { waitMs } : {}),
     onWait: (holder, ahead) =>
@@ -107,8 +111,19 @@ export async function resolveStorage(
         detail: `state folder in use by pid ${holder.pid} (${holder.owner}), ${ahead} more waiting ahead; waiting in turn`,
       }),
   });
+  const access = await locked.catch((err: unknown) => {
+    if (err instanceof StateFolderUnwritableError && options.readOnlyState) return err;
+    throw err;
+  });
+  if (access instanceof StateFolderUnwritableError)
+    return readOnlyCopy(access, start, newEngineKey(), options.log);
   if (access.kind === "stack") return joined(access.stack);
-  if (access.waitedMs >= 100) options.log.info("state.lock-waited", { stateDir, waitedMs: access.waitedMs });
+  if (access.waitedMs >= 100)
+    options.log.info("state.lock-waited", {
+      stateDir,
+      waitedMs: access.waitedMs,
+      longestStallMs: access.longestStallMs,
+    });
   try {
     const key = newEngineKey();
     const engine = await start({ path: join(stateDir, "dynamodb"), accessKeyId: key });

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeS
 import { join } from "node:path";
 import { systemClock, type Clock } from "../time/clock";
 import { ensureStateDir, processAlive, readLocalStack, type LocalStackInfo } from "./local-stack-file";
+import { isUnwritable, StateFolderUnwritableError } from "./state-folder-errors";
 import { joinLockQueue, type LockTicket } from "./state-lock-queue";
 
 /** Who holds the state folder's engine lock. */
@@ -23,11 +24,12 @@ export class StateLockedError extends Error {
 }
 
 /**
- * Outcome of {@link lockStateDir}: this process owns the folder (after waiting `waitedMs`), or a
- * stack started meanwhile.
+ * Outcome of {@link lockStateDir}: this process owns the folder (after waiting `waitedMs` in all,
+ * at most `longestStallMs` of it without the queue moving), or a stack started meanwhile.
  */
 export type StateAccess =
-  { kind: "owner"; waitedMs: number; release(): void } | { kind: "stack"; stack: LocalStackInfo };
+  | { kind: "owner"; waitedMs: number; longestStallMs: number; release(): void }
+  | { kind: "stack"; stack: LocalStackInfo };
 
 /** Options of {@link lockStateDir}. */
 export interface LockOptions {
@@ -127,20 +129,26 @@ function lockedError(
  * is cleared. Waiters queue in arrival order ({@link joinLockQueue}); the first call of `onWait`
  * says how many are ahead. A stack (`stratdeck start`) that appears meanwhile is joined instead.
  * The wait budget counts only time in which the queue does not move; past it this throws
- * {@link StateLockedError} naming the holder and how long it waited.
+ * {@link StateLockedError} naming the holder and how long it waited. A folder that cannot be
+ * written is a {@link StateFolderUnwritableError}.
  */
 export async function lockStateDir(stateDir: string, options: LockOptions): Promise<StateAccess> {
-  ensureStateDir(stateDir);
   const clock = options.clock ?? systemClock;
   const path = join(stateDir, LOCK);
   const me: LockHolder = { pid: process.pid, owner: options.owner };
   const pollMs = options.pollMs ?? 100;
   const started = clock.now();
-  const ticket = joinLockQueue(stateDir);
   try {
-    return await waitTurn(stateDir, path, me, ticket, { ...options, pollMs, clock }, started);
-  } finally {
-    ticket.leave();
+    ensureStateDir(stateDir);
+    const ticket = joinLockQueue(stateDir);
+    try {
+      return await waitTurn(stateDir, path, me, ticket, { ...options, pollMs, clock }, started);
+    } finally {
+      ticket.leave();
+    }
+  } catch (err) {
+    if (!isUnwritable(err)) throw err;
+    throw new StateFolderUnwritableError(stateDir, `${err.code ?? "EACCES"} on ${err.path ?? stateDir}`);
   }
 }
 
@@ -155,6 +163,7 @@ async function waitTurn(
   const { clock } = options;
   let warned = false;
   let lastMove = started;
+  let longestStall = 0;
   let last = "";
   for (;;) {
     if (options.joinStack !== false) {
@@ -162,7 +171,7 @@ async function waitTurn(
       if (stack) return { kind: "stack", stack };
     }
     const ahead = ticket.ahead();
-    if (ahead === 0 && tryCreate(path, me)) return owned(path, clock.now() - started);
+    if (ahead === 0 && tryCreate(path, me)) return owned(path, clock.now() - started, longestStall);
     const holder = readHolder(path);
     if (ahead === 0 && stale(path, holder, options)) {
       clearStale(path);
@@ -171,6 +180,7 @@ async function waitTurn(
     const shown = holder ?? { pid: -1, owner: "unknown (the lock file names no holder)" };
     const state = `${shown.pid}:${ahead}`;
     if (state !== last) [last, lastMove] = [state, clock.now()];
+    longestStall = Math.max(longestStall, clock.now() - lastMove);
     if (clock.now() - lastMove >= (options.waitMs ?? 60_000))
       throw lockedError(stateDir, shown, clock.now() - started, clock.now() - lastMove);
     if (!warned) {
@@ -181,11 +191,12 @@ async function waitTurn(
   }
 }
 
-function owned(path: string, waitedMs: number): StateAccess {
+function owned(path: string, waitedMs: number, longestStallMs: number): StateAccess {
   let released = false;
   return {
     kind: "owner",
     waitedMs,
+    longestStallMs,
     release: () => {
       if (released) return;
       released = true;
