@@ -27,6 +27,21 @@ describe("local HTTP server limits", () => {
     expect(handled).toBe(0);
   });
 
+  it("every response says nosniff and may not be framed; the page's CSP has frame-ancestors 'none'", async () => {
+    const responses = [
+      await fetch(`${server.url}/`),
+      await fetch(`${server.url}/favicon.ico`),
+      await fetch(`${server.url}/positions`),
+      await fetch(`${server.url}/positions/pos_x/close`, { method: "POST", body: "x".repeat(100 * 1024) }),
+    ];
+    for (const r of responses) {
+      expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(r.headers.get("x-frame-options")).toBe("DENY");
+      await r.arrayBuffer();
+    }
+    expect(responses[0]?.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
   it("still serves a body under the limit", async () => {
     const r = await fetch(`${server.url}/positions/pos_x/close`, { method: "POST", body: "y".repeat(1000) });
     expect(r.status).toBe(200);

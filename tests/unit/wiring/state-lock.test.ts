@@ -77,7 +77,7 @@ describe("state folder lock", () => {
   });
 });
 
-describe("state folder lock under faults", () => {
+describe("state folder lock under faults", { timeout: 30_000 }, () => {
   it("a lock whose write failed (disk full) is removed, and the folder is usable once space is free", async () => {
     const fs = mountTmpfs(64);
     try {
@@ -146,19 +146,19 @@ describe("state folder lock under faults", () => {
     const others = Array.from({ length: 5 }, otherProcess);
     const lock = join(dir, "engine.lock");
     writeFileSync(lock, JSON.stringify({ pid: others[0]!.pid, owner: "h0" }));
-    const waiter = lockStateDir(dir, { owner: "last", waitMs: 400, pollMs: 10 });
-    // Five holders in turn, 250 ms each: 1.25 s in all, far past the 400 ms budget.
+    const waiter = lockStateDir(dir, { owner: "last", waitMs: 2_000, pollMs: 10 });
+    // Five holders in turn, 800 ms each: 4 s in all, far past the 2 s budget.
     for (const other of others) {
       writeFileSync(lock, JSON.stringify({ pid: other.pid, owner: "another" }));
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 800));
     }
     rmSync(lock);
     others.forEach((o) => o.kill());
     const got = await waiter;
     expect(got.kind).toBe("owner");
     if (got.kind === "owner") {
-      expect(got.waitedMs).toBeGreaterThan(1_000);
+      expect(got.waitedMs).toBeGreaterThan(3_500);
       got.release();
     }
-  });
+  }, 30_000);
 });

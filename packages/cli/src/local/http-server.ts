@@ -60,12 +60,16 @@ async function serve(
   handle: (r: LocalApiRequest) => Promise<LocalApiResponse>,
   log: Log,
 ): Promise<void> {
+  // Every response: no MIME sniffing, and never inside another site's frame.
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("x-frame-options", "DENY");
   const url = new URL(req.url ?? "/", "http://localhost");
   if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
     res.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
-      "content-security-policy": "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+      "content-security-policy":
+        "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-ancestors 'none'",
     });
     res.end(PHONE_PAGE);
     return;
