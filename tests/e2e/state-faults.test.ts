@@ -36,7 +36,7 @@ function errorDoc(r: CliRun): ErrorDoc {
 
 async function positionIds(stateDir: string): Promise<string[]> {
   const r = await runCli(["positions", "--json"], { STRATDECK_STATE_DIR: stateDir });
-  expect(r.code, r.stderr.slice(-1500)).toBe(0);
+  expect(r.code, r.stdout.slice(0, 1500) + r.stderr.slice(-1500)).toBe(0);
   return (JSON.parse(r.stdout) as { positions: Array<{ positionId: string }> }).positions
     .map((p) => p.positionId)
     .sort();
@@ -53,12 +53,12 @@ describe("a damaged state store is refused, never opened over (real CLI processe
   beforeAll(async () => {
     base = fresh();
     const entered = await runCli(["enter-auto", "--json"], { STRATDECK_STATE_DIR: base });
-    expect(entered.code, entered.stderr.slice(-1500)).toBe(0);
+    expect(entered.code, entered.stdout.slice(0, 1500) + entered.stderr.slice(-1500)).toBe(0);
     // A second run flushes the write-ahead log into a table file (.ldb).
     ids = await positionIds(base);
     expect(ids.length).toBeGreaterThan(0);
     expect(readdirSync(join(base, "dynamodb")).some((f) => f.endsWith(".ldb"))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   /** A copy of the populated state folder. */
   function copy(): { dir: string; store: string } {
@@ -80,7 +80,7 @@ describe("a damaged state store is refused, never opened over (real CLI processe
     expect(snapshot(store)).toEqual(before);
     writeFileSync(join(store, "CURRENT"), current);
     expect(await positionIds(dir)).toEqual(ids);
-  }, 120_000);
+  }, 300_000);
 
   it("a damaged table file (.ldb) is refused, naming the folder and the file", async () => {
     const { dir, store } = copy();
@@ -94,7 +94,7 @@ describe("a damaged state store is refused, never opened over (real CLI processe
     const err = errorDoc(await runCli(["history", "--json"], { STRATDECK_STATE_DIR: dir }));
     expect(err.folder).toBe(store);
     expect(err.problem).toContain(`${ldb} is damaged: block at byte`);
-  }, 120_000);
+  }, 300_000);
 
   it("a truncated MANIFEST is refused, naming the folder and the MANIFEST", async () => {
     const { dir, store } = copy();
@@ -107,7 +107,7 @@ describe("a damaged state store is refused, never opened over (real CLI processe
     expect(err.folder).toBe(store);
     expect(err.problem).toContain(`${manifest} is truncated`);
     expect(snapshot(store)).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("a full disk during a run (tmpfs)", () => {
@@ -121,7 +121,7 @@ describe("a full disk during a run (tmpfs)", () => {
     const dir = join(fs.dir, "state");
     const env = { STRATDECK_STATE_DIR: dir };
     const entered = await runCli(["enter-auto", "--json"], env);
-    expect(entered.code, entered.stderr.slice(-1500)).toBe(0);
+    expect(entered.code, entered.stdout.slice(0, 1500) + entered.stderr.slice(-1500)).toBe(0);
     const ids = await positionIds(dir);
     // The disk fills once the command has opened the store, before it writes its entries.
     const run = spawnCli(["enter-auto", "--slot", "2030-01-07T10:00", "--json"], env);
@@ -157,7 +157,7 @@ describe("a read-only state folder (tmpfs remounted read-only)", () => {
     const dir = join(fs.dir, "state");
     const env = { STRATDECK_STATE_DIR: dir };
     const entered = await runCli(["enter-auto", "--json"], env);
-    expect(entered.code, entered.stderr.slice(-1500)).toBe(0);
+    expect(entered.code, entered.stdout.slice(0, 1500) + entered.stderr.slice(-1500)).toBe(0);
     const ids = await positionIds(dir);
     const history = await runCli(["history", "--json"], env);
     fs.remount("ro");
