@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { HttpApi } from "./stacks/api";
 import { Alerts } from "./stacks/alerts";
 import { Jobs } from "./stacks/jobs";
+import { Monitoring } from "./stacks/monitoring";
 import { Secrets } from "./stacks/secrets";
 import { Storage } from "./stacks/storage";
 import { Stream } from "./stacks/stream";
@@ -36,7 +37,14 @@ export default {
       },
     });
     applyStagePolicy(app, process.env);
-    app.stack(Storage).stack(Secrets).stack(Alerts).stack(Stream).stack(Jobs).stack(HttpApi);
+    app
+      .stack(Storage)
+      .stack(Secrets)
+      .stack(Alerts)
+      .stack(Stream)
+      .stack(Jobs)
+      .stack(HttpApi)
+      .stack(Monitoring);
     suppressSstInternalsEverywhere(app);
   },
 } satisfies SSTConfig;

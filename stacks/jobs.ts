@@ -1,6 +1,6 @@
 import { Duration, TimeZone } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { MathExpression, Metric } from "aws-cdk-lib/aws-cloudwatch";
+import { MathExpression } from "aws-cdk-lib/aws-cloudwatch";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import {
   ContextAttribute,
@@ -12,13 +12,12 @@ import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
-import { HEALTH_METRICS, METRICS_NAMESPACE, STAGE_DIMENSION } from "@stratdeck/core/metrics";
 import { cronExpressions, SCHEDULES, SCHEDULE_TIME_ZONE, type JobName } from "@stratdeck/core/orchestrator";
 import { Alerts } from "./alerts";
 import { Secrets } from "./secrets";
 import { Storage } from "./storage";
 import { Stream } from "./stream";
-import { ALARM_PERIOD, alertAlarm, HEALTH_ALARM_PERIOD } from "./support/alarms";
+import { ALARM_PERIOD, alertAlarm } from "./support/alarms";
 import { appFunction, type AppFunctionProps } from "./support/app-function";
 import { strategyFiles } from "./support/strategy-files";
 
@@ -93,7 +92,7 @@ const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * jobs' dead-letter queue; alarms on the queue, on job errors and on the health job's metrics
  * e-mail the trader.
  */
-export function Jobs({ stack, app }: StackContext) {
+export function Jobs({ stack }: StackContext) {
   const { tables } = use(Storage);
   const { topic } = use(Alerts);
   const secrets = use(Secrets);
@@ -190,15 +189,6 @@ export function Jobs({ stack, app }: StackContext) {
         statistic: "Maximum",
       }),
     }),
-    dataStale: alertAlarm(stack, "DataStaleAlarm", topic, {
-      meaning:
-        "In a session the stream task runs but no market event arrived within the stale time (stalled feed)",
-      metric: healthMetric(HEALTH_METRICS.dataStale, app.stage),
-    }),
-    streamDown: alertAlarm(stack, "StreamDownAlarm", topic, {
-      meaning: "In a session the stream task's heartbeat is absent or too old (the task is not running)",
-      metric: healthMetric(HEALTH_METRICS.streamDown, app.stage),
-    }),
   };
   NagSuppressions.addStackSuppressions(stack, [
     {
@@ -209,15 +199,4 @@ export function Jobs({ stack, app }: StackContext) {
     },
   ]);
   return { functions, deadLetters, alarms };
-}
-
-/** A health job metric (0/1 per run) of this stage, its maximum over the health period. */
-function healthMetric(name: string, stage: string): Metric {
-  return new Metric({
-    namespace: METRICS_NAMESPACE,
-    metricName: name,
-    dimensionsMap: { [STAGE_DIMENSION]: stage },
-    statistic: "Maximum",
-    period: HEALTH_ALARM_PERIOD,
-  });
 }

@@ -135,6 +135,8 @@ export function Stream({ stack }: StackContext) {
       STRATDECK_DATA_MODE: "live",
       STRATDECK_TRADING_MODE: "paper",
       STRATDECK_LOG_LEVEL: "INFO",
+      // The stage the freshness metrics are dimensioned by (the staleness alarm reads it).
+      STRATDECK_STAGE: stack.stage,
       ...streamWriteCadence(process.env),
     },
     secrets: {

@@ -18,7 +18,7 @@ export const SNAPSHOT_CAPACITY: SnapshotCapacity = { read: 10, write: 10 };
 /**
  * The snapshot table's provisioned capacity, or undefined for on-demand
  * (`STRATDECK_SNAPSHOTS_ON_DEMAND=true`: for an account whose free units are already used by other
- * tables, where 10 + 10 provisioned units would cost about $5.64 a month against ~$1.61 on demand).
+ * tables, where 10 + 10 provisioned units would cost about $5.69 a month against ~$1.65 on demand).
  */
 export function snapshotCapacity(
   env: Readonly<Record<string, string | undefined>>,

@@ -14,7 +14,7 @@ export const DEPLOY_DATE = "2026-11-02";
 export const ALERT_EMAIL = "trader@example.com";
 
 /** Short names of the app's stacks. */
-export type StackName = "Storage" | "Secrets" | "Alerts" | "Jobs" | "HttpApi" | "Stream";
+export type StackName = "Storage" | "Secrets" | "Alerts" | "Jobs" | "HttpApi" | "Stream" | "Monitoring";
 
 /** A CloudFormation resource as synthesized. */
 export interface CfnResource {

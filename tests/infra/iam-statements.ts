@@ -67,6 +67,7 @@ function targetsOf(s: Statement): string[] {
   const secrets = [...text.matchAll(/Secret\/([A-Z_]+)\/value/g)].map((m) => m[1]!);
   if (secrets.length > 0) return [...new Set(secrets)];
   if (/AlertTopic/.test(text)) return ["topic"];
+  if (/Alarm[0-9A-F]{8}/.test(text)) return ["alarm"];
   if (/container-assets/.test(text)) return ["image-repo"];
   if (/StreamService/.test(text)) return ["stream-service"];
   if (/DeadLetterQueue/.test(text)) return ["dead-letters"];

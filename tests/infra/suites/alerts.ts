@@ -15,13 +15,13 @@ export function alertsSuite(app: () => BuiltApp): void {
     it("denies publishing over plain HTTP", () => {
       app().templates.Alerts.hasResourceProperties("AWS::SNS::TopicPolicy", {
         PolicyDocument: {
-          Statement: [
+          Statement: Match.arrayWith([
             Match.objectLike({
               Effect: "Deny",
               Action: "sns:Publish",
               Condition: { Bool: { "aws:SecureTransport": "false" } },
             }),
-          ],
+          ]),
         },
       });
     });

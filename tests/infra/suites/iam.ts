@@ -153,6 +153,10 @@ const EXPECTED_ACTIONS: Record<string, string[]> = {
     ]),
   ],
   JobScheduler: ["lambda:InvokeFunction own-job", "sqs:SendMessage dead-letters"],
+  // The market-hours windows of the missing-data alarms: one role per CloudWatch action, on alarms only.
+  "AlarmWindow:enableAlarmActions": ["cloudwatch:EnableAlarmActions alarm"],
+  "AlarmWindow:disableAlarmActions": ["cloudwatch:DisableAlarmActions alarm"],
+  "AlarmWindow:setAlarmState": ["cloudwatch:SetAlarmState alarm"],
 };
 
 const pascal = (s: string) => s.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
@@ -262,15 +266,15 @@ export function iamSuite(app: () => BuiltApp): void {
       const task = singleOfType(app(), "AWS::ECS::TaskDefinition");
       check("StreamTask", "Stream", roleIdOf(task, "TaskRoleArn"));
       check("StreamTaskExecution", "Stream", roleIdOf(task, "ExecutionRoleArn"));
-      for (const [, , schedule] of resourcesOfType(app(), "AWS::Scheduler::Schedule"))
+      for (const [stack, , schedule] of resourcesOfType(app(), "AWS::Scheduler::Schedule")) {
+        const target = schedule.Properties?.Target as Record<string, unknown>;
+        const cloudwatch = /aws-sdk:cloudwatch:(\w+)/.exec(JSON.stringify(target.Arn))?.[1];
         check(
-          "JobScheduler",
-          "Jobs",
-          roleIdOf(
-            { Type: "", Properties: schedule.Properties?.Target as Record<string, unknown> },
-            "RoleArn",
-          ),
+          cloudwatch ? `AlarmWindow:${cloudwatch}` : "JobScheduler",
+          stack,
+          roleIdOf({ Type: "", Properties: target }, "RoleArn"),
         );
+      }
       // Every app role is in the table (SST's own custom-resource role excepted).
       const roles = resourcesOfType(app(), "AWS::IAM::Role").filter(
         ([, id]) => !id.startsWith("CustomResourceHandler"),

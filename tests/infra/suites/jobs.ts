@@ -36,8 +36,8 @@ export function jobsSuite(app: () => BuiltApp): void {
 
     it("has the schedules of every shared schedule's exact cron expressions, and no EventBridge rules", () => {
       const expected = SCHEDULES.flatMap(cronExpressions).length;
-      expect(resourcesOfType(app(), "AWS::Scheduler::Schedule")).toHaveLength(expected);
-      expect(resourcesOfType(app(), "AWS::Events::Rule")).toHaveLength(0);
+      expect(resourcesOfType(app(), "AWS::Scheduler::Schedule", ["Jobs"])).toHaveLength(expected);
+      expect(resourcesOfType(app(), "AWS::Events::Rule", ["Jobs"])).toHaveLength(0);
       expect(dlq()).toHaveLength(1);
       expect(dlq()[0]![1]).toMatch(new RegExp(`^${queueId}`));
       expect(dlq()[0]![2].Properties).toMatchObject({ SqsManagedSseEnabled: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { silentLog } from "@stratdeck/core/log";
+import { MemoryMetrics } from "@stratdeck/core/metrics";
 import { runJob, type JobDeps } from "@stratdeck/core/orchestrator";
 import { FakeClock } from "@stratdeck/core/time";
 import { scheduledJob } from "../../../packages/functions/src/jobs/scheduled-job";
@@ -146,5 +147,25 @@ describe("scheduled job handlers", () => {
       status: "skipped",
       reason: "market-closed",
     });
+  });
+});
+
+describe("the job heartbeat (the dead-man alarm's metric)", () => {
+  it("beats on every scheduled invocation, run or skip, dimensioned by the job", async () => {
+    const metrics = new MemoryMetrics();
+    const handler = scheduledJob("exits", runJob, {
+      deps: async () => memoryJobDeps(),
+      log: silentLog,
+      clock: new FakeClock(T0),
+      metrics,
+    });
+    await handler(scheduledEvent("2026-11-26T15:00:00Z")); // Thanksgiving: skipped
+    await handler(scheduledEvent("2026-11-27T18:10:00Z")); // early close, last exits check: runs
+    expect(metrics.published.map((p) => [p.values, p.dimensions])).toEqual([
+      [[{ name: "JobHeartbeat", value: 1, unit: "Count" }], { Job: "exits" }],
+      [[{ name: "JobHeartbeat", value: 1, unit: "Count" }], { Job: "exits" }],
+    ]);
+    await expect(handler({ time: "yesterday" })).rejects.toThrow();
+    expect(metrics.published).toHaveLength(2); // a malformed event is not a scheduled invocation
   });
 });

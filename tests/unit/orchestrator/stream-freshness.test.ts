@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { handleApiRequest } from "@stratdeck/core/api";
 import { validateConfig } from "@stratdeck/core/config";
 import { runTastyHealth } from "@stratdeck/core/health";
 import { memoryLog } from "@stratdeck/core/log";
 import { snapshotMaxAgeMs } from "@stratdeck/core/market-data";
-import { EmfMetrics, MemoryMetrics } from "@stratdeck/core/metrics";
+import { MemoryMetrics } from "@stratdeck/core/metrics";
+import { PowertoolsMetricsPort } from "@stratdeck/core/metrics/powertools-metrics";
 import { runHealthJob } from "@stratdeck/core/orchestrator";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { EventRate, staleKinds } from "@stratdeck/core/stream";
@@ -76,7 +77,7 @@ describe("stream freshness", () => {
     expect(r3.checks.stream.state).toBe("disconnected");
   });
 
-  it("health job: publishes DataStale / StreamDown in session only, as EMF lines", async () => {
+  it("health job: publishes DataStale / StreamDown in session only, as metrics", async () => {
     const clock = new FakeClock(AT);
     const status = new MemoryStatusStore(clock);
     const metrics = new MemoryMetrics();
@@ -96,24 +97,42 @@ describe("stream freshness", () => {
     await beat(status, clock, 3_600_000);
     await run();
     expect(metrics.valuesOf("DataStale").at(-1)).toBe(0);
+  });
 
+  it("Powertools Metrics writes one EMF line per publish: service + Stage (+ the publish's) dimensions", () => {
     const lines: string[] = [];
-    new EmfMetrics("prod", (l) => lines.push(l)).publish([{ name: "DataStale", value: 1, unit: "Count" }], 5);
-    expect(JSON.parse(lines[0]!)).toEqual({
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const at = Date.now() - 60_000;
+    try {
+      const port = new PowertoolsMetricsPort("prod");
+      port.publish([{ name: "JobHeartbeat", value: 1, unit: "Count" }], at, { Job: "exits" });
+      port.publish([], at);
+    } finally {
+      write.mockRestore();
+    }
+    const emf = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => "_aws" in l);
+    expect(emf).toHaveLength(1);
+    expect(emf[0]).toEqual({
       _aws: {
-        Timestamp: 5,
+        Timestamp: at,
         CloudWatchMetrics: [
           {
             Namespace: "StratDeck",
-            Dimensions: [["Stage"]],
-            Metrics: [{ Name: "DataStale", Unit: "Count" }],
+            Dimensions: [["service", "Stage", "Job"]],
+            Metrics: [{ Name: "JobHeartbeat", Unit: "Count" }],
           },
         ],
       },
+      service: "stratdeck",
       Stage: "prod",
-      DataStale: 1,
+      Job: "exits",
+      JobHeartbeat: 1,
     });
   });
+
   it("GET /health (status store only) is 503 when the stream's events stopped in a session", async () => {
     const deps = memoryApiDeps();
     const status = deps.status as MemoryStatusStore;

@@ -1,3 +1,2 @@
 export * from "./metrics";
-export * from "./emf-metrics";
 export * from "./memory-metrics";

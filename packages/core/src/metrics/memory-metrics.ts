@@ -2,10 +2,14 @@ import type { MetricValue, Metrics } from "./metrics";
 
 /** Metrics kept in memory (tests, local runs). */
 export class MemoryMetrics implements Metrics {
-  readonly published: { at: number; values: MetricValue[] }[] = [];
+  readonly published: { at: number; values: MetricValue[]; dimensions: Record<string, string> }[] = [];
 
-  publish(values: readonly MetricValue[], at: number): void {
-    this.published.push({ at, values: [...values] });
+  publish(
+    values: readonly MetricValue[],
+    at: number,
+    dimensions: Readonly<Record<string, string>> = {},
+  ): void {
+    this.published.push({ at, values: [...values], dimensions: { ...dimensions } });
   }
 
   /** Every value published under `name`, oldest first. */

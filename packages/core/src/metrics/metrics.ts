@@ -1,8 +1,33 @@
 /** CloudWatch namespace of StratDeck's own metrics (the stacks' alarms read it). */
 export const METRICS_NAMESPACE = "StratDeck";
 
+/** Value of the `service` dimension Powertools Metrics puts on every metric. */
+export const METRICS_SERVICE = "stratdeck";
+
 /** Dimension every StratDeck metric carries, so stages do not mix. */
 export const STAGE_DIMENSION = "Stage";
+
+/** Dimension of the job heartbeat: the job's name. */
+export const JOB_DIMENSION = "Job";
+
+/**
+ * Published by every scheduled invocation of a job (a run or a skip), dimension
+ * {@link JOB_DIMENSION}: `JobHeartbeat` = 1. Its absence in market hours is the dead-man alarm.
+ */
+export const JOB_METRICS = { heartbeat: "JobHeartbeat" } as const;
+
+/**
+ * Published by the stream task every minute while it streams (a dead task publishes nothing, which
+ * the staleness alarm treats as breaching in a session):
+ * - `StreamEvents`: market events applied over the last minute (all kinds together);
+ * - `StreamNewestEventAge`: seconds since the newest event of any subscribed symbol;
+ * - `SnapshotAge`: seconds since the snapshot writer's last successful flush.
+ */
+export const STREAM_METRICS = {
+  events: "StreamEvents",
+  newestEventAge: "StreamNewestEventAge",
+  snapshotAge: "SnapshotAge",
+} as const;
 
 /**
  * Metrics the health job publishes on every run (0 or 1, unit Count):
@@ -19,8 +44,11 @@ export interface MetricValue {
   unit: "Count" | "Milliseconds" | "Seconds" | "None";
 }
 
-/** Port for publishing metrics (CloudWatch EMF in Lambda, memory in tests). */
+/** Port for publishing metrics (Powertools Metrics in AWS, memory in tests). */
 export interface Metrics {
-  /** Publishes values observed at `at` (ms since epoch). Never throws. */
-  publish(values: readonly MetricValue[], at: number): void;
+  /**
+   * Publishes values observed at `at` (ms since epoch), with `dimensions` on top of the service and
+   * stage ones. Never throws.
+   */
+  publish(values: readonly MetricValue[], at: number, dimensions?: Readonly<Record<string, string>>): void;
 }

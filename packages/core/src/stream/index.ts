@@ -6,3 +6,4 @@ export * from "./stream-status";
 export * from "./stream-options";
 export * from "./stream-freshness";
 export * from "./frame-recording";
+export * from "./stream-metrics";

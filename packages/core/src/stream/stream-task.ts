@@ -16,6 +16,8 @@ import { EventRate } from "./stream-freshness";
 import { streamSummary } from "./stream-status";
 import type { PlannedAt, StreamTaskSummary } from "./stream-status";
 import { SubscriptionPlanner } from "./subscription-plan";
+import type { Metrics } from "../metrics/metrics";
+import { STREAM_METRICS_INTERVAL_MS, StreamFreshnessMetrics } from "./stream-metrics";
 import type { PlanOptions, PlanSources } from "./subscription-plan";
 
 /** What the stream task needs (a narrow slice of the shells' deps). */
@@ -31,6 +33,8 @@ export interface StreamTaskDeps {
   timers?: Timers;
   /** Sees every received DXLink text frame (the `--record` tap). */
   onFrame?: FrameTap;
+  /** Where the freshness metrics go every minute (CloudWatch in AWS; none locally). */
+  metrics?: Metrics;
 }
 
 /** Knobs of the stream task (ms unless noted). */
@@ -48,6 +52,8 @@ export interface StreamTaskOptions {
   stopTimeoutMs?: number;
   /** A stream with no event for this long is unhealthy, seconds (default 5). */
   healthyMaxStaleSeconds?: number;
+  /** Freshness metrics cadence (default 60 s), when `metrics` is given. */
+  metricsIntervalMs?: number;
 }
 
 /** Status id of the stream task's heartbeat record. */
@@ -132,6 +138,15 @@ export async function runStreamTask(
     }
   };
 
+  const publishMetrics = async (metrics: Metrics | undefined, stopped: AbortSignal): Promise<void> => {
+    if (!metrics) return;
+    const freshness = new StreamFreshnessMetrics(metrics, clock.now());
+    while (!stopped.aborted) {
+      await sleep(options.metricsIntervalMs ?? STREAM_METRICS_INTERVAL_MS, stopped, timers);
+      if (!stopped.aborted) freshness.publish(summary("running"), clock.now());
+    }
+  };
+
   const inner = new AbortController();
   const stop = (): void => inner.abort();
   signal.addEventListener("abort", stop, { once: true });
@@ -149,6 +164,7 @@ export async function runStreamTask(
         await sleep(options.statusIntervalMs ?? 10_000, inner.signal, timers);
       }
     })(),
+    publishMetrics(deps.metrics, inner.signal),
   ];
   await new Promise<void>((r) =>
     inner.signal.aborted ? r() : inner.signal.addEventListener("abort", () => r()),

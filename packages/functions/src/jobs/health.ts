@@ -29,4 +29,5 @@ export const handler = scheduledJob("health", withHeartbeat(runHealthJob), {
     };
   },
   log,
+  metrics,
 });

@@ -1,5 +1,6 @@
 import { describeZodError } from "@stratdeck/core/api/responses";
 import type { Log } from "@stratdeck/core/log";
+import { JOB_DIMENSION, JOB_METRICS, type Metrics } from "@stratdeck/core/metrics";
 import type { JobRun } from "@stratdeck/core/orchestrator";
 import { skipReason, type SkipReason } from "@stratdeck/core/orchestrator/schedule-gate";
 import { scheduleOf, type JobName } from "@stratdeck/core/orchestrator/schedules";
@@ -17,6 +18,8 @@ export interface ScheduledJobOptions<D> {
   deps: () => Promise<D>;
   log: Log;
   clock?: Clock;
+  /** Where the per-invocation heartbeat goes (the dead-man alarm's metric); none in tests. */
+  metrics?: Metrics;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ScheduledJobOptions<D> {
  * on days the NYSE is closed (holidays, one-off closures), after an early close and, for
  * market-hours jobs, outside the session, all before building any deps (a skipped run reads no
  * secret and opens no connection), then runs the job for the slot of the scheduled time, so an
- * at-least-once redelivery is the same slot.
+ * at-least-once redelivery is the same slot. Every valid invocation publishes the job's heartbeat.
  */
 export function scheduledJob<D, R>(
   job: JobName,
@@ -40,6 +43,10 @@ export function scheduledJob<D, R>(
     if (e.detail?.job && e.detail.job !== job)
       throw new Error(`event is for job "${e.detail.job}", this is "${job}"`);
     const at = e.time ? Date.parse(e.time) : clock.now();
+    // Every scheduled invocation beats, run or skip: a schedule that stops firing is what it catches.
+    options.metrics?.publish([{ name: JOB_METRICS.heartbeat, value: 1, unit: "Count" }], clock.now(), {
+      [JOB_DIMENSION]: job,
+    });
     const slot = slotOf(at, schedule.everyMinutes);
     const force = e.detail?.force === true;
     const reason = force ? null : skipReason(schedule, at, e.time !== undefined);

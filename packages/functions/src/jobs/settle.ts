@@ -1,6 +1,6 @@
 import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
 import { runSettleJob } from "@stratdeck/core/orchestrator/settle-job";
-import { lambdaLog, lambdaMarket } from "../shared/lambda-deps";
+import { lambdaLog, lambdaMarket, lambdaMetrics } from "../shared/lambda-deps";
 import { alerting, ledgerStores, settlementSource } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
@@ -10,6 +10,8 @@ const log = lambdaLog("job-settle");
  * Scheduled (EventBridge Scheduler, America/New_York; after the close and on AM-settlement
  * mornings): record the indexes' opening and closing values, settle expired positions at them.
  */
+const metrics = lambdaMetrics();
+
 export const handler = scheduledJob("settle", withHeartbeat(runSettleJob), {
   deps: async () => {
     const m = await lambdaMarket(log);
@@ -17,4 +19,5 @@ export const handler = scheduledJob("settle", withHeartbeat(runSettleJob), {
     return { ...m, orders, status, settlement: settlementSource(m, status), ...(await alerting(m)) };
   },
   log,
+  metrics,
 });

@@ -3,7 +3,7 @@ import { loadConfig } from "@stratdeck/core/config/validate";
 import type { Log } from "@stratdeck/core/log";
 import type { SdkLogger } from "@stratdeck/core/log";
 import { createLogger } from "@stratdeck/core/log/powertools-log";
-import { EmfMetrics } from "@stratdeck/core/metrics/emf-metrics";
+import { PowertoolsMetricsPort } from "@stratdeck/core/metrics/powertools-metrics";
 import type { Metrics } from "@stratdeck/core/metrics";
 import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { systemClock, type Clock } from "@stratdeck/core/time/clock";
@@ -120,7 +120,7 @@ export function lambdaStrategies(m: Pick<LambdaMarket, "config" | "maxAgeMs">): 
   return strategiesLoaded();
 }
 
-/** CloudWatch metrics as EMF lines on stdout, dimensioned by the SST stage. */
+/** CloudWatch metrics through Powertools Metrics (EMF lines on stdout), dimensioned by the SST stage. */
 export function lambdaMetrics(): Metrics {
-  return new EmfMetrics(process.env.SST_STAGE ?? "local", (line) => process.stdout.write(line));
+  return new PowertoolsMetricsPort(process.env.SST_STAGE ?? "local");
 }

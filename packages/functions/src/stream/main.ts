@@ -9,6 +9,7 @@ import { loadConfig } from "@stratdeck/core/config";
 import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import { isTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
+import { PowertoolsMetricsPort } from "@stratdeck/core/metrics/powertools-metrics";
 import { lambdaLog } from "../shared/lambda-deps";
 
 /** Touched on every heartbeat; the container health check (stacks/stream.ts) reads its age. */
@@ -46,9 +47,12 @@ try {
     } else {
       const taskDeps = streamTaskDeps(deps);
       await touch();
+      // Freshness metrics every minute (the staleness alarm), dimensioned by the stack's stage.
+      const metrics = new PowertoolsMetricsPort(process.env.STRATDECK_STAGE ?? "local");
       const summary = await runStreamTask(
         {
           ...taskDeps,
+          metrics,
           status: {
             beat: async (id, data) => {
               void touch();

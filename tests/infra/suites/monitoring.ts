@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { SCHEDULES } from "@stratdeck/core/orchestrator";
+import { deadManWindow } from "../../../stacks/monitoring";
+import { resourcesOfType, STAGE, type BuiltApp, type CfnResource } from "../built-app";
+
+const json = (x: unknown) => JSON.stringify(x);
+
+/** The one alarm whose description matches. */
+function alarm(app: BuiltApp, description: RegExp): [string, CfnResource] {
+  const hits = resourcesOfType(app, "AWS::CloudWatch::Alarm").filter(([, , r]) =>
+    description.test(String(r.Properties?.AlarmDescription)),
+  );
+  expect(hits, String(description)).toHaveLength(1);
+  return [hits[0]![1], hits[0]![2]];
+}
+
+/** Cron expressions of the schedules that call `action` on the alarm with logical id `alarmId`. */
+function windowCrons(app: BuiltApp, alarmId: string, action: string): string[] {
+  return resourcesOfType(app, "AWS::Scheduler::Schedule", ["Monitoring"])
+    .filter(([, , s]) => json(s.Properties?.Target).includes(`aws-sdk:cloudwatch:${action}`))
+    .filter(([, , s]) => json(s.Properties?.Target).includes(alarmId))
+    .map(([, , s]) => s.Properties?.ScheduleExpression as string);
+}
+
+const topicAction = [{ "Fn::ImportValue": expect.stringMatching(/Alerts:ExportsOutputRefAlertTopic/) }];
+
+export function monitoringSuite(app: () => BuiltApp): void {
+  describe("watching the watchers", () => {
+    it("the stream's own freshness: missing data is breaching, pages within 5 minutes, in market hours only", () => {
+      const [id, a] = alarm(app(), /newest market event/);
+      expect(a.Properties).toMatchObject({
+        Namespace: "StratDeck",
+        MetricName: "StreamNewestEventAge",
+        Dimensions: expect.arrayContaining([
+          { Name: "Stage", Value: STAGE },
+          { Name: "service", Value: "stratdeck" },
+        ]),
+        Statistic: "Maximum",
+        Period: 60,
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 3,
+        Threshold: 120,
+        TreatMissingData: "breaching",
+        ActionsEnabled: false,
+        AlarmActions: topicAction,
+      });
+      // 3 one-minute periods after a 120 s age: a stalled feed pages ≤ 5 min after its last event.
+      expect(120 + 3 * 60).toBeLessThanOrEqual(300);
+      const opens = windowCrons(app(), id, "enableAlarmActions");
+      expect(opens).toContain("cron(30 9 2,3,4,5,6,9,10,11,12,13,16,17,18,19,20,23,24,25,27,30 11 ? 2026)");
+      expect(windowCrons(app(), id, "setAlarmState")).toContain(
+        "cron(31 9 2,3,4,5,6,9,10,11,12,13,16,17,18,19,20,23,24,25,27,30 11 ? 2026)",
+      );
+      expect(windowCrons(app(), id, "disableAlarmActions")).toEqual(
+        expect.arrayContaining(["cron(15 16 ? * MON-FRI *)", "cron(15 13 27 11 ? 2026)"]),
+      );
+    });
+
+    for (const s of SCHEDULES) {
+      it(`${s.job}: a dead-man alarm on its heartbeat (missing = breaching) inside its window`, () => {
+        const [id, a] = alarm(app(), new RegExp(`^Job ${s.job} has not been invoked`));
+        expect(a.Properties).toMatchObject({
+          MetricName: "JobHeartbeat",
+          Dimensions: expect.arrayContaining([{ Name: "Job", Value: s.job }]),
+          Statistic: "Sum",
+          Period: 300,
+          EvaluationPeriods: 6,
+          DatapointsToAlarm: 6,
+          ComparisonOperator: "LessThanThreshold",
+          Threshold: 1,
+          TreatMissingData: "breaching",
+          AlarmActions: topicAction,
+        });
+        const w = deadManWindow(s);
+        const cron = (m: number) => `cron(${m % 60} ${Math.floor(m / 60)} ? * MON-FRI *)`;
+        expect(windowCrons(app(), id, "enableAlarmActions")).toEqual([cron(w.open)]);
+        expect(windowCrons(app(), id, "disableAlarmActions")).toEqual([cron(w.close)]);
+        expect(w.open).toBeLessThan(w.close);
+      });
+    }
+
+    it("alarms on DynamoDB throttles, Lambda throttles and SNS delivery failures", () => {
+      const [, ddb] = alarm(app(), /DynamoDB throttled/);
+      expect(json(ddb.Properties?.Metrics)).toMatch(
+        /WriteThrottleEvents.*ReadThrottleEvents|ReadThrottleEvents.*WriteThrottleEvents/,
+      );
+      expect(alarm(app(), /Lambda throttled/)[1].Properties).toMatchObject({
+        Namespace: "AWS/Lambda",
+        MetricName: "Throttles",
+      });
+      expect(alarm(app(), /SNS failed to deliver/)[1].Properties).toMatchObject({
+        Namespace: "AWS/SNS",
+        MetricName: "NumberOfNotificationsFailed",
+      });
+    });
+
+    it("e-mails a stream task stop that is not the schedule's (crash, failed start, Spot interruption)", () => {
+      const rules = resourcesOfType(app(), "AWS::Events::Rule", ["Monitoring"]);
+      expect(rules).toHaveLength(1);
+      expect(rules[0]![2].Properties).toMatchObject({
+        EventPattern: {
+          source: ["aws.ecs"],
+          "detail-type": ["ECS Task State Change"],
+          detail: {
+            lastStatus: ["STOPPED"],
+            stopCode: ["EssentialContainerExited", "TaskFailedToStart", "SpotInterruption"],
+          },
+        },
+      });
+      expect(json(rules[0]![2].Properties?.Targets)).toMatch(/AlertTopic/);
+    });
+
+    it("has one operations dashboard with the stream, snapshots, jobs, API, DLQ and cost drivers", () => {
+      const boards = resourcesOfType(app(), "AWS::CloudWatch::Dashboard");
+      expect(boards).toHaveLength(1);
+      const body = json(boards[0]![2].Properties?.DashboardBody);
+      for (const title of [
+        "Stream events per minute",
+        "Snapshot age",
+        "Job durations",
+        "Job errors",
+        "API latency",
+        "Dead-letter queue depth",
+        "Cost drivers",
+      ])
+        expect(body).toContain(title);
+      for (const metric of [
+        "StreamEvents",
+        "SnapshotAge",
+        "Duration",
+        "Errors",
+        "Latency",
+        "5xx",
+        "ConsumedWriteCapacityUnits",
+      ])
+        expect(body).toContain(metric);
+    });
+  });
+}
