@@ -12,6 +12,7 @@ import {
 } from "@stratdeck/core/orchestrator";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { startDynalite } from "./engines";
+import { isMarketOpen } from "@stratdeck/core/time/nyse-calendar";
 import { runStreamTask, streamOptionsFromConfig, streamTaskDeps } from "@stratdeck/core/stream";
 import {
   buildDeps,
@@ -128,7 +129,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
 
     const token = localApiToken(stateDir, config.apiToken);
     registerSecret(token);
-    const apiDeps = { ...deps, apiToken: token };
+    // /health judges the stream by the scheduler's session: a simulated market is open while it runs.
+    const sessionOpen = simMarketOpen ? () => true : isMarketOpen;
+    const apiDeps = { ...deps, apiToken: token, sessionOpen };
     const http = await startLocalHttpServer({
       host: opts.apiHost ?? config.apiHost,
       port: opts.apiPort ?? config.apiPort,
