@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Log } from "@stratdeck/core/log";
@@ -34,9 +35,15 @@ export async function startLocalHttpServer(opts: {
   port?: number;
   handle: (req: LocalApiRequest) => Promise<LocalApiResponse>;
   log: Log;
+  /** PEM certificate and key: serve HTTPS (the token then never crosses the network in clear). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
   const handle = singleFlightGets(opts.handle);
-  const server = createServer((req, res) => void serve(req, res, handle, opts.log));
+  const listener = (req: IncomingMessage, res: ServerResponse): void =>
+    void serve(req, res, handle, opts.log);
+  const server: Server = opts.tls
+    ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
@@ -44,7 +51,7 @@ export async function startLocalHttpServer(opts: {
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
   return {
-    url: `http://${host}:${port}`,
+    url: `${opts.tls ? "https" : "http"}://${host}:${port}`,
     server,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { handleApiRequest } from "@stratdeck/core/api";
 import type { AppConfig } from "@stratdeck/core/config";
@@ -41,6 +42,8 @@ export interface LocalStackOptions {
   apiPort?: number;
   /** Interface the API binds (default 127.0.0.1; 0.0.0.0 to reach it from a phone on the LAN). */
   apiHost?: string;
+  /** PEM certificate and key for HTTPS (`start --tls-cert/--tls-key`); default plain HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Simulator port (default: a free port). */
   simPort?: number;
   /** Market hours: `sim` (always open while running; default in sim mode) or `nyse`. */
@@ -50,6 +53,9 @@ export interface LocalStackOptions {
 /** A running local stack. */
 export interface RunningLocalStack {
   apiUrl: string;
+  /** Interface and port the API listens on. */
+  apiHost: string;
+  apiPort: number;
   token: string;
   deps: Deps;
   sim: RunningSimulator | null;
@@ -137,6 +143,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       port: opts.apiPort ?? config.apiPort,
       log,
       handle: (req) => handleApiRequest(apiDeps, req),
+      ...(opts.tls ? { tls: opts.tls } : {}),
     }).catch((err: unknown) => {
       throw portError(err, "--port", "STRATDECK_API_PORT");
     });
@@ -192,7 +199,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
         clearLocalStack(stateDir);
       }),
     );
-    return { apiUrl: http.url, token, deps, sim, stop: stopAll };
+    const bound = http.server.address() as AddressInfo;
+    return {
+      apiUrl: http.url,
+      apiHost: bound.address,
+      apiPort: bound.port,
+      token,
+      deps,
+      sim,
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;
