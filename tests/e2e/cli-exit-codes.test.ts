@@ -93,6 +93,13 @@ describe("CLI exit codes: 0 ok, 1 failure, 2 bad configuration, 3 refused by the
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('"message":"guard.refused"');
     expect(refused.stderr).not.toContain("live.order.placed");
+    // Paper mode too: a confirmation without arming is refused, never taken for a paper trade.
+    const paper = await runCli(["enter-auto", "--confirm-live", "--ephemeral"], {
+      STRATDECK_STATE_DIR: fresh(),
+    });
+    expect(paper.code).toBe(3);
+    expect(paper.stderr).toContain('"message":"guard.refused"');
+    expect(paper.stderr).not.toContain("paper.entry");
     const armed = await runCli(["enter-auto", "--confirm-live", "--ephemeral", "--json"], {
       STRATDECK_STATE_DIR: fresh(),
       STRATDECK_TRADING_MODE: "live",

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   assertTradingAllowed,
+  CONFIRM_NOT_ARMED_REASON,
   NOT_ARMED_REASON,
   tradingDecision,
   TradingRefusedError,
@@ -20,6 +21,14 @@ describe("trading guard", () => {
     expect(tradingDecision(fromEnv({ STRATDECK_LIVE_ARMED: "YES" }), { confirm: true })).toEqual({
       mode: "paper",
     });
+  });
+
+  it("refuses a confirmation without arming in paper mode too: no silent paper trade for --confirm-live", () => {
+    expect(tradingDecision(fromEnv({}), { confirm: true })).toEqual({
+      mode: "refused",
+      reason: CONFIRM_NOT_ARMED_REASON,
+    });
+    expect(tradingDecision(fromEnv({ STRATDECK_LIVE_ARMED: "NO" }), { confirm: true }).mode).toBe("refused");
   });
 
   it("refuses live unless STRATDECK_LIVE_ARMED is exactly YES", () => {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { closeLivePosition, type CloseLiveResult } from "@stratdeck/core/live";
+import { tradingDecision } from "@stratdeck/core/guard";
 import { closePosition, paperSettingsFromStrategies, usd } from "@stratdeck/core/paper";
 import { emit, ExitCode } from "../support/output";
 import { withDeps } from "../support/deps";
@@ -39,6 +40,11 @@ export function registerClose(program: Command): void {
               reason: opts.reason,
               settings,
             });
+          const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
+          if (decision.mode === "refused") {
+            deps.log.error("guard.refused", { positionId, reason: decision.reason });
+            return { status: "guard-refused" as const, positionId, reason: decision.reason };
+          }
           return closePosition(deps, positionId, { reason: opts.reason, settings });
         });
         emit(r, opts, human);

@@ -28,13 +28,22 @@ export const NOT_ARMED_REASON =
   "STRATDECK_TRADING_MODE=live but STRATDECK_LIVE_ARMED is not YES: live orders are refused " +
   "(set STRATDECK_LIVE_ARMED=YES to arm, or STRATDECK_TRADING_MODE=paper)";
 
+/** Message of the refusal when real orders are confirmed (`--confirm-live`) without arming, in paper mode. */
+export const CONFIRM_NOT_ARMED_REASON =
+  "--confirm-live (or STRATDECK_LIVE_SCHEDULED=YES) asks for real orders, but STRATDECK_LIVE_ARMED is not YES " +
+  "and STRATDECK_TRADING_MODE is paper: nothing is entered (drop the confirmation for paper trades)";
+
 /**
  * The trading-mode tripwire. Paper is the default; live needs `tradingMode: live` *and*
  * `liveArmed` (STRATDECK_LIVE_ARMED=YES), and even then goes to the dry-run endpoint unless
- * `confirm` is set.
+ * `confirm` is set. A confirmation without arming is refused in every mode (a paper run never
+ * silently takes `--confirm-live` for a paper trade).
  */
 export function tradingDecision(config: GuardConfig, options: DecisionOptions = {}): TradingDecision {
-  if (config.tradingMode !== "live") return { mode: "paper" };
+  if (config.tradingMode !== "live")
+    return options.confirm === true && config.liveArmed !== true
+      ? { mode: "refused", reason: CONFIRM_NOT_ARMED_REASON }
+      : { mode: "paper" };
   if (config.liveArmed !== true) return { mode: "refused", reason: NOT_ARMED_REASON };
   return options.confirm === true ? { mode: "live-confirmed" } : { mode: "live-dry-run" };
 }
