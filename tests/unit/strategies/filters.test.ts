@@ -142,3 +142,13 @@ describe("filters on live values", () => {
     expect(scoreIdea(0.25, 0.8, 0, true)).toBe(0.1);
   });
 });
+
+describe("filter messages agree with their verdict", () => {
+  it("shows enough digits that a failing value never reads as its threshold", () => {
+    const [cw] = evaluateFilters(
+      { minCreditPerWidth: 0.15, minPop: null, minIvr: null },
+      { creditPerWidth: 0.14996, pop: 0.7 },
+    );
+    expect(cw).toMatchObject({ passed: false, message: "credit/width 0.14996 < min 0.15" });
+  });
+});

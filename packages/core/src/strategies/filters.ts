@@ -11,14 +11,22 @@ export interface FilterInputs {
   ivRank?: number;
 }
 
-const fmt = (x: number): string => x.toFixed(3).replace(/\.?0+$/, "") || "0";
+const trim = (t: string): string => (t.includes(".") ? t.replace(/\.?0+$/, "") : t) || "0";
+const fmt = (x: number, digits = 3): string => trim(x.toFixed(digits));
+
+/** Digits (3 to 8) at which `value` and `threshold` read differently unless they are equal. */
+function agreeingDigits(value: number, threshold: number): number {
+  let d = 3;
+  while (d < 8 && value !== threshold && fmt(value, d) === fmt(threshold, d)) d++;
+  return d;
+}
 
 function atLeast(filter: string, label: string, value: number | null, threshold: number): FilterCheck {
   const passed = value !== null && Number.isFinite(value) && value >= threshold;
   const message =
     value === null
       ? `${label} unknown (min ${fmt(threshold)})`
-      : `${label} ${fmt(value)} ${passed ? ">=" : "<"} min ${fmt(threshold)}`;
+      : `${label} ${fmt(value, agreeingDigits(value, threshold))} ${passed ? ">=" : "<"} min ${fmt(threshold)}`;
   return { filter, value, threshold, passed, message };
 }
 
