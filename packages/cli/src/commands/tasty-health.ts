@@ -94,6 +94,9 @@ function statusStore(config: AppConfig, local: LocalStackInfo | null): StatusRea
     ...(!config.dynamoEndpoint && local?.dynamoAccessKeyId
       ? { localAccessKeyId: local.dynamoAccessKeyId }
       : {}),
+    ...(!config.dynamoEndpoint && local?.dynamoSecretAccessKey
+      ? { localSecretAccessKey: local.dynamoSecretAccessKey }
+      : {}),
     region: config.region,
     requestTimeoutMs: 3000,
     maxAttempts: 1,

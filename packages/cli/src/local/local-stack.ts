@@ -20,6 +20,7 @@ import {
   clearLocalStack,
   lockStateDir,
   newEngineKey,
+  newEngineSecret,
   readLocalStack,
   type Deps,
 } from "@stratdeck/core/wiring";
@@ -87,10 +88,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
     if (access.kind !== "owner") throw new StackRefusedError(`a local stack already runs on ${stateDir}`);
     stops.push(() => Promise.resolve().then(() => access.release()));
     const accessKeyId = newEngineKey();
-    const engine = await startDynalite({ path: join(stateDir, "dynamodb"), accessKeyId });
+    const secretAccessKey = newEngineSecret();
+    const engine = await startDynalite({ path: join(stateDir, "dynamodb"), accessKeyId, secretAccessKey });
     stops.push(() => engine.stop());
     // Snapshots are re-written by the stream within seconds: kept in memory, never on disk.
-    const snapshotEngine = await startDynalite({ accessKeyId });
+    const snapshotEngine = await startDynalite({ accessKeyId, secretAccessKey });
     stops.push(() => snapshotEngine.stop());
     let sim: RunningSimulator | null = null;
     let config: AppConfig = opts.config;
@@ -125,6 +127,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
         endpoint: engine.endpoint,
         snapshotEndpoint: snapshotEngine.endpoint,
         accessKeyId,
+        secretAccessKey,
         stateDir,
         release: async () => {},
       },
@@ -186,6 +189,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
         pid: process.pid,
         dynamoEndpoint: engine.endpoint,
         dynamoAccessKeyId: accessKeyId,
+        dynamoSecretAccessKey: secretAccessKey,
         snapshotEndpoint: snapshotEngine.endpoint,
         ...(sim ? { simRestUrl: sim.restUrl } : {}),
         apiUrl: http.url,

@@ -9,6 +9,8 @@ export interface DynamoConnection {
   region?: string;
   /** Access key id a local engine checks (default `local`); ignored for AWS. */
   localAccessKeyId?: string;
+  /** Secret a local engine verifies the request signature with (default `local`); ignored for AWS. */
+  localSecretAccessKey?: string;
   /** Per-request timeout, milliseconds. */
   requestTimeoutMs?: number;
   /** SDK-level attempts (the SDK's own throttling retry); our retry wraps this. */
@@ -33,7 +35,10 @@ export function createDocumentClient(conn: DynamoConnection = {}): DynamoDBDocum
     ...(local
       ? {
           endpoint: conn.endpoint,
-          credentials: { accessKeyId: conn.localAccessKeyId ?? "local", secretAccessKey: "local" },
+          credentials: {
+            accessKeyId: conn.localAccessKeyId ?? "local",
+            secretAccessKey: conn.localSecretAccessKey ?? "local",
+          },
         }
       : {}),
     requestHandler: { requestTimeout: conn.requestTimeoutMs ?? 3_000, connectionTimeout: 1_000, logger },

@@ -55,7 +55,10 @@ export async function ensureTables(conn: DynamoConnection, names: TableNames): P
   const client = new DynamoDBClient({
     region: conn.region ?? "us-east-1",
     endpoint: conn.endpoint,
-    credentials: { accessKeyId: conn.localAccessKeyId ?? "local", secretAccessKey: "local" },
+    credentials: {
+      accessKeyId: conn.localAccessKeyId ?? "local",
+      secretAccessKey: conn.localSecretAccessKey ?? "local",
+    },
     ...(conn.logger ? { logger: conn.logger } : {}),
   });
   try {

@@ -51,6 +51,7 @@ export async function connectStorage(
       logger: awsLog,
       ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
       ...(storage.accessKeyId ? { localAccessKeyId: storage.accessKeyId } : {}),
+      ...(storage.secretAccessKey ? { localSecretAccessKey: storage.secretAccessKey } : {}),
     };
     if (storage.endpoint) await ensureTables(conn, config.tables);
     const doc = createDocumentClient(conn);

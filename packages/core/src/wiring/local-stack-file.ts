@@ -8,6 +8,8 @@ export interface LocalStackInfo {
   dynamoEndpoint: string;
   /** Access key id the embedded engine requires (secret; the file is readable by its owner only). */
   dynamoAccessKeyId?: string;
+  /** Secret the embedded engine verifies request signatures with (secret, like the key id). */
+  dynamoSecretAccessKey?: string;
   /** In-memory engine holding the snapshots table (written by the stream, never persisted). */
   snapshotEndpoint?: string;
   /** Simulator REST base URL (absent in live data mode). */

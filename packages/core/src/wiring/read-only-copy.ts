@@ -14,7 +14,7 @@ import { StateFolderUnwritableError } from "./state-folder-errors";
 export async function readOnlyCopy(
   refused: StateFolderUnwritableError,
   start: EmbeddedEngineStarter,
-  accessKeyId: string,
+  credential: { accessKeyId: string; secretAccessKey: string },
   log: Log,
 ): Promise<ResolvedStorage> {
   const { stateDir } = refused;
@@ -23,7 +23,7 @@ export async function readOnlyCopy(
     const store = join(stateDir, "dynamodb");
     if (existsSync(store))
       cpSync(store, join(tmp, "dynamodb"), { recursive: true, filter: (src) => basename(src) !== "LOCK" });
-    const engine = await start({ path: join(tmp, "dynamodb"), accessKeyId });
+    const engine = await start({ path: join(tmp, "dynamodb"), ...credential });
     log.warn("state.read-only", {
       stateDir,
       detail: `${refused.message}: this command only reads, so it reads a copy of the store`,
@@ -31,7 +31,7 @@ export async function readOnlyCopy(
     return {
       kind: "embedded",
       endpoint: engine.endpoint,
-      accessKeyId,
+      ...credential,
       stateDir,
       release: async () => {
         await engine.stop();

@@ -10,7 +10,11 @@ import { StateFolderUnwritableError } from "./state-folder-errors";
 import { lockStateDir } from "./state-lock";
 
 /** Starts the embedded engine: on `path` (LevelDB folder) or in memory, requiring `accessKeyId`. */
-export type EmbeddedEngineStarter = (opts: { path?: string; accessKeyId: string }) => Promise<RunningEngine>;
+export type EmbeddedEngineStarter = (opts: {
+  path?: string;
+  accessKeyId: string;
+  secretAccessKey?: string;
+}) => Promise<RunningEngine>;
 
 /**
  * Where this process's tables live:
@@ -29,6 +33,8 @@ export interface ResolvedStorage {
   endpoint?: string;
   /** Access key id the local engine checks. */
   accessKeyId?: string;
+  /** Secret the local engine verifies request signatures with. */
+  secretAccessKey?: string;
   /**
    * Separate in-memory engine for the snapshots table (the local stack's): snapshots are
    * re-written by the stream within seconds, so they never go to disk.
@@ -62,6 +68,11 @@ export function newEngineKey(): string {
   return `sd${randomBytes(16).toString("hex")}`;
 }
 
+/** A random secret for an embedded engine's request signatures. */
+export function newEngineSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
 /**
  * Resolves storage from an explicit choice only: an endpoint, then AWS when chosen, then
  * `--ephemeral`, then the running local stack, then the embedded engine on the state folder.
@@ -82,14 +93,22 @@ export async function resolveStorage(
   if (options.ephemeral) {
     if (!start) throw missing();
     const key = newEngineKey();
-    const engine = await start({ accessKeyId: key });
-    return { kind: "ephemeral", endpoint: engine.endpoint, accessKeyId: key, release: () => engine.stop() };
+    const secret = newEngineSecret();
+    const engine = await start({ accessKeyId: key, secretAccessKey: secret });
+    return {
+      kind: "ephemeral",
+      endpoint: engine.endpoint,
+      accessKeyId: key,
+      secretAccessKey: secret,
+      release: () => engine.stop(),
+    };
   }
   const stateDir = resolve(config.stateDir);
   const joined = (stack: LocalStackInfo): ResolvedStorage => ({
     kind: "stack",
     endpoint: stack.dynamoEndpoint,
     ...(stack.dynamoAccessKeyId ? { accessKeyId: stack.dynamoAccessKeyId } : {}),
+    ...(stack.dynamoSecretAccessKey ? { secretAccessKey: stack.dynamoSecretAccessKey } : {}),
     ...(stack.snapshotEndpoint ? { snapshotEndpoint: stack.snapshotEndpoint } : {}),
     stateDir,
     stack,
@@ -116,7 +135,12 @@ export async function resolveStorage(
     throw err;
   });
   if (access instanceof StateFolderUnwritableError)
-    return readOnlyCopy(access, start, newEngineKey(), options.log);
+    return readOnlyCopy(
+      access,
+      start,
+      { accessKeyId: newEngineKey(), secretAccessKey: newEngineSecret() },
+      options.log,
+    );
   if (access.kind === "stack") return joined(access.stack);
   if (access.waitedMs >= 100)
     options.log.info("state.lock-waited", {
@@ -126,11 +150,17 @@ export async function resolveStorage(
     });
   try {
     const key = newEngineKey();
-    const engine = await start({ path: join(stateDir, "dynamodb"), accessKeyId: key });
+    const secret = newEngineSecret();
+    const engine = await start({
+      path: join(stateDir, "dynamodb"),
+      accessKeyId: key,
+      secretAccessKey: secret,
+    });
     return {
       kind: "embedded",
       endpoint: engine.endpoint,
       accessKeyId: key,
+      secretAccessKey: secret,
       stateDir,
       release: async () => {
         await engine.stop();

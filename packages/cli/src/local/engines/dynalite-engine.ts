@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { Readable } from "node:stream";
 import type { AddressInfo } from "node:net";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { RunningEngine } from "@stratdeck/core/storage";
@@ -6,6 +7,7 @@ import { levelFolderDamage } from "../integrity/level-folder-check";
 import { storeDamaged, storeIoFailed } from "../store-errors";
 import { compactorFor } from "./level-compaction";
 import { openedLevel } from "./level-hook";
+import { sigV4Valid } from "./sigv4-verify";
 
 const require = createRequire(import.meta.url);
 
@@ -20,6 +22,11 @@ export interface DynaliteOptions {
    * cannot read or write the tables.
    */
   accessKeyId?: string;
+  /**
+   * With `accessKeyId`: the secret the request's SigV4 signature must be made with (method, path,
+   * signed headers and body are verified), so knowing the key id alone is not enough.
+   */
+  secretAccessKey?: string;
   /** Compacts the LevelDB folder this often, ms, so overwritten snapshots do not pile up (default 15 000; 0 = never). */
   compactEveryMs?: number;
 }
@@ -66,7 +73,7 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
     updateTableMs: 0,
     ...(options.path ? { path: options.path } : {}),
   });
-  if (options.accessKeyId) guard(server, options.accessKeyId);
+  if (options.accessKeyId) guard(server, options.accessKeyId, options.secretAccessKey);
   try {
     if (options.path) await storeOpened(options.path);
     await new Promise<void>((resolve, reject) => {
@@ -98,22 +105,55 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
   };
 }
 
-/** Puts a credential check in front of dynalite's request handler. */
-function guard(server: Server, accessKeyId: string): void {
-  const handlers = server.listeners("request") as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+function refuse(res: ServerResponse, type: string, message: string): void {
+  res.writeHead(403, { "content-type": "application/x-amz-json-1.0" });
+  res.end(JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message }));
+}
+
+/** The whole request body, then the request again as a stream dynalite can read. */
+async function buffered(req: IncomingMessage): Promise<{ body: Buffer; replay: IncomingMessage }> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const body = Buffer.concat(chunks);
+  const replay = Object.assign(Readable.from(body.length ? [body] : []), {
+    headers: req.headers,
+    method: req.method,
+    url: req.url,
+    socket: req.socket,
+  }) as unknown as IncomingMessage;
+  return { body, replay };
+}
+
+/**
+ * Puts a credential check in front of dynalite's request handler: the key id must match, and with
+ * a secret the SigV4 signature must verify ({@link sigV4Valid}) over the request and its body.
+ */
+function guard(server: Server, accessKeyId: string, secretAccessKey?: string): void {
+  const handlers = server.listeners("request") as Handler[];
   server.removeAllListeners("request");
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    if (accessKeyOf(req.headers.authorization) === accessKeyId) {
+    if (accessKeyOf(req.headers.authorization) !== accessKeyId) {
+      req.resume();
+      refuse(res, "UnrecognizedClientException", "The security token included in the request is invalid.");
+      return;
+    }
+    if (!secretAccessKey) {
       for (const h of handlers) h(req, res);
       return;
     }
-    req.resume();
-    res.writeHead(403, { "content-type": "application/x-amz-json-1.0" });
-    res.end(
-      JSON.stringify({
-        __type: "com.amazonaws.dynamodb.v20120810#UnrecognizedClientException",
-        message: "The security token included in the request is invalid.",
-      }),
+    buffered(req).then(
+      ({ body, replay }) => {
+        if (sigV4Valid(req, body, accessKeyId, secretAccessKey)) for (const h of handlers) h(replay, res);
+        else
+          refuse(
+            res,
+            "InvalidSignatureException",
+            "The request signature we calculated does not match the signature you provided.",
+          );
+      },
+      () => res.destroy(),
     );
   });
 }
