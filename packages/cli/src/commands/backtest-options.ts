@@ -5,7 +5,8 @@ import { OptionError } from "../support/run";
 
 /** Raw options of `stratdeck backtest` as commander hands them over. */
 export interface BacktestCliOptions {
-  json?: boolean;
+  /** `true` = the JSON on stdout; a path = also write it to that file. */
+  json?: boolean | string;
   from?: string;
   to?: string;
   seed?: string;
@@ -13,6 +14,13 @@ export interface BacktestCliOptions {
   exits?: string;
   html?: string;
   replay?: string;
+  history?: string;
+  vol?: string;
+  vol9d?: string;
+  vol3m?: string;
+  underlying?: string;
+  seeds?: string;
+  sweep?: string[];
 }
 
 /** Validated options. */
@@ -25,7 +33,22 @@ export interface BacktestRequest {
   exitPolicy: ExitPolicy;
   html: string | undefined;
   replay: string | undefined;
+  /** Daily history files (`--history` and its volatility indexes); undefined = synthetic or recording. */
+  history?: { history: string; vol: string; vol9d?: string; vol3m?: string; underlying: string };
+  /** Runs over seeds `seed` … `seed + seeds − 1` (1 = a single run). */
+  seeds: number;
+  /** `KEY=a,b,c` texts (checked against the strategies later). */
+  sweep: string[];
+  /** File to write the JSON to (`--json FILE`). */
+  jsonFile?: string;
+  /** `--json` given (with or without a file). */
+  json: boolean;
 }
+
+/** Most seeds of one `--seeds` run. */
+export const MAX_SEEDS = 64;
+/** Underlyings a daily history can be of. */
+export const HISTORY_UNDERLYINGS = ["SPX", "RUT", "NDX"] as const;
 
 /** Longest range accepted, calendar days (five years). */
 export const MAX_RANGE_DAYS = 5 * 366;
@@ -73,6 +96,7 @@ export function parseBacktestOptions(
   if (o.html !== undefined && o.html.trim() === "") throw new BacktestOptionError(`--html needs a file path`);
   if (o.replay !== undefined && o.replay.trim() === "")
     throw new BacktestOptionError(`--replay needs a file path`);
+  const runs = runsOf(o);
   return {
     from,
     to,
@@ -81,5 +105,54 @@ export function parseBacktestOptions(
     exitPolicy: exits,
     html: o.html,
     replay: o.replay,
+    ...historyOf(o),
+    ...runs,
+    ...(typeof o.json === "string" ? { jsonFile: path(o.json, "--json") } : {}),
+    json: o.json !== undefined && o.json !== false,
   };
+}
+
+function path(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === "") throw new BacktestOptionError(`${flag} needs a file path`);
+  return value;
+}
+
+/** `--history` with its volatility files, checked together (before any file is read). */
+export function historyOf(o: BacktestCliOptions): Pick<BacktestRequest, "history"> {
+  const given = [o.vol, o.vol9d, o.vol3m, o.underlying].some((v) => v !== undefined);
+  if (o.history === undefined) {
+    if (given) throw new BacktestOptionError(`--vol, --vol9d, --vol3m and --underlying need --history`);
+    return {};
+  }
+  if (o.replay !== undefined) throw new BacktestOptionError(`--history and --replay cannot be used together`);
+  const underlying = (o.underlying ?? "SPX").toUpperCase();
+  if (!(HISTORY_UNDERLYINGS as readonly string[]).includes(underlying))
+    throw new BacktestOptionError(
+      `--underlying must be one of ${HISTORY_UNDERLYINGS.join(", ")}, got "${o.underlying ?? ""}"`,
+    );
+  if (o.vol === undefined)
+    throw new BacktestOptionError(`--history needs --vol (the 30-day volatility index)`);
+  return {
+    history: {
+      history: path(o.history, "--history"),
+      vol: path(o.vol, "--vol"),
+      ...(o.vol9d !== undefined ? { vol9d: path(o.vol9d, "--vol9d") } : {}),
+      ...(o.vol3m !== undefined ? { vol3m: path(o.vol3m, "--vol3m") } : {}),
+      underlying,
+    },
+  };
+}
+
+/** `--seeds N` or `--sweep KEY=…` (one or two), never both, never over a recording. */
+function runsOf(o: BacktestCliOptions): Pick<BacktestRequest, "seeds" | "sweep"> {
+  const text = o.seeds ?? "1";
+  const seeds = Number(text);
+  if (!/^\d+$/.test(text) || seeds < 1 || seeds > MAX_SEEDS)
+    throw new BacktestOptionError(`--seeds must be a whole number from 1 to ${MAX_SEEDS}, got "${text}"`);
+  const sweep = o.sweep ?? [];
+  if (sweep.length > 2) throw new BacktestOptionError(`--sweep takes one or two keys, got ${sweep.length}`);
+  if (sweep.length > 0 && seeds > 1) throw new BacktestOptionError(`use --seeds or --sweep, not both`);
+  if (o.replay !== undefined && (seeds > 1 || sweep.length > 0))
+    throw new BacktestOptionError(`--seeds and --sweep run the synthetic market or --history, not --replay`);
+  return { seeds, sweep };
 }

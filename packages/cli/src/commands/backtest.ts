@@ -1,91 +1,164 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import {
-  marketHistoryStart,
+  applySweepCell,
+  HistoryFileError,
+  loadHistoryFiles,
+  marketOfJob,
+  parseSweep,
   RecordedMarket,
   runBacktest,
+  runBacktestJob,
+  runBacktestJobs,
+  summarizeSeeds,
+  summarizeSweep,
+  SweepKeyError,
+  sweepGrid,
+  type BacktestJob,
   type BacktestMarket,
   type BacktestResult,
-  type TradeStats,
+  type JobMarket,
+  type SeedsSummary,
+  type SweepSummary,
 } from "@stratdeck/sim/backtest";
-import { DynamicMarket } from "@stratdeck/sim/market";
-import { loadStrategiesFile } from "@stratdeck/core/strategies";
+import type { Log } from "@stratdeck/core/log";
+import { loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
 import { backtestHtml } from "../report/backtest-html";
+import { batchHtml } from "../report/backtest-batch-html";
 import { cliLogger } from "../support/cli-log";
-import { emit } from "../support/output";
 import { simPaperConfig } from "../support/sim-config";
 import { action } from "../support/run";
-import { BacktestOptionError, parseBacktestOptions, type BacktestCliOptions } from "./backtest-options";
+import {
+  BacktestOptionError,
+  historyOf,
+  parseBacktestOptions,
+  type BacktestCliOptions,
+  type BacktestRequest,
+} from "./backtest-options";
+import { checkOutputPath, writeWhole } from "./backtest-output";
+import { batchText, resultText } from "./backtest-text";
 
-/** `stratdeck backtest`: the scheduled jobs over a range of trading days on the unrigged synthetic market. */
+const collect = (v: string, all: string[] = []): string[] => [...all, v];
+
+/** `stratdeck backtest`: the scheduled jobs over a range of trading days on the synthetic market or real history. */
 export function registerBacktest(program: Command): void {
   program
     .command("backtest")
     .description(
-      "run the scheduled jobs (ideas/entries, exits, settlement) on every NYSE trading day of a range, on a fake clock, against the seeded synthetic market",
+      "run the scheduled jobs (ideas/entries, exits, settlement) on every NYSE trading day of a range, on a fake clock, against the seeded synthetic market or a replay of daily history",
     )
     .option("--from <YYYY-MM-DD>", "first day (New York)")
     .option("--to <YYYY-MM-DD>", "last day, inclusive")
-    .option("--seed <n>", "market seed", "1")
+    .option("--seed <n>", "market seed (with --history: the intraday paths' seed)", "1")
+    .option("--seeds <n>", "run n seeds (seed … seed+n−1) on both cores and report median and 5–95 % range")
+    .option("--sweep <KEY=a,b,c>", "run a grid over one or two strategy rules (repeat for two)", collect)
     .option("--strategy <name>", "one strategy, or all (every enabled strategy)", "all")
     .option("--exits <policy>", "close-on-alert (act on exit alerts) or hold-to-expiry", "close-on-alert")
+    .option("--history <file>", "replay daily OHLC of the underlying (CSV: Yahoo/Stooq, Cboe or FRED layout)")
+    .option("--vol <file>", "with --history: the 30-day volatility index's daily history (VIX)")
+    .option("--vol9d <file>", "with --history: the 9-day volatility index (VIX9D)")
+    .option("--vol3m <file>", "with --history: the 3-month volatility index (VIX3M)")
+    .option("--underlying <symbol>", "with --history: the index the history is of (SPX, RUT, NDX)")
     .option("--html <file>", "also write a self-contained HTML report")
     .option(
       "--replay <file>",
       "run over a recording (`stratdeck stream --record`) instead of the synthetic market",
     )
-    .option("--json", "print the full result as one JSON document")
-    .action(
-      action(async (opts: BacktestCliOptions) => {
-        if (opts.replay !== undefined && opts.replay.trim() === "")
-          throw new BacktestOptionError("--replay needs a file path");
-        const recorded = opts.replay ? await RecordedMarket.load(opts.replay) : null;
-        const req = parseBacktestOptions(opts, recorded?.range());
-        const config = simPaperConfig();
-        // Thousands of scheduled runs: only errors unless DEBUG is asked for.
-        const log = cliLogger("stratdeck-backtest", config.logLevel === "DEBUG" ? "DEBUG" : "ERROR");
-        const strategies = await loadStrategiesFile(
-          config.strategiesFile ?? join(process.cwd(), "strategies.yaml"),
-        );
-        const market: BacktestMarket =
-          recorded ?? new DynamicMarket({ seed: req.seed, start: marketHistoryStart(req.from) });
-        const t0 = performance.now();
-        const result = await runBacktest(
-          { market, strategies, config: config, log },
-          {
-            from: req.from,
-            to: req.to,
-            seed: recorded ? null : req.seed,
-            exitPolicy: req.exitPolicy,
-            ...(req.strategy ? { strategy: req.strategy } : {}),
-          },
-        );
-        const seconds = (performance.now() - t0) / 1000;
-        log.info("backtest.done", { tradingDays: result.tradingDays, seconds: Number(seconds.toFixed(2)) });
-        if (req.html) writeFileSync(req.html, backtestHtml(result));
-        emit(result, opts, (r) => human(r, seconds, req.html));
-      }),
-    );
+    .option("--json [file]", "print the full result as one JSON document (or write it to file)")
+    .action(action(runCommand));
 }
 
-const usd = (cents: number): string =>
-  `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+async function runCommand(opts: BacktestCliOptions): Promise<void> {
+  checkOutputPath(opts.html, "--html");
+  if (typeof opts.json === "string") checkOutputPath(opts.json, "--json");
+  const history = historyOf(opts).history;
+  const files = history ? asOptionError(() => loadHistoryFiles(history)) : null;
+  const recorded = opts.replay ? await RecordedMarket.load(opts.replay) : null;
+  const bars = files?.history.bars;
+  const range =
+    recorded?.range() ?? (bars ? { from: bars[0]?.date ?? "", to: bars.at(-1)?.date ?? "" } : undefined);
+  const req = parseBacktestOptions(opts, range);
+  const config = simPaperConfig();
+  const strategies = await loadStrategiesFile(
+    config.strategiesFile ?? join(process.cwd(), "strategies.yaml"),
+  );
+  const market: JobMarket = history
+    ? { kind: "history", files: history, underlying: history.underlying }
+    : { kind: "synthetic" };
+  const base: BacktestJob = {
+    market,
+    seed: req.seed,
+    strategies,
+    config,
+    from: req.from,
+    to: req.to,
+    exitPolicy: req.exitPolicy,
+    ...(req.strategy ? { strategy: req.strategy } : {}),
+  };
+  // A replay's files are checked against the calendar here, before any run (workers re-read them).
+  const checked: BacktestMarket | null = history ? asOptionError(() => marketOfJob(base)) : null;
+  const t0 = performance.now();
+  if (req.sweep.length > 0) return await sweepRun(base, req, t0);
+  if (req.seeds > 1) return await seedsRun(base, req, t0);
+  // Thousands of scheduled runs: only errors unless DEBUG is asked for.
+  const log = cliLogger("stratdeck-backtest", config.logLevel === "DEBUG" ? "DEBUG" : "ERROR");
+  const result = await runSingle(base, recorded ?? checked ?? undefined, log);
+  finish(req, result, backtestHtml, (r) => resultText(r, seconds(t0), req.html));
+}
 
-function statsLine(name: string, s: TradeStats): string {
-  return (
-    `${name.padEnd(30)} ${String(s.trades).padStart(4)} trades  win ${(s.winRate * 100).toFixed(0).padStart(3)}%  ` +
-    `avg ${usd(s.avgWinCents)} / ${usd(s.avgLossCents)}  PF ${s.profitFactor === null ? "-" : s.profitFactor.toFixed(2)}  ` +
-    `max DD ${usd(s.maxDrawdownCents)}  ${(s.pnlPerRiskDay * 100).toFixed(3)}%/risk-day  net ${usd(s.totalNetPnlCents)}`
+const seconds = (t0: number): number => (performance.now() - t0) / 1000;
+
+function runSingle(job: BacktestJob, market: BacktestMarket | undefined, log: Log): Promise<BacktestResult> {
+  if (!(market instanceof RecordedMarket)) return runBacktestJob(job, market, log);
+  const { strategies, config, from, to, exitPolicy, strategy } = job;
+  return runBacktest(
+    { market, strategies, config, log },
+    { from, to, seed: null, exitPolicy, ...(strategy ? { strategy } : {}) },
   );
 }
 
-function human(r: BacktestResult, seconds: number, html: string | undefined): string {
-  return [
-    `backtest ${r.from} .. ${r.to}: ${r.tradingDays} trading days, ${r.market === "replay" ? "replay" : `seed ${r.seed}`}, ${r.strategy}, exits ${r.exitPolicy} (${seconds.toFixed(1)} s)`,
-    statsLine("all", r.stats.overall),
-    ...Object.entries(r.stats.byStrategy).map(([n, s]) => statsLine(n, s)),
-    ...(html ? [`report: ${html}`] : []),
-    `note: ${r.note}`,
-  ].join("\n");
+async function seedsRun(base: BacktestJob, req: BacktestRequest, t0: number): Promise<void> {
+  const jobs = Array.from({ length: req.seeds }, (_, i) => ({ ...base, seed: req.seed + i }));
+  const summary = summarizeSeeds(await runBacktestJobs(jobs));
+  finish(req, summary, batchHtml, (s) => batchText(s, seconds(t0), req.html));
+}
+
+async function sweepRun(base: BacktestJob, req: BacktestRequest, t0: number): Promise<void> {
+  const scanned = scannedStrategies(base.strategies, req.strategy);
+  const axes = req.sweep.map((text) => asOptionError(() => parseSweep(text, base.strategies, scanned)));
+  const cells = sweepGrid(axes);
+  const jobs = cells.map((cell) => ({ ...base, strategies: applySweepCell(base.strategies, cell, scanned) }));
+  const summary = summarizeSweep(axes, cells, await runBacktestJobs(jobs));
+  finish(req, summary, batchHtml, (s) => batchText(s, seconds(t0), req.html));
+}
+
+/** Writes the reports (whole or not at all), then prints the text or the JSON. */
+function finish<T extends BacktestResult | SeedsSummary | SweepSummary>(
+  req: BacktestRequest,
+  doc: T,
+  html: (d: T) => string,
+  text: (d: T) => string,
+): void {
+  const json = JSON.stringify(doc, null, 2) + "\n";
+  if (req.html) writeWhole(req.html, html(doc));
+  if (req.jsonFile) writeWhole(req.jsonFile, json);
+  const lines = text(doc) + (req.jsonFile ? `\njson: ${req.jsonFile}` : "");
+  process.stdout.write(req.jsonFile === undefined && req.json ? json : lines.replace(/\n?$/, "\n"));
+}
+
+function scannedStrategies(config: StrategiesConfig, only: string | undefined): string[] {
+  return Object.entries(config.strategies)
+    .filter(([name, rules]) => (only ? name === only : rules?.enabled))
+    .map(([name]) => name);
+}
+
+/** Bad history files and sweep keys are bad options: exit 2 with their message. */
+function asOptionError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof HistoryFileError || err instanceof SweepKeyError)
+      throw new BacktestOptionError(err.message);
+    throw err;
+  }
 }

@@ -1,10 +1,14 @@
 import type { BacktestResult, BacktestTrade, TradeStats } from "@stratdeck/sim/backtest";
+import { bothWidths, REPORT_STYLE, stackRow } from "./report-style";
 import { binsOf, esc, histogram, seriesChart } from "./svg-charts";
 
-const usd = (cents: number): string =>
+/** Dollars and cents from cents, with a true minus sign. */
+export const usd = (cents: number): string =>
   `${cents < 0 ? "−" : ""}$${(Math.abs(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const pct = (f: number): string => `${(f * 100).toFixed(1)}%`;
+/** A fraction as a percentage (— for null). */
+export const pct = (f: number | null, dp = 1): string => (f === null ? "—" : `${(f * 100).toFixed(dp)}%`);
 const sign = (cents: number): string => (cents > 0 ? "win" : cents < 0 ? "loss" : "");
+const signed = (cents: number): string => `<span class="${sign(cents)}">${usd(cents)}</span>`;
 
 function tiles(s: TradeStats): string {
   const tile = (label: string, value: string, cls = ""): string =>
@@ -17,82 +21,145 @@ function tiles(s: TradeStats): string {
     tile("Profit factor", s.profitFactor === null ? "—" : s.profitFactor.toFixed(2)),
     tile("Max drawdown", usd(-s.maxDrawdownCents), s.maxDrawdownCents > 0 ? "loss" : ""),
     tile("P&amp;L per day of risk", `${(s.pnlPerRiskDay * 100).toFixed(3)}%`),
+    tile("Sharpe (daily equity)", s.sharpe === null ? "—" : s.sharpe.toFixed(2)),
     tile("Fees", usd(s.totalFeesCents)),
   ].join("");
 }
 
-function strategyRows(r: BacktestResult): string {
-  return Object.entries(r.stats.byStrategy)
-    .map(
-      ([name, s]) =>
-        `<tr><td>${esc(name)}</td><td>${s.trades}</td><td>${pct(s.winRate)}</td><td>${usd(s.avgWinCents)}</td><td>${usd(s.avgLossCents)}</td>` +
-        `<td>${s.profitFactor === null ? "—" : s.profitFactor.toFixed(2)}</td><td>${usd(-s.maxDrawdownCents)}</td>` +
-        `<td>${(s.pnlPerRiskDay * 100).toFixed(3)}%</td><td class="${sign(s.totalNetPnlCents)}">${usd(s.totalNetPnlCents)}</td></tr>`,
-    )
-    .join("");
+/** Columns of the per-strategy table (also the labels a phone shows beside each value). */
+export const STRATEGY_COLUMNS = [
+  "strategy",
+  "trades",
+  "win rate",
+  "avg win",
+  "avg loss",
+  "profit factor",
+  "expectancy / trade",
+  "expectancy / risk-day",
+  "worst trade",
+  "10th pct trade",
+  "worst month",
+  "max drawdown",
+  "return on risk / yr",
+  "Sharpe",
+  "net P&amp;L",
+];
+
+/** The cells of one strategy's row, in {@link STRATEGY_COLUMNS} order. */
+export function strategyCells(name: string, s: TradeStats): string[] {
+  return [
+    esc(name),
+    String(s.trades),
+    pct(s.winRate),
+    usd(s.avgWinCents),
+    usd(s.avgLossCents),
+    s.profitFactor === null ? "—" : s.profitFactor.toFixed(2),
+    usd(s.expectancyCents),
+    `${(s.pnlPerRiskDay * 100).toFixed(3)}%`,
+    usd(s.worstTradeCents),
+    usd(s.p10TradeCents),
+    s.worstMonth ? `${esc(s.worstMonth.month)} ${usd(s.worstMonth.pnlCents)}` : "—",
+    usd(-s.maxDrawdownCents),
+    pct(s.annualReturnOnRisk),
+    s.sharpe === null ? "—" : s.sharpe.toFixed(2),
+    signed(s.totalNetPnlCents),
+  ];
 }
 
-function tradeRow(t: BacktestTrade): string {
-  const legs = t.legs.map((l) => `${l.side === "short" ? "−" : "+"}${l.strike}${l.optionType}`).join(" ");
+function strategyTable(r: BacktestResult): string {
+  const rows = Object.entries(r.stats.byStrategy).map(([name, s]) =>
+    stackRow(STRATEGY_COLUMNS, strategyCells(name, s), ` data-strategy="${esc(name)}"`),
+  );
   return (
-    `<tr class="trade" data-position="${esc(t.positionId)}" data-net="${t.netPnlCents}">` +
-    `<td>${esc(t.entry.time.slice(0, 16).replace("T", " "))}</td><td>${esc(t.strategy)}</td><td>${esc(t.underlying)}</td>` +
-    `<td>${esc(t.expiration)} ${t.settlement}</td><td>${esc(legs)}</td><td>${t.entry.price.toFixed(2)}</td>` +
-    `<td>${t.exit ? esc(t.exit.time.slice(0, 16).replace("T", " ")) : "—"}</td><td>${t.exit ? t.exit.price.toFixed(2) : "—"}</td>` +
-    `<td>${esc(t.reason)}</td><td>${usd(t.feesCents)}</td>` +
-    `<td class="${sign(t.netPnlCents)}">${usd(t.netPnlCents)}</td></tr>`
+    `<div class="wide-table"><table id="strategies" class="stack"><thead><tr>${STRATEGY_COLUMNS.map((c) => `<th>${c}</th>`).join("")}</tr></thead>` +
+    `<tbody>${rows.join("")}</tbody></table></div>`
   );
 }
 
-const STYLE = `
-body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;background:#0f172a;color:#e2e8f0}
-main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;color:#cbd5e1}
-.sub{color:#94a3b8}.note{background:#1e293b;border-left:3px solid #f59e0b;padding:8px 12px;margin:14px 0;color:#fcd34d}
-.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:10px;margin-top:14px}
-.tile{background:#1e293b;border-radius:10px;padding:10px 12px}.tile .label{color:#94a3b8;font-size:12px}.tile .value{font-size:20px;font-weight:600}
-.win{color:#4ade80}.loss{color:#f87171}
-.card{background:#1e293b;border-radius:10px;padding:12px}
-.chart{width:100%;height:auto;display:block}
-.chart .line{fill:none;stroke:#38bdf8;stroke-width:2}.chart .area{fill:#f8717155;stroke:#f87171;stroke-width:1.5}
-.chart .pt{fill:#38bdf8;opacity:.0}.chart .pt:hover{opacity:1}
-.chart .zero{stroke:#475569;stroke-dasharray:4 3}.chart .tick{fill:#94a3b8;font-size:11px}
-.chart .bar.win{fill:#4ade80}.chart .bar.loss{fill:#f87171}.chart .bar.mixed{fill:#fbbf24}
-table{width:100%;border-collapse:collapse;font-size:13px}th,td{padding:5px 8px;text-align:right;border-bottom:1px solid #334155;white-space:nowrap}
-th{color:#94a3b8;font-weight:500;position:sticky;top:0;background:#1e293b}td:nth-child(-n+5),th:nth-child(-n+5){text-align:left}
-.scroll{max-height:520px;overflow:auto}
-`;
+function quietList(r: BacktestResult): string {
+  if (r.noTrade.length === 0) return "";
+  const items = r.noTrade.map(
+    (n) =>
+      `<li data-strategy="${esc(n.strategy)}"><strong>${esc(n.strategy)}</strong>: no trade. ${esc(n.reason)}.</li>`,
+  );
+  return `<h2>Strategies with no trade</h2><div class="card" id="no-trade"><ul class="quiet">${items.join("")}</ul></div>`;
+}
+
+const TRADE_COLUMNS = [
+  "entry (UTC)",
+  "strategy",
+  "underlying",
+  "expiration",
+  "legs",
+  "credit",
+  "exit (UTC)",
+  "debit",
+  "reason",
+  "fees",
+  "net",
+];
+
+function tradeRow(t: BacktestTrade): string {
+  const legs = t.legs.map((l) => `${l.side === "short" ? "−" : "+"}${l.strike}${l.optionType}`).join(" ");
+  return stackRow(
+    TRADE_COLUMNS,
+    [
+      esc(t.entry.time.slice(0, 16).replace("T", " ")),
+      esc(t.strategy),
+      esc(t.underlying),
+      `${esc(t.expiration)} ${t.settlement}`,
+      esc(legs),
+      t.entry.price.toFixed(2),
+      t.exit ? esc(t.exit.time.slice(0, 16).replace("T", " ")) : "—",
+      t.exit ? t.exit.price.toFixed(2) : "—",
+      esc(t.reason),
+      usd(t.feesCents),
+      signed(t.netPnlCents),
+    ],
+    ` class="trade" data-position="${esc(t.positionId)}" data-net="${t.netPnlCents}"`,
+  );
+}
+
+function originOf(r: BacktestResult): string {
+  if (r.market === "synthetic") return `synthetic market, seed ${r.seed}`;
+  if (r.market === "history") return `replay of daily history, intraday path seed ${r.seed}`;
+  return "replayed recording";
+}
 
 /**
  * The backtest report as one self-contained HTML file (inline CSS and SVG, no script, no network):
- * summary tiles, per-strategy table, equity curve, drawdown, P&L distribution and the trade table.
+ * summary tiles, per-strategy table, strategies without a trade and why, equity curve against
+ * buy-and-hold, drawdown, P&L distribution and the trade table. Readable on a 390 px phone.
  */
 export function backtestHtml(r: BacktestResult): string {
   const equity = r.equity.map((p) => ({ label: p.date, value: p.equityCents / 100 }));
+  const bh = r.buyAndHold;
+  const hold = bh.equityCents.map((c, i) => ({ label: r.equity[i]?.date ?? "", value: c / 100 }));
+  const compare = { label: `buy-and-hold ${bh.underlying} on ${usd(bh.notionalCents)}`, points: hold };
   const drawdown = r.equity.map((p) => ({
     label: p.date,
     value: p.drawdownCents ? -p.drawdownCents / 100 : 0,
   }));
   const bins = binsOf(r.trades.map((t) => t.netPnlCents / 100));
-  const origin = r.market === "synthetic" ? `synthetic market, seed ${r.seed}` : "replayed recording";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>StratDeck backtest ${esc(r.from)} – ${esc(r.to)}</title><style>${STYLE}</style></head>
+<title>StratDeck backtest ${esc(r.from)} – ${esc(r.to)}</title><style>${REPORT_STYLE}</style></head>
 <body><main>
 <h1>Backtest ${esc(r.from)} – ${esc(r.to)}</h1>
-<div class="sub">${r.tradingDays} trading days · ${esc(origin)} · strategy ${esc(r.strategy)} · exits ${esc(r.exitPolicy)}</div>
+<div class="sub">${r.tradingDays} trading days · ${esc(originOf(r))} · strategy ${esc(r.strategy)} · exits ${esc(r.exitPolicy)}</div>
 <div class="note">${esc(r.note)}</div>
 <section class="tiles" id="summary">${tiles(r.stats.overall)}</section>
-<h2>Equity curve (realised + open positions marked at each close)</h2>
-<div class="card">${seriesChart("equity", "Equity curve, dollars", equity)}</div>
-<h2>Drawdown from the running peak</h2>
-<div class="card">${seriesChart("drawdown", "Drawdown, dollars", drawdown, true)}</div>
-<h2>Distribution of trade P&amp;L (net, dollars)</h2>
-<div class="card">${histogram("distribution", "Trade P&L distribution", bins)}</div>
 <h2>By strategy</h2>
-<div class="card"><table id="strategies"><thead><tr><th>strategy</th><th>trades</th><th>win rate</th><th>avg win</th><th>avg loss</th><th>profit factor</th><th>max drawdown</th><th>P&amp;L/risk-day</th><th>net P&amp;L</th></tr></thead><tbody>${strategyRows(r)}</tbody></table></div>
+<div class="card">${strategyTable(r)}</div>
+${quietList(r)}
+<h2>Equity curve (realised + open positions marked at each close) against buy-and-hold</h2>
+<div class="card">${bothWidths((o) => seriesChart(o.cls === "narrow" ? "equity-phone" : "equity", "Equity curve, dollars", equity, { ...o, compare }))}</div>
+<h2>Drawdown from the running peak</h2>
+<div class="card">${bothWidths((o) => seriesChart(o.cls === "narrow" ? "drawdown-phone" : "drawdown", "Drawdown, dollars", drawdown, { ...o, area: true }))}</div>
+<h2>Distribution of trade P&amp;L (net, dollars)</h2>
+<div class="card">${bothWidths((o) => histogram(o.cls === "narrow" ? "distribution-phone" : "distribution", "Trade P&L distribution", bins, o))}</div>
 <h2>Trades (${r.trades.length})</h2>
-<div class="card scroll"><table id="trades"><thead><tr><th>entry (UTC)</th><th>strategy</th><th>underlying</th><th>expiration</th><th>legs</th><th>credit</th><th>exit (UTC)</th><th>debit</th><th>reason</th><th>fees</th><th>net</th></tr></thead><tbody>${r.trades.map(tradeRow).join("")}</tbody></table></div>
+<div class="card scroll"><table id="trades" class="stack"><thead><tr>${TRADE_COLUMNS.map((c) => `<th>${c}</th>`).join("")}</tr></thead><tbody>${r.trades.map(tradeRow).join("")}</tbody></table></div>
 </main></body></html>
 `;
 }

@@ -5,7 +5,9 @@ export interface SeriesPoint {
   value: number;
 }
 
-const W = 760;
+/** Width of a chart drawn for a wide screen and for a phone (viewBox units ≈ CSS px at full width). */
+export const WIDE = 760;
+export const NARROW = 360;
 const H = 220;
 const PAD = { left: 64, right: 12, top: 12, bottom: 24 };
 
@@ -28,6 +30,23 @@ function scale(values: readonly number[]): { y: (v: number) => number; lo: numbe
   return { y, lo, hi };
 }
 
+/** A second line drawn behind the first (e.g. buy-and-hold), labelled in the legend. */
+export interface CompareSeries {
+  label: string;
+  points: readonly SeriesPoint[];
+}
+
+/** Options of a chart. */
+export interface ChartOptions {
+  /** viewBox width (default {@link WIDE}); {@link NARROW} for the phone copy. */
+  width?: number;
+  /** Draw as a filled area (drawdowns). */
+  area?: boolean;
+  compare?: CompareSeries;
+  /** Extra class (`wide`, `narrow`). */
+  cls?: string;
+}
+
 function frame(
   kind: string,
   title: string,
@@ -35,6 +54,8 @@ function frame(
   lo: number,
   hi: number,
   y: (v: number) => number,
+  W: number,
+  cls: string,
 ): string {
   const x0 = PAD.left;
   const x1 = W - PAD.right;
@@ -47,7 +68,7 @@ function frame(
     ...(y(lo) - y(0) > 16 ? [tick(lo, 0)] : []),
   ];
   return (
-    `<svg class="chart" data-chart="${kind}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">` +
+    `<svg class="chart ${cls}" data-chart="${kind}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">` +
     `<line class="zero" x1="${x0}" x2="${x1}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}"/>` +
     labels.join("") +
     body +
@@ -63,15 +84,22 @@ export function seriesChart(
   kind: string,
   title: string,
   points: readonly SeriesPoint[],
-  area = false,
+  options: ChartOptions = {},
 ): string {
-  const { y, lo, hi } = scale(points.map((p) => p.value));
+  const W = options.width ?? WIDE;
+  const area = options.area ?? false;
+  const other = options.compare?.points ?? [];
+  const { y, lo, hi } = scale([...points.map((p) => p.value), ...other.map((p) => p.value)]);
   const n = Math.max(1, points.length - 1);
   const x = (i: number): number => PAD.left + (i / n) * (W - PAD.left - PAD.right);
   const xy = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
   const shape = area
     ? `<polygon class="area" points="${x(0).toFixed(1)},${y(0).toFixed(1)} ${xy.join(" ")} ${x(points.length - 1).toFixed(1)},${y(0).toFixed(1)}"/>`
     : `<polyline class="line" points="${xy.join(" ")}"/>`;
+  const compare = options.compare
+    ? `<polyline class="compare" data-label="${esc(options.compare.label)}" points="${other.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ")}"/>` +
+      `<text class="tick legend" x="${PAD.left + 6}" y="${PAD.top + 10}">— strategy   ┈ ${esc(options.compare.label)}</text>`
+    : "";
   const marks = points
     .map(
       (p, i) =>
@@ -83,7 +111,7 @@ export function seriesChart(
   const axis =
     `<text class="tick" x="${PAD.left}" y="${H - 6}">${esc(first)}</text>` +
     `<text class="tick" x="${W - PAD.right}" y="${H - 6}" text-anchor="end">${esc(last)}</text>`;
-  return frame(kind, title, shape + marks + axis, lo, hi, y);
+  return frame(kind, title, compare + shape + marks + axis, lo, hi, y, W, options.cls ?? "");
 }
 
 /** One histogram bin: values in [from, to). */
@@ -112,7 +140,13 @@ export function binsOf(values: readonly number[], count = 12): Bin[] {
 }
 
 /** A histogram of bins; each bar carries `data-count`, `data-from`, `data-to`. */
-export function histogram(kind: string, title: string, bins: readonly Bin[]): string {
+export function histogram(
+  kind: string,
+  title: string,
+  bins: readonly Bin[],
+  options: Pick<ChartOptions, "width" | "cls"> = {},
+): string {
+  const W = options.width ?? WIDE;
   const top = Math.max(1, ...bins.map((b) => b.count));
   const y = (c: number): number => PAD.top + (1 - c / top) * (H - PAD.top - PAD.bottom);
   const slot = (W - PAD.left - PAD.right) / Math.max(1, bins.length);
@@ -130,5 +164,5 @@ export function histogram(kind: string, title: string, bins: readonly Bin[]): st
     `<text class="tick" x="${PAD.left}" y="${H - 6}">${money(bins[0]?.from ?? 0)}</text>` +
     `<text class="tick" x="${W - PAD.right}" y="${H - 6}" text-anchor="end">${money(bins.at(-1)?.to ?? 0)}</text>` +
     `<line class="zero" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}"/>`;
-  return `<svg class="chart" data-chart="${kind}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${bars}${axis}</svg>`;
+  return `<svg class="chart ${options.cls ?? ""}" data-chart="${kind}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${bars}${axis}</svg>`;
 }

@@ -1,4 +1,5 @@
 import type { PutWriteResult } from "./putwrite-benchmark";
+import type { NoTradeReason } from "./ideas-tally";
 /** One leg of a backtest trade. */
 export interface TradeLeg {
   side: "short" | "long";
@@ -89,14 +90,34 @@ export interface TradeStats {
   maxDrawdownCents: number;
   /** Σ max loss (USD) × days held: capital at risk × time. */
   riskDollarDays: number;
-  /** Net P&L per dollar-day at risk (fraction per day: 0.001 = 0.1 % of the risk per day held). */
+  /**
+   * Expectancy per risk-day: net P&L per dollar-day at risk (fraction per day: 0.001 = 0.1 % of
+   * the risk per day held).
+   */
   pnlPerRiskDay: number;
+  /** Expectancy per trade: mean net P&L, cents (0 without trades). */
+  expectancyCents: number;
+  /** Worst trade's net P&L, cents (0 without trades). */
+  worstTradeCents: number;
+  /** 10th percentile of the trades' net P&L (linear interpolation), cents (0 without trades). */
+  p10TradeCents: number;
+  /** The calendar month whose equity fell most, and by how much (cents, negative); null when none fell. */
+  worstMonth: { month: string; pnlCents: number } | null;
+  /** Most max loss open at once, cents (the capital the strategy needed). */
+  peakRiskCents: number;
+  /**
+   * Annualised return on risk: net P&L / peak capital at risk × 252 / trading days (simple, not
+   * compounded), fraction; null without risk taken.
+   */
+  annualReturnOnRisk: number | null;
+  /** Annualised Sharpe of the daily equity changes (no risk-free rate); null when undefined. */
+  sharpe: number | null;
 }
 
 /** What a backtest returns (same inputs → the same JSON). */
 export interface BacktestResult {
-  /** `synthetic` (seeded market) or `replay` (a recording). */
-  market: "synthetic" | "replay";
+  /** `synthetic` (seeded market), `replay` (a recording) or `history` (daily history files). */
+  market: "synthetic" | "replay" | "history";
   seed: number | null;
   from: string;
   to: string;
@@ -111,7 +132,25 @@ export interface BacktestResult {
   stats: { overall: TradeStats; byStrategy: Record<string, TradeStats> };
   /** The PutWrite benchmark over the same market and range (synthetic markets; absent for a recording). */
   putWrite?: PutWriteResult;
+  /** Every scanned strategy that made no trade, with what stopped it. */
+  noTrade: NoTradeReason[];
+  /** Buy-and-hold of the underlying on the same capital, for the equity chart. */
+  buyAndHold: BuyAndHold;
   note: string;
+}
+
+/**
+ * Holding the underlying instead: `notionalCents` (the run's peak capital at risk, so both curves
+ * answer "what did this capital earn") invested at the first session's close.
+ */
+export interface BuyAndHold {
+  underlying: string;
+  notionalCents: number;
+  /** Per equity point: the underlying's close (index points) and the holding's P&L (cents). */
+  closes: number[];
+  equityCents: number[];
+  /** Annualised Sharpe of the holding's daily P&L changes; null when undefined. */
+  sharpe: number | null;
 }
 
 /**

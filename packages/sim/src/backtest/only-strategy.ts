@@ -19,3 +19,19 @@ export function onlyStrategy(config: StrategiesConfig, name: string | undefined)
   );
   return { ...config, strategies };
 }
+
+/**
+ * The strategies config scanning only the underlyings the market has prices for (a replay of SPX
+ * history has no RUT): each strategy's list intersected with `available`; unchanged when the
+ * market has them all.
+ */
+export function onMarket(config: StrategiesConfig, available: readonly string[]): StrategiesConfig {
+  const has = new Set(available);
+  const strategies = Object.fromEntries(
+    Object.entries(config.strategies).map(([k, rules]) => [
+      k,
+      rules ? { ...rules, underlyings: rules.underlyings.filter((u) => has.has(u)) } : rules,
+    ]),
+  );
+  return { ...config, strategies };
+}

@@ -8,12 +8,14 @@ import { FakeClock, sessionOn } from "@stratdeck/core/time";
 import type { BacktestMarket } from "./backtest-market";
 import type { BacktestResult, ExitPolicy } from "./backtest-types";
 import { EquityBook } from "./equity-book";
+import { buyAndHoldOf } from "./buy-and-hold";
 import { flaggedPositions } from "./flagged-positions";
+import { IdeasTally } from "./ideas-tally";
 import { MarketDataProviderSpy, type LookAheadWatch } from "./look-ahead";
 import { BacktestMarketDataProvider } from "./market-provider";
 import { MarketSettlementSource } from "./market-settlement";
 import { scheduledRuns, tradingDaysBetween } from "./schedule-runs";
-import { onlyStrategy } from "./only-strategy";
+import { onlyStrategy, onMarket } from "./only-strategy";
 import { putWriteBenchmark } from "./putwrite-benchmark";
 import { tradesOf } from "./trades-of";
 import { tradeStats } from "./trade-stats";
@@ -44,6 +46,8 @@ export interface BacktestOptions {
   onDay?: (date: string, index: number, total: number) => void;
   /** Watches every price the jobs read (the no-look-ahead check). */
   lookAhead?: LookAheadWatch;
+  /** What the market is (default: `replay` with a null seed, else `synthetic`). */
+  marketKind?: BacktestResult["market"];
 }
 
 /** The caveat of a replay. */
@@ -51,6 +55,12 @@ export const REPLAY_NOTE =
   "A replay covers only the recorded sessions and the symbols the stream subscribed: a check of the " +
   "rules on real quotes, not a forecast. DXLink carries no IV index, so IV rank is unknown and a " +
   "min_ivr filter fails (set it to null to trade a replay).";
+
+/** The caveat of a replay of daily history files. */
+export const HISTORY_NOTE =
+  "A replay of daily history: the index passes through each day's real open, high, low and close on a " +
+  "seeded intraday path, and options are priced on a model surface built from the volatility indexes " +
+  "(not on recorded option quotes): a check of the rules against real index moves, not a forecast.";
 
 /** The honest caveat printed with every synthetic result. */
 export const BACKTEST_NOTE =
@@ -73,10 +83,15 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
   const policy = options.exitPolicy ?? "close-on-alert";
   const clock = new FakeClock(first.openAt - 3_600_000);
   const log = deps.log ?? silentLog;
-  const strategies = onlyStrategy(deps.strategies, options.strategy);
+  const strategies = onMarket(onlyStrategy(deps.strategies, options.strategy), deps.market.underlyings());
   const base = new BacktestMarketDataProvider(deps.market, clock);
   const provider = options.lookAhead ? new MarketDataProviderSpy(base, clock, options.lookAhead) : base;
   const orders = new MemoryPaperOrderStore();
+  const tally = new IdeasTally();
+  const benchmark = deps.market.underlyings().includes("SPX")
+    ? "SPX"
+    : (deps.market.underlyings()[0] ?? "SPX");
+  const closes: number[] = [];
   const jobDeps: JobDeps = {
     provider,
     clock,
@@ -88,7 +103,7 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
     notifier: new MemoryNotifier(),
     settlement: new MarketSettlementSource(deps.market, clock),
     rest: null,
-    status: null,
+    status: tally.status,
   };
   const settings = paperSettingsFromStrategies(strategies);
   const book = new EquityBook(orders);
@@ -107,6 +122,7 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
       clock.set(Math.max(clock.now(), run.at));
       const outcome = await runJob(jobDeps, run);
       runs[run.job] = (runs[run.job] ?? 0) + 1;
+      if (run.job === "ideas") tally.outcomes(outcome);
       if (policy === "close-on-alert") {
         for (const f of flaggedPositions(outcome))
           await closePosition(jobDeps, f.positionId, { reason: f.rule, settings });
@@ -116,6 +132,7 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
     // PM roots settle at the close: booked at that instant, before the day's equity is taken.
     await settleAt(lastClose, "settlement-close");
     await book.close(day, jobDeps, settings);
+    closes.push(deps.market.spotAt(benchmark, lastClose));
     options.onDay?.(day, i, days.length);
   }
   // Settle what expired at the last close, then close the rest at the last close's fills.
@@ -127,8 +144,18 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
   await book.close(lastDay, jobDeps, settings, true);
   const trades = await tradesOf(orders);
   const strategyNames = [...new Set(trades.map((t) => t.strategy))].sort();
+  const dates = book.points.map((p) => p.date);
+  const overall = tradeStats(
+    trades,
+    book.points.map((p) => p.equityCents),
+    dates,
+  );
+  const scanned = Object.entries(strategies.strategies)
+    .filter(([, rules]) => rules?.enabled)
+    .map(([name]) => name);
+  const kind = options.marketKind ?? (options.seed === null ? "replay" : "synthetic");
   return {
-    market: options.seed === null ? "replay" : "synthetic",
+    market: kind,
     seed: options.seed,
     from: options.from,
     to: options.to,
@@ -139,23 +166,23 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
     trades,
     equity: book.points,
     stats: {
-      overall: tradeStats(
-        trades,
-        book.points.map((p) => p.equityCents),
-      ),
+      overall,
       byStrategy: Object.fromEntries(
         strategyNames.map((s) => [
           s,
           tradeStats(
             trades.filter((t) => t.strategy === s),
             book.equityOf(s),
+            dates,
           ),
         ]),
       ),
     },
-    ...(options.seed === null
-      ? {}
-      : { putWrite: putWriteBenchmark(deps.market, options.from, options.to, deps.strategies.pricing.rate) }),
-    note: options.seed === null ? REPLAY_NOTE : BACKTEST_NOTE,
+    ...(kind === "synthetic"
+      ? { putWrite: putWriteBenchmark(deps.market, options.from, options.to, deps.strategies.pricing.rate) }
+      : {}),
+    noTrade: scanned.filter((s) => !strategyNames.includes(s)).map((s) => tally.reasonFor(s)),
+    buyAndHold: buyAndHoldOf(benchmark, dates, closes, overall.peakRiskCents),
+    note: kind === "replay" ? REPLAY_NOTE : kind === "history" ? HISTORY_NOTE : BACKTEST_NOTE,
   };
 }

@@ -1,13 +1,18 @@
 import { maxDrawdown } from "@stratdeck/core/paper";
 import type { BacktestTrade, TradeStats } from "./backtest-types";
+import { peakRiskCents, quantile, SESSIONS_PER_YEAR, sharpeOfEquity, worstMonth } from "./trade-figures";
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
 
 /**
- * Figures of a set of closed trades; `equity` is the daily equity series (cents) the drawdown is
- * measured on.
+ * Figures of a set of closed trades; `equity` is the daily equity series (cents) the drawdown,
+ * Sharpe and worst month are measured on, `dates` its session dates (`YYYY-MM-DD`).
  */
-export function tradeStats(trades: readonly BacktestTrade[], equity: readonly number[]): TradeStats {
+export function tradeStats(
+  trades: readonly BacktestTrade[],
+  equity: readonly number[],
+  dates: readonly string[] = [],
+): TradeStats {
   const wins = trades.filter((t) => t.netPnlCents > 0);
   const losses = trades.filter((t) => t.netPnlCents <= 0);
   const sum = (xs: readonly BacktestTrade[]): number => xs.reduce((a, t) => a + t.netPnlCents, 0);
@@ -28,5 +33,36 @@ export function tradeStats(trades: readonly BacktestTrade[], equity: readonly nu
     maxDrawdownCents: maxDrawdown(equity),
     riskDollarDays: round(riskDollarDays, 2),
     pnlPerRiskDay: riskDollarDays > 0 ? round(total / 100 / riskDollarDays, 6) : 0,
+    ...tailFigures(trades, equity, dates),
+  };
+}
+
+function tailFigures(
+  trades: readonly BacktestTrade[],
+  equity: readonly number[],
+  dates: readonly string[],
+): Pick<
+  TradeStats,
+  | "expectancyCents"
+  | "worstTradeCents"
+  | "p10TradeCents"
+  | "worstMonth"
+  | "peakRiskCents"
+  | "annualReturnOnRisk"
+  | "sharpe"
+> {
+  const nets = trades.map((t) => t.netPnlCents);
+  const total = nets.reduce((a, b) => a + b, 0);
+  const peak = peakRiskCents(trades);
+  const sharpe = sharpeOfEquity(equity);
+  return {
+    expectancyCents: nets.length ? Math.round(total / nets.length) : 0,
+    worstTradeCents: nets.length ? Math.min(...nets) : 0,
+    p10TradeCents: nets.length ? Math.round(quantile(nets, 0.1)) : 0,
+    worstMonth: worstMonth(dates, equity),
+    peakRiskCents: peak,
+    annualReturnOnRisk:
+      peak > 0 && equity.length > 0 ? round((total / peak) * (SESSIONS_PER_YEAR / equity.length), 4) : null,
+    sharpe: sharpe === null ? null : round(sharpe, 3),
   };
 }

@@ -1,0 +1,2 @@
+export * from "./backtest-job";
+export * from "./run-jobs";
