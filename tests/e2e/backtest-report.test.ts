@@ -99,5 +99,45 @@ describe.skipIf(!haveChromium && !inCi)("stratdeck backtest --html in headless C
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "backtest-report.png"), fullPage: true });
+
+    // On a 390 px phone: nothing wider than the screen, the narrow charts with labels at full size,
+    // the per-strategy table as one card per strategy, a line per strategy that made no trade.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page
+      .locator("html")
+      .evaluate((e: PageElement & { scrollWidth: number }) => e.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    for (const kind of ["equity", "drawdown", "distribution"]) {
+      expect(await page.locator(`[data-chart="${kind}"]`).isVisible()).toBe(false);
+      const phone = page.locator(`[data-chart="${kind}-phone"]`);
+      expect(await phone.isVisible()).toBe(true);
+      const box = await phone.boundingBox();
+      expect(box?.width).toBeLessThanOrEqual(390);
+      const labels = await phone
+        .locator("text.tick")
+        .evaluateAll((els: (PageElement & { textContent: string | null })[]) =>
+          els.filter((e) => (e.textContent ?? "") !== "").map((e) => e.getBoundingClientRect().height),
+        );
+      expect(labels.length).toBeGreaterThan(0);
+      for (const h of labels) expect(h).toBeGreaterThanOrEqual(10); // ≥ 10 px tall: readable
+    }
+    const phoneEquity = await page
+      .locator('[data-chart="equity-phone"] circle.pt')
+      .evaluateAll((els: PageElement[]) => els.map((e) => Number(e.getAttribute("data-value"))));
+    expect(phoneEquity).toEqual(result.equity.map((p) => p.equityCents / 100));
+    const cards = await page
+      .locator("#strategies tr[data-strategy]")
+      .evaluateAll((els: PageElement[]) => els.map((e) => e.getBoundingClientRect().right));
+    expect(cards).toHaveLength(Object.keys(result.stats.byStrategy).length);
+    for (const right of cards) expect(right).toBeLessThanOrEqual(390);
+    const expectancy = page
+      .locator('#strategies tr[data-strategy] td[data-label="expectancy / trade"]')
+      .first();
+    expect(await expectancy.isVisible()).toBe(true);
+    for (const n of result.noTrade) {
+      const line = page.locator(`#no-trade li[data-strategy="${n.strategy}"]`);
+      expect(await line.textContent()).toContain(n.reason);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, "backtest-report-390.png"), fullPage: true });
   }, 240_000);
 });

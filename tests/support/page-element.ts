@@ -6,5 +6,5 @@
 export interface PageElement {
   getAttribute(name: string): string | null;
   /** Layout box in CSS pixels. */
-  getBoundingClientRect(): { top: number; height: number };
+  getBoundingClientRect(): { top: number; height: number; right: number; width: number };
 }

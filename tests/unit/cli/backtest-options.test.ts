@@ -13,6 +13,9 @@ describe("stratdeck backtest options", () => {
       exitPolicy: "close-on-alert",
       html: undefined,
       replay: undefined,
+      seeds: 1,
+      sweep: [],
+      json: false,
     });
     const r = parseBacktestOptions({
       ...ok,
@@ -41,6 +44,21 @@ describe("stratdeck backtest options", () => {
     [{ ...ok, exits: "never" }, /--exits must be close-on-alert or hold-to-expiry, got "never"/],
     [{ ...ok, html: " " }, /--html needs a file path/],
     [{ ...ok, replay: "" }, /--replay needs a file path/],
+    [{ ...ok, vol: "vix.csv" }, /--vol, --vol9d, --vol3m and --underlying need --history/],
+    [{ ...ok, history: "spx.csv" }, /--history needs --vol/],
+    [
+      { ...ok, history: "spx.csv", vol: "v.csv", underlying: "DAX" },
+      /--underlying must be one of SPX, RUT, NDX/,
+    ],
+    [
+      { ...ok, history: "spx.csv", vol: "v.csv", replay: "r.gz" },
+      /--history and --replay cannot be used together/,
+    ],
+    [{ ...ok, seeds: "0" }, /--seeds must be a whole number from 1 to 64, got "0"/],
+    [{ ...ok, seeds: "2", sweep: ["dte.target=30,40"] }, /use --seeds or --sweep, not both/],
+    [{ ...ok, sweep: ["a=1", "b=2", "c=3"] }, /--sweep takes one or two keys, got 3/],
+    [{ ...ok, replay: "r.gz", seeds: "3" }, /--seeds and --sweep run the synthetic market or --history/],
+    [{ ...ok, json: " " }, /--json needs a file path/],
   ])("rejects %j with an error naming the option", (input, message) => {
     expect(() => parseBacktestOptions(input)).toThrow(message);
   });

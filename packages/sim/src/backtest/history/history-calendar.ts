@@ -47,13 +47,13 @@ export function barsOn(series: DailySeries, days: readonly string[], what: strin
       throw new HistoryFileError(
         series.file,
         firstBar.line,
-        `does not cover ${what}: it starts on ${firstBar.date}, ${what} needs ${day}`,
+        `does not cover ${what}: it starts on ${firstBar.date}, the replay on ${day}`,
       );
     if (day > lastBar.date)
       throw new HistoryFileError(
         series.file,
         lastBar.line,
-        `does not cover ${what}: it ends on ${lastBar.date}, ${what} needs ${day}`,
+        `does not cover ${what}: it ends on ${lastBar.date}, the replay on ${day}`,
       );
     throw new HistoryFileError(series.file, lineNear(series, day), `missing trading day ${day}`);
   });

@@ -101,7 +101,7 @@ export class HistoryMarket implements BacktestMarket {
     const bars = sessionBars(o.history, o.days);
     const vols = VOL_KEYS.map((k) => {
       const s = o[k];
-      return s ? { k, s, bars: barsOn(s, o.days, `the replay (${o.history.file})`) } : null;
+      return s ? { k, s, bars: barsOn(s, o.days, `the replay of ${o.history.file}`) } : null;
     }).filter((v) => v !== null);
     const sessions = bars.map((bar, i): ReplaySession => {
       const session = sessionOn(bar.date);
