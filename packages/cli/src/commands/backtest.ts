@@ -69,6 +69,8 @@ export function registerBacktest(program: Command): void {
 }
 
 async function runCommand(opts: BacktestCliOptions): Promise<void> {
+  if (opts.replay !== undefined && opts.replay.trim() === "")
+    throw new BacktestOptionError("--replay needs a file path");
   checkOutputPath(opts.html, "--html");
   if (typeof opts.json === "string") checkOutputPath(opts.json, "--json");
   const history = historyOf(opts).history;
