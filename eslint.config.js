@@ -9,7 +9,7 @@ export default tseslint.config(
       ".sst/**",
       ".stratdeck/**",
       "cdk.out/**",
-      "dist/**",
+      "**/dist/**",
       "test-artifacts/**",
       "**/*.d.ts",
       "**/*.tmp.ts",

@@ -5,6 +5,7 @@ import { ingestSection } from "./sections/ingest";
 import { localSection } from "./sections/local";
 import { localLoadSection } from "./sections/local-load";
 import { backtestSection } from "./sections/backtest";
+import { cliSection } from "./sections/cli";
 
 /** Every benchmark section, in run order. Each lives in bench/sections/<key>.ts. */
 export const SECTIONS: BenchSection[] = [
@@ -12,6 +13,7 @@ export const SECTIONS: BenchSection[] = [
   handlersSection,
   ingestSection,
   backtestSection,
+  cliSection,
   localSection,
   localLoadSection,
 ];

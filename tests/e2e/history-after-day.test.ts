@@ -57,8 +57,15 @@ describe("stratdeck history --json after stratdeck day", () => {
     expect(day.code, day.err.slice(-2000)).toBe(0);
     const report = JSON.parse(day.out) as {
       closes: { positionId: string; grossCents: number; feesCents: number; netCents: number }[];
+      ledger: string;
+      history: { trades: Array<{ positionId: string; netCents: number }> };
     };
     expect(report.closes.length).toBeGreaterThan(0);
+    // The day says where its trades are kept and ends with its own history, one trade per close.
+    expect(report.ledger).toContain("AWS_ENDPOINT_URL_DYNAMODB");
+    expect(report.history.trades.map((t) => [t.positionId, t.netCents]).sort()).toEqual(
+      report.closes.map((c) => [c.positionId, c.netCents]).sort(),
+    );
 
     const hist = await cli(["history", "--json"], env);
     expect(hist.code, hist.err.slice(-2000)).toBe(0);
@@ -83,7 +90,10 @@ describe("stratdeck history --json after stratdeck day", () => {
     for (const t of h.trades) {
       expect(t.netCents).toBe(t.grossCents - t.feesCents);
       expect(t.feesCents).toBeGreaterThan(0);
-      expect(t.holdMs).toBe(t.closedAt - t.openedAt);
+      // Instants in JSON are ISO 8601 with an offset, never epoch milliseconds.
+      const [opened, closed] = [t.openedAt, t.closedAt] as unknown as [string, string];
+      expect(closed).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2})$/);
+      expect(t.holdMs).toBe(Date.parse(closed) - Date.parse(opened));
     }
     expect(h.equityCurve.at(-1)?.cumulativeNetCents).toBe(h.totals.netCents);
     console.log(

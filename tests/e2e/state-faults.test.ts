@@ -19,7 +19,6 @@ const { fresh, cleanup } = tempDirs("stratdeck-faults-");
 afterAll(cleanup);
 
 interface ErrorDoc {
-  ok: false;
   code: string;
   folder: string;
   problem: string;
@@ -31,7 +30,7 @@ interface ErrorDoc {
 function errorDoc(r: CliRun): ErrorDoc {
   expect(r.code, r.stderr.slice(-1500)).toBe(1);
   expect(r.stderr).not.toMatch(/^\s+at /m);
-  return JSON.parse(r.stdout) as ErrorDoc;
+  return (JSON.parse(r.stdout) as { error: ErrorDoc }).error;
 }
 
 async function positionIds(stateDir: string): Promise<string[]> {

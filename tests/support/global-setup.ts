@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import type { RunningEngine } from "@stratdeck/core/storage";
 import { javaAvailable, startDynalite, startDynamoDbLocal } from "../../packages/cli/src/local/engines";
+import { buildBundle, freshBundle } from "../../packages/cli/build/bundle.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,10 +15,12 @@ declare module "vitest" {
 }
 
 /**
- * Starts both DynamoDB engines once for the whole run on loopback and stops them afterwards.
+ * Builds the CLI bundle when a source is newer than it, and starts both DynamoDB engines once for the whole run on loopback and stops them afterwards.
  * Under CI=true a missing Java or a failed DynamoDB Local start fails the run instead of skipping.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Build the CLI bundle once here rather than in each test that spawns `stratdeck` at once.
+  if (!freshBundle()) await buildBundle();
   const engines: RunningEngine[] = [];
   const dynalite = await startDynalite();
   engines.push(dynalite);

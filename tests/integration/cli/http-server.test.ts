@@ -23,7 +23,7 @@ describe("local HTTP server limits", () => {
       body: "x".repeat(100 * 1024),
     });
     expect(r.status).toBe(413);
-    expect(await r.json()).toMatchObject({ error: "payload-too-large" });
+    expect(await r.json()).toMatchObject({ error: { code: "payload-too-large" } });
     expect(handled).toBe(0);
   });
 

@@ -54,7 +54,7 @@ describe("API routes: results", () => {
     const deps = memoryApiDeps();
     const none = await handleApiRequest(deps, request("GET", "/ideas"));
     expect(none.status).toBe(404);
-    expect(none.body).toMatchObject({ error: "no-report" });
+    expect(none.body).toMatchObject({ error: { code: "no-report" } });
 
     const scanned = await handleApiRequest(deps, request("POST", "/ideas/rescan"));
     expect(scanned.status).toBe(200);
@@ -63,7 +63,7 @@ describe("API routes: results", () => {
 
     const again = await handleApiRequest(deps, request("POST", "/ideas/rescan"));
     expect(again.status).toBe(429);
-    expect(again.body).toMatchObject({ error: "rate-limited", retryAfterSeconds: 60 });
+    expect(again.body).toMatchObject({ error: { code: "rate-limited", retryAfterSeconds: 60 } });
 
     (deps.clock as FakeClock).advance(30_000);
     const read = await handleApiRequest(deps, request("GET", "/ideas", { query: { underlying: "spx" } }));
@@ -149,7 +149,7 @@ describe("API routes: results", () => {
     });
     const again = await handleApiRequest(deps, request("POST", `/positions/${id}/close`));
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ error: "already-closed" });
+    expect(again.body).toMatchObject({ error: { code: "already-closed" } });
     const unknown = await handleApiRequest(deps, request("POST", "/positions/pos_unknown/close"));
     expect(unknown.status).toBe(404);
   });
@@ -164,8 +164,7 @@ describe("API routes: results", () => {
     );
     expect(r.status).toBe(422);
     expect(r.body).toMatchObject({
-      error: "refused",
-      reasons: [expect.objectContaining({ code: expect.any(String) })],
+      error: { code: "refused", reasons: [expect.objectContaining({ code: expect.any(String) })] },
     });
   });
 });

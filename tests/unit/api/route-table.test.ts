@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handleApiRequest, MAX_ORDERS_LIMIT, type ApiResponse } from "@stratdeck/core/api";
 import { EVERY_ROUTE, memoryApiDeps, request, TOKEN } from "./api-fixtures";
 
-const errorOf = (r: ApiResponse) => r.body as { error: string; message: string };
+const errorOf = (r: ApiResponse) => (r.body as { error: { code: string; message: string } }).error;
 
 describe("API route table: auth", () => {
   const deps = memoryApiDeps();
@@ -19,7 +19,7 @@ describe("API route table: auth", () => {
         expect(r.status).toBe(401);
         expect(r.headers["content-type"]).toMatch(/^application\/json/);
         expect(r.headers["www-authenticate"]).toBe("Bearer");
-        expect(errorOf(r).error).toBe("unauthorized");
+        expect(errorOf(r).code).toBe("unauthorized");
       });
     }
   }
@@ -36,7 +36,7 @@ describe("API route table: routing", () => {
   it("404 for an unknown path", async () => {
     const r = await handleApiRequest(deps, request("GET", "/nope"));
     expect(r.status).toBe(404);
-    expect(errorOf(r).error).toBe("not-found");
+    expect(errorOf(r).code).toBe("not-found");
   });
 
   it("405 with Allow for a known path and another method", async () => {
@@ -93,7 +93,7 @@ describe("API route table: bad requests name the field", () => {
       const base = request(method, path);
       const r = await handleApiRequest(deps, { ...base, ...extra, headers: base.headers });
       expect(r.status).toBe(400);
-      expect(errorOf(r).error).toBe("bad-request");
+      expect(errorOf(r).code).toBe("bad-request");
       expect(errorOf(r).message).toMatch(message);
     });
   }

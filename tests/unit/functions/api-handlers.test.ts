@@ -21,7 +21,8 @@ const HANDLER_FILES: Record<string, string> = {
 };
 
 type Result = { statusCode?: number; headers?: Record<string, unknown>; body?: string };
-const json = (r: Result) => JSON.parse(r.body ?? "null") as Record<string, unknown>;
+const json = (r: Result) =>
+  JSON.parse(r.body ?? "null") as Record<string, unknown> & { error: { code: string; message: string } };
 
 describe("API Lambda handlers (exported): 401 before any deps are built", () => {
   const saved = process.env.STRATDECK_API_TOKEN;
@@ -49,7 +50,7 @@ describe("API Lambda handlers (exported): 401 before any deps are built", () => 
         const r = await mod.handler(httpApiEvent(route.method, path, { headers }));
         expect(r.statusCode).toBe(401);
         expect(r.headers?.["www-authenticate"]).toBe("Bearer");
-        expect(json(r)).toMatchObject({ error: "unauthorized" });
+        expect(json(r)).toMatchObject({ error: { code: "unauthorized" } });
       });
     }
   }
@@ -82,13 +83,13 @@ describe("API Lambda handler mapping (memory deps)", () => {
       }),
     );
     expect(r.statusCode).toBe(400);
-    expect(json(r).message).toMatch(/^body\.reason: /);
+    expect(json(r).error.message).toMatch(/^body\.reason: /);
   });
 
   it("400 for an event that is not an HTTP API v2 event", async () => {
     const r = await handlerOf(ordersRoute, memoryApiDeps())({ rawPath: "/orders" });
     expect(r.statusCode).toBe(400);
-    expect(json(r).message).toMatch(/event\.requestContext/);
+    expect(json(r).error.message).toMatch(/event\.requestContext/);
   });
 
   it("a function serves only its own route", async () => {

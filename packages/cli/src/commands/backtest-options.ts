@@ -1,7 +1,7 @@
-import { STRATEGY_NAMES } from "@stratdeck/core/strategies";
 import type { ExitPolicy } from "@stratdeck/sim/backtest";
 import { nextTradingDay, isTradingDay } from "@stratdeck/core/time";
-import { OptionError } from "../support/run";
+import { OptionError } from "../support/cli-errors";
+import { strategyOption } from "../support/strategy-option";
 
 /** Raw options of `stratdeck backtest` as commander hands them over. */
 export interface BacktestCliOptions {
@@ -55,7 +55,7 @@ export const MAX_RANGE_DAYS = 5 * 366;
 
 /** A bad option of `stratdeck backtest`, naming it (exit 2, like every bad option). */
 export class BacktestOptionError extends OptionError {
-  override readonly name = "BacktestOptionError";
+  override readonly name: string = "BacktestOptionError";
 }
 
 function date(value: string | undefined, flag: string): string {
@@ -85,11 +85,7 @@ export function parseBacktestOptions(
   const seed = Number(seedText);
   if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(seed))
     throw new BacktestOptionError(`--seed must be an integer, got "${seedText}"`);
-  const name = o.strategy ?? "all";
-  if (name !== "all" && !(STRATEGY_NAMES as readonly string[]).includes(name))
-    throw new BacktestOptionError(
-      `--strategy must be one of ${STRATEGY_NAMES.join(", ")} or all, got "${name}"`,
-    );
+  const name = strategyOption(o.strategy ?? "all", true) ?? "all";
   const exits = o.exits ?? "close-on-alert";
   if (exits !== "close-on-alert" && exits !== "hold-to-expiry")
     throw new BacktestOptionError(`--exits must be close-on-alert or hold-to-expiry, got "${exits}"`);

@@ -41,12 +41,8 @@ import { batchText, resultText } from "./backtest-text";
 const collect = (v: string, all: string[] = []): string[] => [...all, v];
 
 /** `stratdeck backtest`: the scheduled jobs over a range of trading days on the synthetic market or real history. */
-export function registerBacktest(program: Command): void {
-  program
-    .command("backtest")
-    .description(
-      "run the scheduled jobs (ideas/entries, exits, settlement) on every NYSE trading day of a range, on a fake clock, against the seeded synthetic market or a replay of daily history",
-    )
+export function registerBacktest(command: Command): void {
+  command
     .option("--from <YYYY-MM-DD>", "first day (New York)")
     .option("--to <YYYY-MM-DD>", "last day, inclusive")
     .option("--seed <n>", "market seed (with --history: the intraday paths' seed)", "1")

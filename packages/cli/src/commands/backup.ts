@@ -8,12 +8,9 @@ import { emit } from "../support/output";
 import { action } from "../support/run";
 
 /** `stratdeck backup [FILE]`: the ledger tables to one JSON file, written atomically. */
-export function registerBackup(program: Command): void {
-  program
-    .command("backup [file]")
-    .description(
-      "export the ledger (orders, positions, history, alerts, cooldowns, status) to FILE, atomically; default a new file in <state folder>/backups",
-    )
+export function registerBackup(command: Command): void {
+  command
+    .argument("[file]", "backup file (default: a new file in <state folder>/backups)")
     .option("--json", "print one JSON document")
     .action(
       action(async (file: string | undefined, opts: { json?: boolean }) => {

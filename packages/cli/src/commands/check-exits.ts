@@ -7,6 +7,7 @@ import {
   type CheckExitsResult,
   type SettleResult,
 } from "@stratdeck/core/paper";
+import { nyTimeText } from "@stratdeck/core/time";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
 import { action } from "../support/run";
@@ -17,12 +18,8 @@ interface Result {
 }
 
 /** `stratdeck check-exits`: settle expired positions, then list exit candidates and alert once. */
-export function registerCheckExits(program: Command): void {
-  program
-    .command("check-exits")
-    .description(
-      "settle expired positions, then check profit target / DTE / max loss and alert (once per rule)",
-    )
+export function registerCheckExits(command: Command): void {
+  command
     .option("--json", "print one JSON document")
     .option("--no-settle", "skip settling expired positions")
     .action(
@@ -41,7 +38,7 @@ function human({ settlement, exits }: Result): string {
   const lines: string[] = [];
   for (const s of settlement?.settled ?? []) {
     lines.push(
-      `settled ${s.positionId} at ${s.settlementPrice} (${s.settlementSource}, ${new Date(s.settlementAt).toISOString()}): P&L gross ${usd(s.realizedPnlCents)}, fees ${usd(s.feesCents)}, net ${usd(s.netPnlCents)}`,
+      `settled ${s.positionId} at ${s.settlementPrice} (${s.settlementSource}, ${nyTimeText(s.settlementAt)}): P&L gross ${usd(s.realizedPnlCents)}, fees ${usd(s.feesCents)}, net ${usd(s.netPnlCents)}`,
     );
   }
   for (const a of settlement?.awaiting ?? []) lines.push(`awaiting settlement ${a.positionId}: ${a.reason}`);

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { closeLivePosition, type CloseLiveResult } from "@stratdeck/core/live";
 import { tradingDecision } from "@stratdeck/core/guard";
 import { closePosition, paperSettingsFromStrategies, usd } from "@stratdeck/core/paper";
-import { emit, ExitCode } from "../support/output";
+import { CliError, EXIT, NotFoundError } from "../support/cli-errors";
+import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
 import { action } from "../support/run";
 
@@ -16,12 +17,8 @@ interface Options {
  * `stratdeck close <positionId>`: close a paper position at the fill model's price now; a live
  * position is closed at the broker behind the tripwire (`--confirm-live`).
  */
-export function registerClose(program: Command): void {
-  program
-    .command("close")
-    .description(
-      "close an open position and record its realised P&L (paper: fill model; live: at the broker)",
-    )
+export function registerClose(command: Command): void {
+  command
     .argument("<positionId>", "position id (see `stratdeck positions`)")
     .option("--json", "print one JSON document")
     .option("--reason <reason>", "why it is closed (recorded in the order log)", "manual")
@@ -47,14 +44,21 @@ export function registerClose(program: Command): void {
           }
           return closePosition(deps, positionId, { reason: opts.reason, settings });
         });
+        if (r.status === "not-found") throw new NotFoundError(`no position ${positionId}`, { positionId });
+        if (r.status === "guard-refused") throw new CliError("trading-refused", r.reason, EXIT.refused);
+        if (r.status === "refused")
+          throw new CliError(
+            "close-refused",
+            `NOT closed ${r.positionId}: ${r.reasons.map((x) => x.message).join("; ")}`,
+            EXIT.failure,
+            { positionId: r.positionId, reasons: r.reasons },
+          );
         emit(r, opts, human);
-        if (r.status === "guard-refused") throw new ExitCode(3);
-        if (r.status === "not-found") throw new ExitCode(4);
-        if (r.status === "refused") throw new ExitCode(1);
       }),
     );
 }
 
+/** A close that happened (or was dry-run); the refusals and not-found are errors above. */
 function human(r: CloseLiveResult): string {
   switch (r.status) {
     case "closed":

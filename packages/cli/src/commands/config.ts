@@ -25,12 +25,8 @@ function lines(obj: Record<string, unknown>, prefix = ""): string[] {
 }
 
 /** `stratdeck config`: validates the environment and what `start` needs; prints the effective configuration. */
-export function registerConfig(program: Command): void {
-  program
-    .command("config")
-    .description(
-      "validate the environment and what start needs (ports, strategies file, state folder); print the effective configuration (secrets hidden)",
-    )
+export function registerConfig(command: Command): void {
+  command
     .option("--json", "print one JSON document")
     .option("--require-tasty", "also require the TASTY_* OAuth variables")
     .action(

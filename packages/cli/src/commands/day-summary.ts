@@ -1,7 +1,27 @@
+import { nyClockText } from "@stratdeck/core/time";
+import type { HistoryReport } from "@stratdeck/core/paper";
 import type { runSimulatedDay } from "@stratdeck/sim/simulated-day";
+import { historyText } from "../support/history-text";
 
-/** The `day` report: the simulated day plus run facts. */
-export type DayReport = Awaited<ReturnType<typeof runSimulatedDay>> & { seed: number; wallMs: number };
+/** The `day` report: the simulated day plus run facts, where its trades were kept, and their history. */
+export type DayReport = Awaited<ReturnType<typeof runSimulatedDay>> & {
+  seed: number;
+  wallMs: number;
+  /** Where this run's orders were kept (never the paper ledger of the state folder). */
+  ledger: string;
+  /** This run's own trade history (closed and settled trades: gross, fees, net each). */
+  history: HistoryReport;
+};
+
+/**
+ * Where `day` keeps its trades: its fake-clock orders must not mix into the paper ledger, so they
+ * live in this run's in-memory engine (or the engine named by AWS_ENDPOINT_URL_DYNAMODB).
+ */
+export function dayLedgerNote(dynamoEndpoint: string | undefined): string {
+  return dynamoEndpoint
+    ? `this day's trades are kept in the DynamoDB engine at ${dynamoEndpoint} (AWS_ENDPOINT_URL_DYNAMODB), not in the state folder's paper ledger`
+    : "this day's trades stay out of the paper ledger: they live in this run's in-memory engine only, so `stratdeck history` does not list them; their history is below";
+}
 
 const usd = (cents: number | undefined): string =>
   cents === undefined ? "–" : `${cents < 0 ? "-" : ""}$${Math.abs(cents / 100).toFixed(2)}`;
@@ -10,6 +30,7 @@ const usd = (cents: number | undefined): string =>
 export function daySummary(r: DayReport): string {
   const out = [
     `Simulated trading day ${r.date} (seed ${r.seed}, ${r.wallMs} ms)`,
+    `Note: ${r.ledger}.`,
     "",
     `Morning scan: ${r.ideas.length} ideas`,
   ];
@@ -22,7 +43,7 @@ export function daySummary(r: DayReport): string {
   out.push("", `Paper entries: ${r.entries.length}`);
   for (const e of r.entries) {
     out.push(
-      `  ${e.at.slice(11, 16)}Z ${e.underlying} ${e.strategy} credit ${e.credit?.toFixed(2) ?? "–"} (${e.positionId ?? "?"})`,
+      `  ${nyClockText(Date.parse(e.at))} ${e.underlying} ${e.strategy} credit ${e.credit?.toFixed(2) ?? "–"} (${e.positionId ?? "?"})`,
     );
   }
   const moves = Object.entries(r.moves).map(([u, f]) => `${u} ${f >= 0 ? "+" : ""}${(f * 100).toFixed(1)}%`);
@@ -32,11 +53,11 @@ export function daySummary(r: DayReport): string {
     "",
     `Exit suggestions: ${r.exitAlerts.length}`,
   );
-  for (const a of r.exitAlerts) out.push(`  ${a.at.slice(11, 16)}Z ${a.rule}: ${a.message}`);
+  for (const a of r.exitAlerts) out.push(`  ${nyClockText(Date.parse(a.at))} ${a.rule}: ${a.message}`);
   if (r.closes.length > 0) out.push("", `Closed on alerts: ${r.closes.length}`);
   for (const c of r.closes)
     out.push(
-      `  ${c.at.slice(11, 16)}Z ${c.positionId} ${c.reason}: gross ${usd(c.grossCents)}, fees ${usd(c.feesCents)}, net ${usd(c.netCents)}`,
+      `  ${nyClockText(Date.parse(c.at))} ${c.positionId} ${c.reason}: gross ${usd(c.grossCents)}, fees ${usd(c.feesCents)}, net ${usd(c.netCents)}`,
     );
   out.push("", `Positions at the close (total ${usd(r.totalPnlCents)}):`);
   for (const p of r.positions) {
@@ -44,5 +65,6 @@ export function daySummary(r: DayReport): string {
     const pct = priced ? `${(p.pctOfMaxProfit * 100).toFixed(0)}% of max` : "–";
     out.push(`  ${p.underlying} ${p.strategy} ${priced ? usd(p.pnlCents) : "unpriced"} ${pct}`);
   }
+  out.push("", "History of this day (its own, not the paper ledger's):", historyText(r.history));
   return out.join("\n");
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
-import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
+import { DEFAULT_PAPER_SETTINGS, tradeHistory } from "@stratdeck/core/paper";
 import { startSimulator } from "@stratdeck/sim";
 import { startDynalite } from "../local/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
@@ -10,7 +10,8 @@ import { cliLogger } from "../support/cli-log";
 import { emit } from "../support/output";
 import { simPaperConfig } from "../support/sim-config";
 import { action, OptionError } from "../support/run";
-import { daySummary } from "./day-summary";
+import { strategyOption } from "../support/strategy-option";
+import { dayLedgerNote, daySummary } from "./day-summary";
 
 interface DayOptions {
   json?: boolean;
@@ -22,12 +23,8 @@ interface DayOptions {
 }
 
 /** `stratdeck day`: a whole simulated trading day on a fake clock against the simulator, in seconds. */
-export function registerDay(program: Command): void {
-  program
-    .command("day")
-    .description(
-      "drive the orchestrator through a simulated trading day (fake clock, simulator, in-memory tables)",
-    )
+export function registerDay(command: Command): void {
+  command
     .option("--json", "print one JSON report")
     .option("--seed <n>", "simulator seed", "1")
     .option("--date <YYYY-MM-DD>", "trading day (default: today or the next trading day, New York)")
@@ -40,6 +37,7 @@ export function registerDay(program: Command): void {
     .option("--close-on-alert", "close each position when its exit alert fires (as a trader would)")
     .action(
       action(async (opts: DayOptions) => {
+        strategyOption(opts.strategy, true);
         const today = nyDate(systemClock.now());
         const date = opts.date ?? (isTradingDay(today) ? today : nextTradingDay(today));
         if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
@@ -86,6 +84,8 @@ export function registerDay(program: Command): void {
             wallMs: Math.round(performance.now() - t0),
             alertsSent: notifier.sent,
             ...report,
+            ledger: dayLedgerNote(config.dynamoEndpoint),
+            history: await tradeHistory(deps.orders, { limit: 1000 }),
           };
           emit(result, opts, daySummary);
         } finally {

@@ -4,9 +4,11 @@ import { enterAutomatically } from "@stratdeck/core/entry";
 import { isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
 import { generateIdeas } from "@stratdeck/core/strategies";
 import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
+import { nyTimeText, nyWallTimeToUtc } from "@stratdeck/core/time";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
 import { action, exitIfGuardRefused, OptionError } from "../support/run";
+import { strategyOption } from "../support/strategy-option";
 
 const NO_PLACEMENT =
   "--confirm-live refused: no broker gateway that can place and follow orders is configured; run without --confirm-live for a dry run";
@@ -19,12 +21,8 @@ interface Options {
 }
 
 /** `stratdeck enter-auto`: scan, then enter the best passing ideas (paper unless live is armed). */
-export function registerEnterAuto(program: Command): void {
-  program
-    .command("enter-auto")
-    .description(
-      "scan for ideas and enter the best passing ones as paper trades (risk rules and fill model applied)",
-    )
+export function registerEnterAuto(command: Command): void {
+  command
     .option("--json", "print one JSON document")
     .option(
       "--slot <YYYY-MM-DDTHH:MM>",
@@ -37,6 +35,7 @@ export function registerEnterAuto(program: Command): void {
     )
     .action(
       action(async (opts: Options) => {
+        strategyOption(opts.strategy);
         if (opts.slot !== undefined && !isSlot(opts.slot)) {
           throw new OptionError(`--slot must be a New York minute YYYY-MM-DDTHH:MM, got "${opts.slot}"`);
         }
@@ -62,7 +61,9 @@ export function registerEnterAuto(program: Command): void {
 
 function human(r: EnterAutoResult): string {
   if (r.decision.mode === "refused") return `REFUSED: ${r.decision.reason}`;
-  const lines = [`slot ${r.slot} (${r.decision.mode}): ${r.entered} entered, ${r.outcomes.length} ideas`];
+  const lines = [
+    `slot ${slotText(r.slot)} (${r.decision.mode}): ${r.entered} entered, ${r.outcomes.length} ideas`,
+  ];
   for (const o of r.outcomes) {
     const what = o.credit !== undefined ? ` credit ${o.credit.toFixed(2)}` : "";
     const why = o.reasons.length > 0 ? ` — ${o.reasons.map((x) => x.message).join("; ")}` : "";
@@ -71,4 +72,11 @@ function human(r: EnterAutoResult): string {
     );
   }
   return lines.join("\n");
+}
+
+/** A slot (a New York minute, `YYYY-MM-DDTHH:MM`) with its zone: `2026-12-04 10:00 EST`. */
+function slotText(slot: string): string {
+  const [date = "", hhmm = ""] = slot.split("T");
+  const [h = 0, m = 0] = hhmm.split(":").map(Number);
+  return nyTimeText(nyWallTimeToUtc(date, h * 60 + m));
 }

@@ -3,6 +3,7 @@ import { enterIdea, MAX_ENTER_QUANTITY, type EnterIdeaResult } from "@stratdeck/
 import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
 import { isLiveBroker } from "@stratdeck/core/live";
 import { paperSettingsFromStrategies } from "@stratdeck/core/paper";
+import { NotFoundError } from "../support/cli-errors";
 import { emit, ExitCode } from "../support/output";
 import { withDeps } from "../support/deps";
 import { intOption } from "../support/option-values";
@@ -18,12 +19,8 @@ const NO_PLACEMENT =
   "--confirm-live refused: no broker gateway that can place and follow orders is configured; run without --confirm-live for a dry run";
 
 /** `stratdeck enter IDEA_ID [--quantity N]`: enter one chosen idea of the latest ideas report. */
-export function registerEnter(program: Command): void {
-  program
-    .command("enter")
-    .description(
-      "enter one idea of the latest ideas report (same guard, risk limits, fills and claims as automatic entry)",
-    )
+export function registerEnter(command: Command): void {
+  command
     .argument("<ideaId>", "idea id as `trade-ideas --json` or GET /ideas lists it")
     .option("--json", "print one JSON document")
     .option("--quantity <n>", `spreads to trade, 1-${MAX_ENTER_QUANTITY} (default: the strategy's quantity)`)
@@ -46,6 +43,7 @@ export function registerEnter(program: Command): void {
             settings: paperSettingsFromStrategies(deps.strategies),
           });
         });
+        if (r.status === "not-found") throw new NotFoundError(r.message, { ideaId });
         emit(r, opts, human);
         if (r.status === "attempted") exitIfGuardRefused({ ...r.entry, outcomes: [r.outcome] });
         const done =

@@ -6,21 +6,15 @@ import { formatMark } from "../support/paper";
 import { action } from "../support/run";
 
 /** `stratdeck positions`: open paper positions marked to market. */
-export function registerPositions(program: Command): void {
-  program
-    .command("positions")
-    .description(
-      "open positions marked to market: P&L, % of max profit, DTE, breakevens, distance to the shorts",
-    )
-    .option("--json", "print one JSON document")
-    .action(
-      action(async (opts: { json?: boolean }) => {
-        const report = await withDeps((deps) =>
-          markPositions(deps, { settings: paperSettingsFromStrategies(deps.strategies) }),
-        );
-        emit(report, opts, human);
-      }),
-    );
+export function registerPositions(command: Command): void {
+  command.option("--json", "print one JSON document").action(
+    action(async (opts: { json?: boolean }) => {
+      const report = await withDeps((deps) =>
+        markPositions(deps, { settings: paperSettingsFromStrategies(deps.strategies) }),
+      );
+      emit(report, opts, human);
+    }),
+  );
 }
 
 function human(r: PositionsReport): string {

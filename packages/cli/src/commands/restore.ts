@@ -34,12 +34,9 @@ async function moveStoreAside(stateDir: string): Promise<string | null> {
 }
 
 /** `stratdeck restore FILE`: a fresh store holding exactly the backup's ledger. */
-export function registerRestore(program: Command): void {
-  program
-    .command("restore <file>")
-    .description(
-      "replace the state folder's store with a backup: the current store is moved aside (never deleted), then the backup is loaded",
-    )
+export function registerRestore(command: Command): void {
+  command
+    .argument("<file>", "backup file written by stratdeck backup")
     .option("--json", "print one JSON document")
     .action(
       action(async (file: string, opts: { json?: boolean }) => {

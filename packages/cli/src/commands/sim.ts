@@ -87,10 +87,8 @@ function applyFaults(
 }
 
 /** `stratdeck sim`: the local tastytrade look-alike (REST + DXLink on one port) until SIGINT/SIGTERM. */
-export function registerSim(program: Command): void {
-  program
-    .command("sim")
-    .description("run the local tastytrade simulator: REST and DXLink (/realtime) on one port")
+export function registerSim(command: Command): void {
+  command
     .option("--json", "print {restUrl, dxlinkUrl, seed} as one JSON document, then keep running")
     .option("--port <port>", "TCP port (0 = a free port)", "0")
     .option("--host <host>", "interface to bind", "127.0.0.1")

@@ -43,12 +43,8 @@ function tlsFiles(opts: StartOptions): { cert: Buffer; key: Buffer } | undefined
 }
 
 /** `stratdeck start` (`npm start`): the whole local stack until Ctrl-C. */
-export function registerStart(program: Command): void {
-  program
-    .command("start")
-    .description(
-      "run the whole local stack: embedded DynamoDB, simulator, stream, scheduler, API and phone page",
-    )
+export function registerStart(command: Command): void {
+  command
     .option("--json", "print one JSON document with the URLs and token, then keep running")
     .option("--seed <n>", "simulator seed", "1")
     .option("--speed <x>", "simulator market-time multiplier", "1")

@@ -19,12 +19,8 @@ interface Options {
 }
 
 /** `stratdeck stream`: the DXLink stream task in the foreground until Ctrl-C / SIGTERM (or --for). */
-export function registerStream(program: Command): void {
-  program
-    .command("stream")
-    .description(
-      "run the stream task: DXLink feed (auto-reconnect) -> coalesced snapshots in DynamoDB, until Ctrl-C",
-    )
+export function registerStream(command: Command): void {
+  command
     .option("--json", "print the final status as one JSON document")
     .option("--for <seconds>", "stop by itself after this many seconds")
     .option("--window-ms <ms>", "write each symbol at most once per window (default 1000)")
@@ -43,7 +39,7 @@ export function registerStream(program: Command): void {
           const seconds = positive(opts.for, "--for");
           const timer = seconds ? setTimeout(onSignal, seconds * 1000) : undefined;
           if (opts.record !== undefined && opts.record.trim() === "")
-            throw new Error("--record needs a file path");
+            throw new OptionError("--record needs a file path");
           const recorder = opts.record ? openFrameRecorder(opts.record) : null;
           try {
             const fromConfig = streamOptionsFromConfig(deps.config);

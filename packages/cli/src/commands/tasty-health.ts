@@ -20,12 +20,8 @@ interface Options {
 }
 
 /** `stratdeck tasty-health`: is the market-data path healthy? Non-zero exit when not. */
-export function registerTastyHealth(program: Command): void {
-  program
-    .command("tasty-health")
-    .description(
-      "check config, tastytrade REST (OAuth + one call), DXLink (connect, auth, one Quote) and the stream heartbeat",
-    )
+export function registerTastyHealth(command: Command): void {
+  command
     .option("--json", "print one JSON document")
     .option("--symbol <symbol>", "symbol for the REST call and the DXLink Quote", "SPX")
     .option("--timeout-ms <ms>", "deadline per REST call and for the DXLink probe", "8000")

@@ -4,6 +4,7 @@ import { generateIdeas, STRATEGY_NAMES, type Idea, type IdeasReport } from "@str
 import { withDeps } from "../support/deps";
 import { emit } from "../support/output";
 import { action } from "../support/run";
+import { strategyOption } from "../support/strategy-option";
 
 interface Options {
   json?: boolean;
@@ -13,16 +14,15 @@ interface Options {
 }
 
 /** `stratdeck trade-ideas`: scans the strategies in strategies.yaml and prints ranked ideas. */
-export function registerTradeIdeas(program: Command): void {
-  program
-    .command("trade-ideas")
-    .description("scan strategies.yaml's strategies on live quotes; print ranked ideas and why others failed")
+export function registerTradeIdeas(command: Command): void {
+  command
     .option("--json", "print one JSON document (the IdeasReport shape)")
     .option("--strategy <name>", `only this strategy (${STRATEGY_NAMES.join(", ")})`)
     .option("--underlying <symbols>", "only these underlyings, comma-separated (e.g. SPX,RUT)")
     .option("--strict", "drop ideas that fail a filter (as STRATDECK_STRICT_FILTERS=1)")
     .action(
       action(async (opts: Options) => {
+        strategyOption(opts.strategy);
         const whole = !opts.strategy && !opts.underlying && opts.strict !== true;
         const report = await withDeps(async (deps) => {
           const r = await generateIdeas(

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from "node:https";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { errorBody } from "@stratdeck/core/api/error-body";
 import type { Log } from "@stratdeck/core/log";
 
 /** A request as the shared API route table sees it. */
@@ -92,12 +93,9 @@ async function serve(
   } catch {
     // Answer 413, drain what the client still sends, and close the connection after the answer.
     req.resume();
-    send(
-      res,
-      413,
-      { error: "payload-too-large", message: `request body over ${MAX_BODY} bytes` },
-      { connection: "close" },
-    );
+    send(res, 413, errorBody("payload-too-large", `request body over ${MAX_BODY} bytes`), {
+      connection: "close",
+    });
     return;
   }
   const headers: Record<string, string | undefined> = {};
@@ -114,7 +112,7 @@ async function serve(
     send(res, out.status, out.body, out.headers);
   } catch (err) {
     log.error("api.error", { path: url.pathname, error: err });
-    send(res, 500, { error: "internal", message: "internal error" });
+    send(res, 500, errorBody("internal", "internal error"));
   }
 }
 

@@ -1,9 +1,7 @@
 import { loadConfig, type AppConfig } from "@stratdeck/core/config";
 import type { Log } from "@stratdeck/core/log";
 import { cliLogger } from "./cli-log";
-import { startSimulator } from "@stratdeck/sim";
 import { backupAfterRun } from "../local/backup/scheduled-backup";
-import { startDynalite } from "../local/engines";
 import { buildDeps, type BuildDepsOptions, type Deps } from "@stratdeck/core/wiring";
 import { cliContext } from "./cli-context";
 
@@ -33,8 +31,11 @@ export async function cliDeps(
     owner: ctx.command,
     ephemeral: ctx.ephemeral,
     readOnlyState: READ_ONLY_COMMANDS.has(ctx.command),
-    embeddedEngine: (o) => startDynalite({ ...o, compactEveryMs: 0 }),
-    embeddedSimulator: () => startSimulator({ log: log.child({ component: "sim" }) }),
+    // Loaded only when needed: joining a running stack needs neither the engine nor the simulator.
+    embeddedEngine: async (o) =>
+      (await import("../local/engines")).startDynalite({ ...o, compactEveryMs: 0 }),
+    embeddedSimulator: async () =>
+      (await import("@stratdeck/sim")).startSimulator({ log: log.child({ component: "sim" }) }),
     ...overrides,
   });
   if (deps.endpoints.storage === "ephemeral") log.warn("state.ephemeral", { detail: EPHEMERAL_NOTE });

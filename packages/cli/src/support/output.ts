@@ -1,3 +1,5 @@
+import { isoTimes } from "./json-times";
+
 /** Options every command accepts. */
 export interface CommonOptions {
   /** Print one JSON document on stdout instead of the human summary. */
@@ -5,11 +7,12 @@ export interface CommonOptions {
 }
 
 /**
- * Prints a command's result: one JSON document on stdout with `--json`, otherwise the human text.
+ * Prints a command's result: one JSON document on stdout with `--json` (instants as ISO 8601, see
+ * {@link isoTimes}), otherwise the human text.
  * Logs never go to stdout (they go to stderr, see cliLogger).
  */
 export function emit<T>(result: T, opts: CommonOptions, human: (r: T) => string): void {
-  if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+  if (opts.json) process.stdout.write(JSON.stringify(result, isoTimes, 2) + "\n");
   else process.stdout.write(human(result).replace(/\n?$/, "\n"));
 }
 

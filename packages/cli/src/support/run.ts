@@ -1,29 +1,52 @@
+import { errorBody } from "@stratdeck/core/api/error-body";
 import { ConfigError } from "@stratdeck/core/config";
 import { TradingRefusedError } from "@stratdeck/core/guard";
-import { StateLockedError } from "@stratdeck/core/wiring";
 import { PortUnavailableError, StackRefusedError } from "../local/stack-errors";
 import { StateStoreError } from "../local/store-errors";
+import { CliError, cliFailure, EXIT, printFailure, type CliFailure } from "./cli-errors";
 import type { CommonOptions } from "./output";
 import { ExitCode } from "./output";
 import { commandError, guardUncaught } from "./state-errors";
 
-/** Exit codes of every command: 0 ok, 1 failure, 2 bad configuration, 3 refused by the guard. */
-export const EXIT = { ok: 0, failure: 1, badConfig: 2, refused: 3 } as const;
+export { EXIT, OptionError } from "./cli-errors";
 
-/** Thrown for a bad command-line option: exit 2 with a message naming the option. */
-export class OptionError extends Error {
-  override readonly name: string = "OptionError";
+/**
+ * Errors known by name only: their modules (the wiring, the strategies) are not loaded by every
+ * command, and importing them here would load them for `sim`, `config` and `--help` too.
+ */
+const BY_NAME: Record<string, { code: string; exit: number }> = {
+  StateLockedError: { code: "state-locked", exit: EXIT.failure },
+  IdeasRequestError: { code: "invalid-request", exit: EXIT.badConfig },
+};
+
+/** The error contract of an error that reached the top of a command: exit code and JSON body. */
+export function failureOf(err: unknown): CliFailure {
+  if (err instanceof CliError) return cliFailure(err);
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (err instanceof ConfigError)
+    return {
+      exit: EXIT.badConfig,
+      body: errorBody("invalid-configuration", e.message, { issues: err.issues }),
+    };
+  if (err instanceof PortUnavailableError)
+    return { exit: EXIT.badConfig, body: errorBody("port-unavailable", e.message) };
+  if (err instanceof TradingRefusedError)
+    return { exit: EXIT.refused, body: errorBody("trading-refused", e.message) };
+  if (err instanceof StateStoreError)
+    return {
+      exit: err.code === "state-unwritable" ? EXIT.badConfig : EXIT.failure,
+      body: errorBody(err.code, err.message, err.details()),
+    };
+  if (err instanceof StackRefusedError)
+    return { exit: EXIT.failure, body: errorBody("stack-running", e.message) };
+  const named = BY_NAME[e.name];
+  if (named) return { exit: named.exit, body: errorBody(named.code, e.message) };
+  return { exit: EXIT.failure, body: errorBody("failure", e.message) };
 }
 
 /** The exit code of an error that reached the top of a command. */
 export function exitCodeOf(err: unknown): number {
-  if (err instanceof ExitCode) return err.code;
-  if (err instanceof ConfigError || err instanceof OptionError || err instanceof PortUnavailableError)
-    return EXIT.badConfig;
-  if (err instanceof TradingRefusedError) return EXIT.refused;
-  if (err instanceof StateStoreError) return err.code === "state-unwritable" ? EXIT.badConfig : EXIT.failure;
-  if (err instanceof StackRefusedError || err instanceof StateLockedError) return EXIT.failure;
-  return EXIT.failure;
+  return err instanceof ExitCode ? err.code : failureOf(err).exit;
 }
 
 /** Reason codes of an order outcome that mean the guard (not risk or the market) said no. */
@@ -41,8 +64,9 @@ export function exitIfGuardRefused(result: {
 }
 
 /**
- * Wraps a command action: turns any failure into one clear message (JSON with `--json`) and the
- * exit code of {@link exitCodeOf} instead of a stack trace.
+ * Wraps a command action: turns any failure into the one error contract (the JSON error body on
+ * stdout with `--json`, else one `stratdeck: <message>` line on stderr) and its exit code, instead
+ * of a stack trace.
  */
 export function action<A extends unknown[]>(
   fn: (...args: A) => Promise<void>,
@@ -54,18 +78,7 @@ export function action<A extends unknown[]>(
       const err = commandError(thrown);
       process.exitCode = exitCodeOf(err);
       if (err instanceof ExitCode) return;
-      const e = err as Error;
-      const payload =
-        err instanceof ConfigError
-          ? { ok: false, error: "invalid-configuration", issues: err.issues }
-          : {
-              ok: false,
-              error: e.name ?? "Error",
-              message: e.message,
-              ...(err instanceof StateStoreError ? err.details() : {}),
-            };
-      if (opts.json) process.stdout.write(JSON.stringify(payload, null, 2) + "\n");
-      else process.stderr.write(`stratdeck: ${e.message}\n`);
+      printFailure(failureOf(err), opts.json === true);
     };
     const unguard = guardUncaught(report);
     try {

@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import type { ApiResponse, RouteResult } from "./api-types";
+import { errorBody } from "./error-body";
 
 const JSON_HEADERS = {
   "content-type": "application/json; charset=utf-8",
@@ -15,10 +16,7 @@ export function jsonResponse(
   return { status, headers: { ...JSON_HEADERS, ...headers }, body };
 }
 
-/** The JSON error body every route and the router use: `{ error: <code>, message, ...details }`. */
-export function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
-  return { error: code, message, ...details };
-}
+export { errorBody, type ErrorBody } from "./error-body";
 
 /** A JSON error response. */
 export function errorResponse(

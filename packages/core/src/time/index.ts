@@ -4,3 +4,4 @@ export * from "./nyse-calendar";
 export * from "./settlement";
 export * from "./nyse-closures";
 export * from "./calendar-confirmation";
+export * from "./ny-format";
