@@ -164,7 +164,7 @@ describe("a read-only state folder (tmpfs remounted read-only)", () => {
     for (const args of [["enter-auto"], ["check-exits"], ["close", ids[0] ?? "x"]]) {
       const r = await runCli([...args, "--json"], env);
       expect(r.code, `${args[0]}: ${r.stdout}${r.stderr.slice(-800)}`).toBe(2);
-      const err = JSON.parse(r.stdout) as ErrorDoc;
+      const err = (JSON.parse(r.stdout) as { error: ErrorDoc }).error;
       expect(err.code).toBe("state-unwritable");
       expect(err.folder).toBe(dir);
       expect(err.problem).toContain("EROFS");
