@@ -65,13 +65,19 @@ describe("CLI contract: exit codes and error shape as README lists them", () => 
 
   for (const entry of COMMANDS) {
     it(`${entry.name}: --help shows its examples; an unknown flag and a missing argument are usage errors`, async () => {
-      const help = await runCli([entry.name, "--help"], {});
+      // Its own state folder: a usage check that wrongly runs the command must not touch the checkout.
+      const env = { STRATDECK_STATE_DIR: fresh() };
+      const help = await runCli([entry.name, "--help"], env);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Examples:");
       for (const e of entry.examples) expect(help.stdout).toContain(`$ stratdeck ${e.args}`);
-      expectError(await runCli([entry.name, "--no-such-flag", "--json"], {}), "unknown-option");
-      if (entry.args) expectError(await runCli([entry.name, "--json"], {}), "missing-argument");
-      else expectError(await runCli([entry.name, "extra-word", "--json"], {}), "too-many-arguments");
+      expectError(await runCli([entry.name, "--no-such-flag", "--json"], env), "unknown-option");
+      if (entry.args?.startsWith("<")) {
+        expectError(await runCli([entry.name, "--json"], env), "missing-argument");
+      }
+      // One word past what the command takes (an optional argument takes one).
+      const extra = entry.args ? ["one-word", "extra-word"] : ["extra-word"];
+      expectError(await runCli([entry.name, ...extra, "--json"], env), "too-many-arguments");
     }, 120_000);
 
     for (const example of entry.examples) {
