@@ -41,7 +41,10 @@ describe("ledger backup and restore (real CLI processes)", () => {
     rmSync(join(dir, "dynamodb", "CURRENT"));
     const refused = await runCli(["history", "--json"], env);
     expect(refused.code).toBe(1);
-    const err = JSON.parse(refused.stdout) as { backup: string; recovery: string };
+    const { error: err } = JSON.parse(refused.stdout) as {
+      error: { code: string; backup: string; recovery: string };
+    };
+    expect(err.code).toMatch(/^state-/);
     expect(err.backup).toBe(named.file);
     expect(err.recovery).toContain(`stratdeck restore ${named.file}`);
 

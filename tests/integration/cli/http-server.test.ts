@@ -57,7 +57,9 @@ describe("identical GETs in flight share one answer", () => {
       log: silentLog,
       handle: async (req) => {
         calls += 1;
-        await new Promise((r) => setTimeout(r, 100));
+        // Long enough that all 50 requests arrive while the first is in flight (Node 24's fetch opens
+        // its connections over more than 100 ms even on a quiet machine).
+        await new Promise((r) => setTimeout(r, 1500));
         return { status: 200, body: { path: req.path, query: req.query } };
       },
     });

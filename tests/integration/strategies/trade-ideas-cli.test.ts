@@ -38,7 +38,18 @@ describe("stratdeck trade-ideas --json against the simulator", () => {
       env: { ...env, ...extra },
       timeout: 60_000,
     });
-    return IdeasReportSchema.parse(JSON.parse(stdout));
+    // The CLI's JSON writes every instant as ISO 8601 (README, one contract); back to epoch ms for
+    // the core schema, refusing any instant in another form.
+    const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const instants: string[] = [];
+    const parsed = JSON.parse(stdout, (key, value: unknown) => {
+      if (!/(?:At|^asOf|Time)$/.test(key) || value === null) return value;
+      expect(value, key).toMatch(ISO);
+      instants.push(key);
+      return Date.parse(value as string);
+    }) as unknown;
+    expect(instants).toContain("generatedAt");
+    return IdeasReportSchema.parse(parsed);
   };
 
   it("prints ranked ideas in the documented JSON shape; STRATDECK_STRICT_FILTERS=1 moves failures to rejected", async () => {
