@@ -1,9 +1,14 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { BacktestResult } from "../backtest-types";
 import type { BacktestJob } from "./backtest-job";
 
-const WORKER_URL = new URL("./backtest-worker.mjs", import.meta.url);
+/**
+ * The worker's entry, resolved through the package (not beside this module): in the CLI's bundle
+ * this module is a chunk in packages/cli/dist, where no worker file lies.
+ */
+const WORKER_URL = createRequire(import.meta.url).resolve("@stratdeck/sim/backtest-worker");
 
 /** A job that failed in a worker, with the worker's error name and message. */
 export class BacktestJobError extends Error {
