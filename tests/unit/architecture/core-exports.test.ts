@@ -57,9 +57,14 @@ describe("@stratdeck/sim's entry points", () => {
     const users = ["packages/cli/src", "tests", "bench", "scripts"].flatMap((d) =>
       tsFiles(path.join(PACKAGES, "..", d)),
     );
+    // sim resolves its own worker entry through its exports (a bundled caller has no file beside it).
+    const selfResolved = tsFiles(path.join(PACKAGES, "sim", "src")).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/\.resolve\(\s*["'](@stratdeck\/sim\/[^"']+)["']\s*\)/g)].map(
+        (m) => m[1] ?? "",
+      ),
+    );
     const imported = new Set(
-      users
-        .flatMap((f) => specifiersOf(readFileSync(f, "utf8")))
+      [...users.flatMap((f) => specifiersOf(readFileSync(f, "utf8"))), ...selfResolved]
         .filter((s) => s === "@stratdeck/sim" || s.startsWith("@stratdeck/sim/"))
         .map((s) => `.${s.slice("@stratdeck/sim".length)}`),
     );
