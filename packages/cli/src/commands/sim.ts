@@ -144,13 +144,9 @@ export function registerSim(command: Command): void {
         const fullAfter = num("full-after", opts.fullAfter, 0);
         if (fullAfter !== undefined) setTimeout(() => sim.faults.switchToFull(), fullAfter * 1000).unref();
         const timers = applyFaults(sim, opts, faults);
-        emit(
-          { restUrl: sim.restUrl, dxlinkUrl: sim.dxlinkUrl, seed },
-          opts,
-          (r) =>
-            `simulator running (seed ${r.seed})\nREST   ${r.restUrl}\nDXLink ${r.dxlinkUrl}\nCtrl-C to stop`,
-        );
-        await new Promise<void>((resolve) => {
+        // Handlers before the announcement: a signal with no listener kills the process at once, and
+        // whoever reads the announcement may stop it right away.
+        const stopped = new Promise<void>((resolve) => {
           const stop = (): void => {
             for (const t of timers) clearTimeout(t);
             void sim.stop().then(resolve);
@@ -158,6 +154,13 @@ export function registerSim(command: Command): void {
           process.once("SIGINT", stop);
           process.once("SIGTERM", stop);
         });
+        emit(
+          { restUrl: sim.restUrl, dxlinkUrl: sim.dxlinkUrl, seed },
+          opts,
+          (r) =>
+            `simulator running (seed ${r.seed})\nREST   ${r.restUrl}\nDXLink ${r.dxlinkUrl}\nCtrl-C to stop`,
+        );
+        await stopped;
       }),
     );
 }

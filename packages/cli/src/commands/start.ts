@@ -98,18 +98,9 @@ export function registerStart(command: Command): void {
           simulator: stack.sim ? { rest: stack.sim.restUrl, dxlink: stack.sim.dxlinkUrl } : null,
           stateDir: config.stateDir,
         };
-        emit(info, opts, (i) =>
-          [
-            `StratDeck local stack (data: ${i.dataMode}, trading: ${i.tradingMode}; state in ${i.stateDir})`,
-            `API: ${i.api}`,
-            `Token: ${i.token}`,
-            `Phone page: ${i.phone}`,
-            ...lanLines(i.lan, i.tls),
-            ...(i.simulator ? [`Simulator: ${i.simulator.rest} (DXLink ${i.simulator.dxlink})`] : []),
-            "Ctrl-C stops everything cleanly.",
-          ].join("\n"),
-        );
-        await new Promise<void>((resolve) => {
+        // Handlers before the announcement: a signal with no listener kills the process at once, and
+        // whoever reads the announcement (a test, a supervisor) may stop it right away.
+        const stopped = new Promise<void>((resolve) => {
           let stopping = false;
           const stop = (signal: string): void => {
             if (stopping) return;
@@ -123,6 +114,18 @@ export function registerStart(command: Command): void {
           process.once("SIGINT", () => stop("SIGINT"));
           process.once("SIGTERM", () => stop("SIGTERM"));
         });
+        emit(info, opts, (i) =>
+          [
+            `StratDeck local stack (data: ${i.dataMode}, trading: ${i.tradingMode}; state in ${i.stateDir})`,
+            `API: ${i.api}`,
+            `Token: ${i.token}`,
+            `Phone page: ${i.phone}`,
+            ...lanLines(i.lan, i.tls),
+            ...(i.simulator ? [`Simulator: ${i.simulator.rest} (DXLink ${i.simulator.dxlink})`] : []),
+            "Ctrl-C stops everything cleanly.",
+          ].join("\n"),
+        );
+        await stopped;
       }),
     );
 }
