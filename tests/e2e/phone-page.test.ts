@@ -160,17 +160,20 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     expect(held?.status).toBe("skipped");
     expect(held?.reasons.map((r) => r.code)).toContain("closed-by-hand");
 
-    // Enter one chosen idea from the page: the same trade, by hand this time.
-    await page.click("#refresh");
+    // Enter one chosen idea from the page: the same trade, by hand this time. A reload (not the
+    // Refresh button) so no re-render of the ideas races the click below.
+    await page.reload();
     const ideas = (await (await fetch(`${apiUrl}/ideas`, { headers: auth })).json()) as {
       ideas: { id: string; strategy: string; underlying: string; expiration: string }[];
     };
     const chosen = ideas.ideas.find((i) => i.id === held!.ideaId);
     if (!chosen) throw new Error("the held idea is in the report");
     const enter = page.locator(`#ideas .card[data-idea="${chosen.id}"] button.enter`);
-    await enter.waitFor({ timeout: 30_000 });
+    await enter.waitFor({ timeout: 60_000 });
     await enter.click();
-    await page.locator("#entered").waitFor({ timeout: 30_000 });
+    // Either outcome ends the wait; a refusal fails with the page's own words.
+    await page.locator("#entered, #notice .err").first().waitFor({ timeout: 60_000 });
+    expect(await page.locator("#notice .err").count(), await page.textContent("#notice")).toBe(0);
     expect(await page.textContent("#entered")).toMatch(/^entered: /);
     const reopened = (await deps.orders.listOpenPositions()).filter(same);
     expect(reopened).toHaveLength(1);
