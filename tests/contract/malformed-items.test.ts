@@ -2,7 +2,7 @@ import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DynamoAlertStore } from "@stratdeck/core/alerts";
 import { DynamoSnapshotStore } from "@stratdeck/core/market-data";
-import { DynamoPaperOrderStore } from "@stratdeck/core/paper";
+import { DynamoPaperOrderStore } from "@stratdeck/core/ledger";
 import { DynamoStatusStore } from "@stratdeck/core/status";
 import { StoreError, type TableNames } from "@stratdeck/core/storage";
 import { DynamoCooldownStore } from "@stratdeck/core/tasty";

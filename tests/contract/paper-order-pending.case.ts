@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { PaperOrderStore, PendingOrder } from "@stratdeck/core/paper";
+import type { PaperOrderStore, PendingOrder } from "@stratdeck/core/ledger";
 import { entryFixture } from "./paper-order-store.case";
 
 /** A pending open order placed at the broker (id 1001), created at `createdAt`. */

@@ -4,7 +4,7 @@ import {
   positionIdFor,
   type PaperOrderStore,
   type ReservationRequest,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import { entryFixture } from "./paper-order-store.case";
 
 const limits = { ...DEFAULT_PAPER_SETTINGS.risk };

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { OrderRecord, PaperOrderStore, PositionRecord } from "@stratdeck/core/paper";
+import type { OrderRecord, PaperOrderStore, PositionRecord } from "@stratdeck/core/ledger";
 
 const T0 = Date.parse("2026-11-25T15:00:00Z");
 

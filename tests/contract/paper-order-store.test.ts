@@ -1,4 +1,4 @@
-import { DynamoPaperOrderStore, MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { DynamoPaperOrderStore, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { forEachAdapter } from "../support/adapter-matrix";
 import { pendingOrdersCase } from "./paper-order-pending.case";
 import { reservationsCase } from "./paper-order-reservations.case";

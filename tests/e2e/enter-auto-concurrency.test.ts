@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_PAPER_SETTINGS, DynamoPaperOrderStore } from "@stratdeck/core/paper";
+import { DEFAULT_PAPER_SETTINGS, DynamoPaperOrderStore } from "@stratdeck/core/ledger";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { createDocumentClient, defaultTableNames, ensureTables } from "@stratdeck/core/storage";
 import { engineTargets } from "../support/engines";

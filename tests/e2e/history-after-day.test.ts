@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { HistoryReport } from "@stratdeck/core/paper";
+import type { HistoryReport } from "@stratdeck/core/ledger";
 import { engineTargets } from "../support/engines";
 
 const BIN = join(process.cwd(), "packages/cli/bin/stratdeck.mjs");

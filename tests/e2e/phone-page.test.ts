@@ -173,7 +173,7 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     await enter.click();
     // Either outcome ends the wait; a refusal fails with the page's own words.
     await page.locator("#entered, #notice .err").first().waitFor({ timeout: 60_000 });
-    expect(await page.locator("#notice .err").count(), await page.textContent("#notice")).toBe(0);
+    expect(await page.locator("#notice .err").count(), (await page.textContent("#notice")) ?? "").toBe(0);
     expect(await page.textContent("#entered")).toMatch(/^entered: /);
     const reopened = (await deps.orders.listOpenPositions()).filter(same);
     expect(reopened).toHaveLength(1);

@@ -3,7 +3,7 @@ import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { validateConfig } from "@stratdeck/core/config";
 import { memoryLog } from "@stratdeck/core/log";
 import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
-import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/paper";
+import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/ledger";
 import { startSimulator } from "@stratdeck/sim";
 import { FakeClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
 import { runIdeasJob, runJob } from "@stratdeck/core/orchestrator";
-import { riskMarker } from "@stratdeck/core/paper";
+import { riskMarker } from "@stratdeck/core/ledger";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { defaultTableNames } from "@stratdeck/core/storage";
 import { buildDeps, type Deps } from "@stratdeck/core/wiring";

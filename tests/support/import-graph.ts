@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** One import that breaks the rule. */
 export interface ForbiddenImport {
-  /** Importing file, relative to the rule's `relativeTo` (e.g. `core/src/paper/x.ts`). */
+  /** Importing file, relative to the rule's `relativeTo` (e.g. `core/src/ledger/x.ts`). */
   file: string;
   /** The specifier as written. */
   specifier: string;

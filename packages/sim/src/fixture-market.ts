@@ -15,7 +15,7 @@ import {
 } from "@stratdeck/core/market-data";
 import { blackScholes, MS_PER_YEAR } from "@stratdeck/core/pricing";
 import { addDays, nyDate, weekdayOf } from "@stratdeck/core/time";
-import { settlementMoment } from "@stratdeck/core/paper";
+import { settlementMoment } from "@stratdeck/core/ledger";
 
 /** CBOE index option ticks: 0.05 below 3.00, 0.10 above. */
 export const INDEX_TICKS: TickSize[] = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];

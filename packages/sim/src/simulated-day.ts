@@ -1,4 +1,4 @@
-import { closePosition, markPositions, realizedPnl, type PaperSettings } from "@stratdeck/core/paper";
+import { closePosition, markPositions, realizedPnl, type PaperSettings } from "@stratdeck/core/ledger";
 import type { Idea } from "@stratdeck/core/strategies";
 import { nyParts, isTradingDay, nextTradingDay, sessionOn } from "@stratdeck/core/time";
 import {

@@ -6,7 +6,7 @@ import { RecordedMarket, runBacktest } from "@stratdeck/sim/backtest";
 import { validateConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
-import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { startSimulator } from "@stratdeck/sim";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { openFrameRecorder, readFrameRecording, runStreamTask, streamTaskDeps } from "@stratdeck/core/stream";

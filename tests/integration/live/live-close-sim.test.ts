@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { closeLivePosition, enterLive } from "@stratdeck/core/live";
+import { closeLivePosition, enterLive } from "@stratdeck/core/venues/tastytrade";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
-import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
 import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
 import { liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 

@@ -1,7 +1,7 @@
-import { DEFAULT_FEE_SCHEDULE, spreadOrderFees } from "@stratdeck/core/paper";
+import { DEFAULT_FEE_SCHEDULE, spreadOrderFees } from "@stratdeck/core/ledger";
 import { describe, expect, it } from "vitest";
-import { enterLive } from "@stratdeck/core/live";
-import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { enterLive } from "@stratdeck/core/venues/tastytrade";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
-import { enterLive } from "@stratdeck/core/live";
-import { MemoryPaperOrderStore, NO_FEES, recordClose, type PositionRecord } from "@stratdeck/core/paper";
+import { enterLive } from "@stratdeck/core/venues/tastytrade";
+import { MemoryPaperOrderStore, NO_FEES, recordClose, type PositionRecord } from "@stratdeck/core/ledger";
 import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach } from "vitest";
 import type { LiveConfig } from "@stratdeck/core/config";
-import { TastyLiveBroker, type LiveBroker } from "@stratdeck/core/live";
+import { TastyLiveBroker, type LiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { memoryLog, type MemoryLog } from "@stratdeck/core/log";
-import type { EntryRecords, LiveOrderRequest, PaperOrderStore } from "@stratdeck/core/paper";
+import type { EntryRecords, PaperOrderStore } from "@stratdeck/core/ledger";
+import type { LiveOrderRequest } from "@stratdeck/core/venues/tastytrade";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { enterLive, finishPendingOrders, leaseMs, TastyLiveBroker } from "@stratdeck/core/live";
+import { enterLive, finishPendingOrders, leaseMs, TastyLiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { TastyRestClient } from "@stratdeck/core/tasty";
-import { DEFAULT_FEE_SCHEDULE, MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { DEFAULT_FEE_SCHEDULE, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;

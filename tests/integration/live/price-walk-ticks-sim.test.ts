@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { executeOrder } from "@stratdeck/core/live";
+import { executeOrder } from "@stratdeck/core/venues/tastytrade";
 import { tickFor } from "@stratdeck/core/market-data";
 import { liveSettings, liveSim } from "./live-sim";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
-import { enterLive, reconcileLive } from "@stratdeck/core/live";
+import { enterLive, reconcileLive } from "@stratdeck/core/venues/tastytrade";
 import { runReconcileJob } from "@stratdeck/core/orchestrator";
-import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;

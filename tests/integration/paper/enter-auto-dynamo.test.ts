@@ -9,7 +9,7 @@ import {
   enterAuto,
   parsePaperSettings,
   positionIdFor,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
 import { engineTargets, freshTables } from "../../support/engines";
 import {
@@ -19,7 +19,7 @@ import {
   putSpreadIdea,
   SHORT,
   T0,
-} from "../../unit/paper/fake-market";
+} from "../../unit/ledger/fake-market";
 
 const PAPER = { tradingMode: "paper", liveArmed: false } as const;
 const SLOT = "2026-11-25T10:00";

@@ -13,7 +13,7 @@ import {
   SessionPrintSettlementSource,
   settleExpired,
   settlementMoment,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { generateIdeas, loadStrategiesFile } from "@stratdeck/core/strategies";
 import { MemoryStatusStore } from "@stratdeck/core/status";

@@ -6,7 +6,7 @@ import {
   RecordingSettlementSource,
   SessionPrintSettlementSource,
   type PositionRecord,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";

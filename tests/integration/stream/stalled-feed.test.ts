@@ -6,7 +6,7 @@ import { memoryLog } from "@stratdeck/core/log";
 import { DynamoSnapshotStore } from "@stratdeck/core/market-data";
 import { MemoryMetrics } from "@stratdeck/core/metrics";
 import { runHealthJob } from "@stratdeck/core/orchestrator";
-import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoStatusStore } from "@stratdeck/core/status";
 import { runStreamTask, streamTaskDeps, type StreamTaskSummary } from "@stratdeck/core/stream";

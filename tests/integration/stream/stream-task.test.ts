@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { DynamoSnapshotStore } from "@stratdeck/core/market-data";
-import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { DynamoStatusStore, MemoryStatusStore, type StatusStore } from "@stratdeck/core/status";
 import { createDocumentClient, defaultTableNames, ensureTables } from "@stratdeck/core/storage";
 import {

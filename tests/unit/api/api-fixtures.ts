@@ -3,7 +3,7 @@ import type { ApiDeps, ApiRequest } from "@stratdeck/core/api";
 import { validateConfig, type AppConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
 import type { MarketDataProvider } from "@stratdeck/core/market-data";
-import { MemoryPaperOrderStore } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { MemoryAlertStore } from "@stratdeck/core/alerts";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import { parseStrategiesYaml } from "@stratdeck/core/strategies";

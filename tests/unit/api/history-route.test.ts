@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { handleApiRequest } from "@stratdeck/core/api";
-import type { HistoryReport, MemoryPaperOrderStore } from "@stratdeck/core/paper";
-import { seed } from "../paper/fake-market";
+import type { HistoryReport, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
+import { seed } from "../ledger/fake-market";
 import { memoryApiDeps, request } from "./api-fixtures";
 
 /** Opens and closes a position with a given gross P&L and fees (cents) at `closedAt`. */

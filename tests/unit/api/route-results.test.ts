@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handleApiRequest } from "@stratdeck/core/api";
 import { MemoryAlertStore } from "@stratdeck/core/alerts";
 import { FakeClock } from "@stratdeck/core/time";
-import { FakeMarket, LONG, seed, SHORT, T0 } from "../paper/fake-market";
+import { FakeMarket, LONG, seed, SHORT, T0 } from "../ledger/fake-market";
 import { memoryApiDeps, request } from "./api-fixtures";
 
 function withMarket() {

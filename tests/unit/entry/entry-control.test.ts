@@ -10,7 +10,7 @@ import {
 } from "@stratdeck/core/entry";
 import { silentLog } from "@stratdeck/core/log";
 import { IDEAS_REPORT_ID } from "@stratdeck/core/orchestrator";
-import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/paper";
+import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import {
   parseStrategiesYaml,
@@ -19,7 +19,7 @@ import {
   type StrategiesConfig,
 } from "@stratdeck/core/strategies";
 import { FakeClock } from "@stratdeck/core/time";
-import { entryMarket, putSpreadIdea, T0 } from "../paper/fake-market";
+import { entryMarket, putSpreadIdea, T0 } from "../ledger/fake-market";
 import { memoryApiDeps, request } from "../api/api-fixtures";
 
 const SLOT = "2026-11-25T10:00";

@@ -3,7 +3,7 @@ import { API_ROUTES, ordersRoute, closePositionRoute } from "@stratdeck/core/api
 import { silentLog } from "@stratdeck/core/log";
 import { routeHandler } from "../../../packages/functions/src/api/route-handler";
 import { memoryApiDeps, TOKEN } from "../api/api-fixtures";
-import { seed } from "../paper/fake-market";
+import { seed } from "../ledger/fake-market";
 import { httpApiEvent } from "./fixtures";
 
 const HANDLER_FILES: Record<string, string> = {

@@ -6,7 +6,7 @@ import { runJob, type JobDeps } from "@stratdeck/core/orchestrator";
 import { FakeClock } from "@stratdeck/core/time";
 import { scheduledJob } from "../../../packages/functions/src/jobs/scheduled-job";
 import { memoryApiDeps } from "../api/api-fixtures";
-import { FakeMarket, LONG, seed, SHORT, T0 } from "../paper/fake-market";
+import { FakeMarket, LONG, seed, SHORT, T0 } from "../ledger/fake-market";
 import { scheduledEvent, schedulerEvent } from "./fixtures";
 
 /** Memory deps for every job, alerts recorded by a MemoryNotifier. */

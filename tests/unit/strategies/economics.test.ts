@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blackScholes, MS_PER_YEAR } from "@stratdeck/core/pricing";
-import { DEFAULT_FEE_SCHEDULE, orderFees, rankIdeas } from "@stratdeck/core/paper";
+import { DEFAULT_FEE_SCHEDULE, orderFees, rankIdeas } from "@stratdeck/core/ledger";
 import { generateIdeas, type Idea } from "@stratdeck/core/strategies";
 import { configWith, depsFor, NOW, smallMarket } from "./fixtures";
 

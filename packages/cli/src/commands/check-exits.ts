@@ -6,7 +6,7 @@ import {
   usd,
   type CheckExitsResult,
   type SettleResult,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import { nyTimeText } from "@stratdeck/core/time";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { closeLivePosition, type CloseLiveResult } from "@stratdeck/core/live";
+import { closeLivePosition, type CloseLiveResult } from "@stratdeck/core/venues/tastytrade";
 import { tradingDecision } from "@stratdeck/core/guard";
-import { closePosition, paperSettingsFromStrategies, usd } from "@stratdeck/core/paper";
+import { closePosition, paperSettingsFromStrategies, usd } from "@stratdeck/core/ledger";
 import { CliError, EXIT, NotFoundError } from "../support/cli-errors";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";

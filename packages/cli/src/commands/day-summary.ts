@@ -1,5 +1,5 @@
 import { nyClockText } from "@stratdeck/core/time";
-import type { HistoryReport } from "@stratdeck/core/paper";
+import type { HistoryReport } from "@stratdeck/core/ledger";
 import type { runSimulatedDay } from "@stratdeck/sim/simulated-day";
 import { historyText } from "../support/history-text";
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
-import { DEFAULT_PAPER_SETTINGS, tradeHistory } from "@stratdeck/core/paper";
+import { DEFAULT_PAPER_SETTINGS, tradeHistory } from "@stratdeck/core/ledger";
 import { startSimulator } from "@stratdeck/sim";
 import { startDynalite } from "../local/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { isLiveBroker } from "@stratdeck/core/live";
+import { isLiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { enterAutomatically } from "@stratdeck/core/entry";
-import { isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/paper";
+import { isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/ledger";
 import { generateIdeas } from "@stratdeck/core/strategies";
 import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
 import { nyTimeText, nyWallTimeToUtc } from "@stratdeck/core/time";

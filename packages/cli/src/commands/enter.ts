@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { enterIdea, MAX_ENTER_QUANTITY, type EnterIdeaResult } from "@stratdeck/core/entry";
 import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
-import { isLiveBroker } from "@stratdeck/core/live";
-import { paperSettingsFromStrategies } from "@stratdeck/core/paper";
+import { isLiveBroker } from "@stratdeck/core/venues/tastytrade";
+import { paperSettingsFromStrategies } from "@stratdeck/core/ledger";
 import { NotFoundError } from "../support/cli-errors";
 import { emit, ExitCode } from "../support/output";
 import { withDeps } from "../support/deps";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { tradeHistory } from "@stratdeck/core/paper";
+import { tradeHistory } from "@stratdeck/core/ledger";
 import { historyText } from "../support/history-text";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";

@@ -1,5 +1,10 @@
 import type { Command } from "commander";
-import { markPositions, paperSettingsFromStrategies, usd, type PositionsReport } from "@stratdeck/core/paper";
+import {
+  markPositions,
+  paperSettingsFromStrategies,
+  usd,
+  type PositionsReport,
+} from "@stratdeck/core/ledger";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
 import { formatMark } from "../support/paper";

@@ -1,4 +1,4 @@
-import { usd, type HistoryReport } from "@stratdeck/core/paper";
+import { usd, type HistoryReport } from "@stratdeck/core/ledger";
 import { nyTimeText } from "@stratdeck/core/time";
 
 const hours = (ms: number): string => `${(ms / 3_600_000).toFixed(1)}h`;

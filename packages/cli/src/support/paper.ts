@@ -1,4 +1,4 @@
-import { usd, type PositionMark } from "@stratdeck/core/paper";
+import { usd, type PositionMark } from "@stratdeck/core/ledger";
 
 const signed = (cents: number): string => (cents >= 0 ? "+" : "") + usd(cents);
 const pct = (f: number): string => `${(f * 100).toFixed(1)}%`;

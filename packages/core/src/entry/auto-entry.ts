@@ -3,9 +3,9 @@ import {
   type EnterAutoDeps,
   type EnterAutoOptions,
   type EnterAutoResult,
-} from "../paper/enter-auto";
-import { entryKey } from "../paper/entry-slot";
-import type { Refusal } from "../paper/leg-fill";
+} from "../ledger/enter-auto";
+import { entryKey } from "../ledger/entry-slot";
+import type { Refusal } from "../ledger/leg-fill";
 import { slotOf } from "../orchestrator/slot";
 import type { StatusStore } from "../status/status-store";
 import type { StrategiesConfig } from "../strategies/config-types";

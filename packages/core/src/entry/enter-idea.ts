@@ -1,6 +1,6 @@
-import { enterAuto, type EnterAutoDeps, type EnterAutoResult, type EntryOutcome } from "../paper/enter-auto";
-import type { Refusal } from "../paper/leg-fill";
-import type { PaperSettings } from "../paper/paper-settings";
+import { enterAuto, type EnterAutoDeps, type EnterAutoResult, type EntryOutcome } from "../ledger/enter-auto";
+import type { Refusal } from "../ledger/leg-fill";
+import type { PaperSettings } from "../ledger/paper-settings";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../orchestrator/job-status";
 import { slotOf } from "../orchestrator/slot";
 import type { StatusStore } from "../status/status-store";

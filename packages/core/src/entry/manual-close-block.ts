@@ -1,5 +1,5 @@
-import type { PaperOrderStore } from "../paper/paper-order-store";
-import type { PositionRecord } from "../paper/order-types";
+import type { PaperOrderStore } from "../ledger/paper-order-store";
+import type { PositionRecord } from "../ledger/order-types";
 
 /** The close reason of a position closed by hand (`stratdeck close`, the phone's Close). */
 export const MANUAL_CLOSE_REASON = "manual";

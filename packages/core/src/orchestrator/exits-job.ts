@@ -5,7 +5,7 @@ import {
   type CheckExitsDeps,
   type PaperSettings,
   type SettleExpiredDeps,
-} from "../paper/index";
+} from "../ledger/index";
 import type { GenerateIdeasDeps } from "../strategies/generate-ideas";
 import type { JobRun } from "./local-scheduler";
 import { NO_SETTLEMENT_SOURCE } from "./settle-job";

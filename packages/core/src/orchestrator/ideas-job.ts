@@ -1,5 +1,5 @@
 import { enterAutomatically } from "../entry/auto-entry";
-import { paperSettingsFromStrategies, type EnterAutoDeps, type PaperSettings } from "../paper/index";
+import { paperSettingsFromStrategies, type EnterAutoDeps, type PaperSettings } from "../ledger/index";
 import { generateIdeas, type GenerateIdeasDeps } from "../strategies/generate-ideas";
 import type { IdeasReport } from "../strategies/ideas-report";
 import type { JobRun } from "./local-scheduler";

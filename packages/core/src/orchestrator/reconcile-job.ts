@@ -5,8 +5,8 @@ import {
   reconcileLive,
   type FinishReport,
   type ReconcileReport,
-} from "../live/index";
-import { DEFAULT_FEE_SCHEDULE, type EnterAutoDeps, type FeeSchedule } from "../paper/index";
+} from "../venues/tastytrade/index";
+import { DEFAULT_FEE_SCHEDULE, type EnterAutoDeps, type FeeSchedule } from "../ledger/index";
 
 /**
  * Finishes the orders of runs that stopped mid-order ({@link finishPendingOrders}), then reconciles

@@ -1,4 +1,4 @@
-import { settleExpired, type SettlementPriceSource, type SettleExpiredDeps } from "../paper/index";
+import { settleExpired, type SettlementPriceSource, type SettleExpiredDeps } from "../ledger/index";
 import { addDays, nyDate } from "../time/new-york";
 import { sessionOn, tradingDayOnOrBefore } from "../time/nyse-calendar";
 import type { JobRun } from "./local-scheduler";

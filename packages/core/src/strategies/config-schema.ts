@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import "../validation/zod-english";
-import { DEFAULT_PAPER_SETTINGS } from "../paper/paper-settings";
+import { DEFAULT_PAPER_SETTINGS } from "../ledger/paper-settings";
 import { ENTRY_MODES, INDEX_UNDERLYINGS, STRATEGY_NAMES } from "./names";
 
 /** Exit rules of a strategy whose file sets none (the values every strategy had before `exits:`). */

@@ -1,5 +1,5 @@
-import type { FeeSchedule } from "../paper/fee-model";
-import type { ExitRules } from "../paper/paper-settings";
+import type { FeeSchedule } from "../ledger/fee-model";
+import type { ExitRules } from "../ledger/paper-settings";
 import type { FillModel } from "../pricing/fill-model";
 import type { StrategyName } from "./idea";
 import type { EntryMode, IndexUnderlying } from "./names";

@@ -11,7 +11,7 @@ import {
   type StrategyRulesInput,
 } from "./config-schema";
 import type { RiskRules, StrategiesConfig, StrategyRules } from "./config-types";
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../paper/fee-model";
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../ledger/fee-model";
 import type { StrategyName } from "./idea";
 import { STRATEGY_NAMES } from "./names";
 

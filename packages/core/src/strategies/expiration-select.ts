@@ -1,7 +1,7 @@
 import type { ChainExpiration, ChainRoot, OptionChain } from "../market-data/option-chain";
 import { daysBetween } from "../time/new-york";
 import type { TargetRange } from "./config-types";
-import { settlementMoment } from "../paper/settlement-source";
+import { settlementMoment } from "../ledger/settlement-source";
 
 /** The root and expiration a candidate trades. */
 export interface ExpirationChoice {

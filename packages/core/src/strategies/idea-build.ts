@@ -1,7 +1,7 @@
 import type { PriceSource } from "../market-data/market-data-provider";
 import type { FillOptions } from "../pricing/fill-model";
 import { fillSpread } from "../pricing/spread-fill";
-import type { FeeSchedule } from "../paper/fee-model";
+import type { FeeSchedule } from "../ledger/fee-model";
 import type { ExpirationChoice } from "./expiration-select";
 import { ideaEconomics } from "./idea-economics";
 import type { Idea, IdeaLeg, StrategyName } from "./idea";

@@ -1,4 +1,4 @@
-import { DEFAULT_FEE_SCHEDULE, spreadOrderFees, type FeeSchedule } from "../paper/fee-model";
+import { DEFAULT_FEE_SCHEDULE, spreadOrderFees, type FeeSchedule } from "../ledger/fee-model";
 import { blackScholes } from "../pricing/black-scholes";
 import type { ExpiryModel } from "./priced-option";
 

@@ -1,6 +1,6 @@
 import type { Log } from "../log/log";
 import type { SnapshotStore } from "../market-data/snapshot-store";
-import type { PaperOrderStore } from "../paper/paper-order-store";
+import type { PaperOrderStore } from "../ledger/paper-order-store";
 import type { StatusStore } from "../status/status-store";
 import type { StrategiesConfig } from "../strategies/config-types";
 import { streamWindow } from "../strategies/stream-window";

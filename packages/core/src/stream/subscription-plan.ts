@@ -1,6 +1,6 @@
 import type { Log } from "../log/log";
 import type { OptionChain } from "../market-data/option-chain";
-import type { PositionRecord } from "../paper/order-types";
+import type { PositionRecord } from "../ledger/order-types";
 import type { Clock } from "../time/clock";
 import { daysBetween, nyDate } from "../time/new-york";
 import { OPTION_EVENTS, UNDERLYING_EVENTS } from "../dxlink/event-fields";

@@ -1,8 +1,8 @@
-import type { ExitRule } from "../paper/exit-rules";
-import type { ExitRules } from "../paper/paper-settings";
-import { positionCents } from "../paper/payoff";
-import type { PositionMark } from "../paper/position-mark";
-import { usd } from "../paper/risk-rules";
+import type { ExitRule } from "../ledger/exit-rules";
+import type { ExitRules } from "../ledger/paper-settings";
+import { positionCents } from "../ledger/payoff";
+import type { PositionMark } from "../ledger/position-mark";
+import { usd } from "../ledger/risk-rules";
 
 /** How far a position is from one exit rule. */
 export interface ExitDistance {

@@ -1,4 +1,4 @@
-import type { PositionRecord } from "../paper/order-types";
+import type { PositionRecord } from "../ledger/order-types";
 
 /** What marks an idea that duplicates an open position. */
 export interface DuplicateMark {

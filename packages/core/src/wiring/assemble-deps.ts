@@ -8,9 +8,9 @@ import {
   DynamoPaperOrderStore,
   RecordingSettlementSource,
   SessionPrintSettlementSource,
-  type LiveOrderGateway,
   type PaperOrderStore,
-} from "../paper/index";
+} from "../ledger/index";
+import type { LiveOrderGateway } from "../venues/tastytrade/live-order-gateway";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
 import type { CooldownStore, TastyRestClient } from "../tasty/index";
@@ -182,7 +182,12 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       notifier,
       strategies,
       ...(config.tradingMode === "live"
-        ? { live: new (await import("../live/tasty-live-broker")).TastyLiveBroker(rest, config.live.account) }
+        ? {
+            live: new (await import("../venues/tastytrade/tasty-live-broker")).TastyLiveBroker(
+              rest,
+              config.live.account,
+            ),
+          }
         : {}),
       endpoints: {
         dynamo: dynamoEndpoint ?? "aws",

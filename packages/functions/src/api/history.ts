@@ -1,5 +1,5 @@
 import { historyRoute } from "@stratdeck/core/api/routes/history";
-import { DynamoPaperOrderStore } from "@stratdeck/core/paper/dynamo-paper-order-store";
+import { DynamoPaperOrderStore } from "@stratdeck/core/ledger/dynamo-paper-order-store";
 import { lambdaLog, lambdaTables } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";
 

@@ -1,5 +1,5 @@
 import { ideasRoute } from "@stratdeck/core/api/routes/ideas";
-import { DynamoPaperOrderStore } from "@stratdeck/core/paper/dynamo-paper-order-store";
+import { DynamoPaperOrderStore } from "@stratdeck/core/ledger/dynamo-paper-order-store";
 import { DynamoStatusStore } from "@stratdeck/core/status/dynamo-status-store";
 import { lambdaLog, lambdaTables } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";

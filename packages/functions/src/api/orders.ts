@@ -1,4 +1,4 @@
-import { DynamoPaperOrderStore } from "@stratdeck/core/paper/dynamo-paper-order-store";
+import { DynamoPaperOrderStore } from "@stratdeck/core/ledger/dynamo-paper-order-store";
 import { ordersRoute } from "@stratdeck/core/api/routes/orders";
 import { lambdaLog, lambdaTables } from "../shared/lambda-deps";
 import { routeHandler } from "./route-handler";

@@ -1,11 +1,12 @@
 import { DynamoAlertStore } from "@stratdeck/core/alerts/dynamo-alert-store";
 import type { AlertStore, Notifier } from "@stratdeck/core/alerts";
-import type { LiveOrderGateway, PaperOrderStore } from "@stratdeck/core/paper";
-import { DynamoPaperOrderStore } from "@stratdeck/core/paper/dynamo-paper-order-store";
+import type { PaperOrderStore } from "@stratdeck/core/ledger";
+import type { LiveOrderGateway } from "@stratdeck/core/venues/tastytrade";
+import { DynamoPaperOrderStore } from "@stratdeck/core/ledger/dynamo-paper-order-store";
 import {
   RecordingSettlementSource,
   SessionPrintSettlementSource,
-} from "@stratdeck/core/paper/settlement-source";
+} from "@stratdeck/core/ledger/settlement-source";
 import { DynamoStatusStore } from "@stratdeck/core/status/dynamo-status-store";
 import type { StatusStore } from "@stratdeck/core/status";
 import { notifierFor } from "@stratdeck/core/wiring/notifier-part";
@@ -38,6 +39,6 @@ export async function alerting(t: LambdaTables): Promise<{ alerts: AlertStore; n
  */
 export async function liveGateway(m: LambdaMarket): Promise<{ live?: LiveOrderGateway }> {
   if (m.config.tradingMode !== "live") return {};
-  const { TastyLiveBroker } = await import("@stratdeck/core/live/tasty-live-broker");
+  const { TastyLiveBroker } = await import("@stratdeck/core/venues/tastytrade/tasty-live-broker");
   return { live: new TastyLiveBroker(m.rest, m.config.live.account) };
 }

@@ -4,7 +4,7 @@ import {
   type MarkPositionsDeps,
   type PaperOrderStore,
   type PaperSettings,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import type { EquityPoint } from "./backtest-types";
 
 /**

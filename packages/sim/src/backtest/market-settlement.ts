@@ -1,4 +1,4 @@
-import type { SettlementPrice, SettlementPriceSource, SettlementRequest } from "@stratdeck/core/paper";
+import type { SettlementPrice, SettlementPriceSource, SettlementRequest } from "@stratdeck/core/ledger";
 import type { Clock } from "@stratdeck/core/time";
 import type { BacktestMarket } from "./backtest-market";
 

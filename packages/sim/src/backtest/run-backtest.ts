@@ -2,7 +2,7 @@ import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import type { AppConfig } from "@stratdeck/core/config";
 import { silentLog, type Log } from "@stratdeck/core/log";
 import { runJob, type JobDeps, SCHEDULES, type JobSchedule } from "@stratdeck/core/orchestrator";
-import { closePosition, MemoryPaperOrderStore, paperSettingsFromStrategies } from "@stratdeck/core/paper";
+import { closePosition, MemoryPaperOrderStore, paperSettingsFromStrategies } from "@stratdeck/core/ledger";
 import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { FakeClock, sessionOn } from "@stratdeck/core/time";
 import type { BacktestMarket } from "./backtest-market";

@@ -1,4 +1,4 @@
-import { maxDrawdown } from "@stratdeck/core/paper";
+import { maxDrawdown } from "@stratdeck/core/ledger";
 import type { BacktestTrade, TradeStats } from "./backtest-types";
 import { peakRiskCents, quantile, SESSIONS_PER_YEAR, sharpeOfEquity, worstMonth } from "./trade-figures";
 

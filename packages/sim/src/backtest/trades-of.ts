@@ -3,7 +3,7 @@ import {
   type OrderRecord,
   type PositionRecord,
   type PaperOrderStore,
-} from "@stratdeck/core/paper";
+} from "@stratdeck/core/ledger";
 import { daysBetween, nyDate } from "@stratdeck/core/time";
 import type { BacktestTrade, TradeFill } from "./backtest-types";
 

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
-import { closePosition, type ClosePositionDeps } from "../../paper/close-position";
-import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
+import { closePosition, type ClosePositionDeps } from "../../ledger/close-position";
+import { paperSettingsFromStrategies } from "../../ledger/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";
 import { routeError } from "../responses";
 import { defineRoute } from "../router";

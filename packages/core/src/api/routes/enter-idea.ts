@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
 import { enterIdea, MAX_ENTER_QUANTITY, type EnterIdeaDeps } from "../../entry/enter-idea";
-import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
+import { paperSettingsFromStrategies } from "../../ledger/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";
 import { routeError } from "../responses";
 import { defineRoute } from "../router";

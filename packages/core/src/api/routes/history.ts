@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
-import type { PaperOrderStore } from "../../paper/paper-order-store";
-import { tradeHistory } from "../../paper/trade-history";
+import type { PaperOrderStore } from "../../ledger/paper-order-store";
+import { tradeHistory } from "../../ledger/trade-history";
 import { limitQuery } from "../query-fields";
 import { defineRoute } from "../router";
 

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
 import { IDEAS_REPORT_ID, type StoredIdeasReport } from "../../orchestrator/job-status";
-import type { PaperOrderStore } from "../../paper/paper-order-store";
+import type { PaperOrderStore } from "../../ledger/paper-order-store";
 import type { StatusStore } from "../../status/status-store";
 import type { IdeasReport } from "../../strategies/ideas-report";
 import { INDEX_UNDERLYINGS, STRATEGY_NAMES } from "../../strategies/names";

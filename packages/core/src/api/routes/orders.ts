@@ -1,4 +1,4 @@
-import type { PaperOrderStore } from "../../paper/paper-order-store";
+import type { PaperOrderStore } from "../../ledger/paper-order-store";
 import { limitQuery } from "../query-fields";
 import { defineRoute } from "../router";
 

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import "../../validation/zod-english";
-import { markPositions, type MarkPositionsDeps } from "../../paper/mark-positions";
-import { paperSettingsFromStrategies } from "../../paper/strategies-settings";
+import { markPositions, type MarkPositionsDeps } from "../../ledger/mark-positions";
+import { paperSettingsFromStrategies } from "../../ledger/strategies-settings";
 import type { StrategiesConfig } from "../../strategies/config-types";
 import { exitDistances } from "../../trader-view/exit-distance";
 import { defineRoute } from "../router";

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import type { LiveConfig } from "../../config/app-config";
+import type { Log } from "../../log/log";
+import type { FeeSchedule } from "../../ledger/fee-model";
+import type { PaperOrderStore } from "../../ledger/paper-order-store";
+import { pendingLeaseKey, type PendingOrder } from "../../ledger/pending-order";
+import type { Clock } from "../../time/clock";
+import { retryBrokerCall } from "./broker-retry";
+import { recordEntryOutcome } from "./entry-outcome";
+import { followOrder } from "./follow-order";
+import type { LiveBroker } from "./live-broker";
+import { leaseMs, takeLease } from "./order-journal";
+import { orderFills } from "./order-fills";
+
+/** Deps of {@link finishPendingOrders}. */
+export interface FinishPendingDeps {
+  orders: PaperOrderStore;
+  broker: Pick<LiveBroker, "getOrder" | "cancelOrder">;
+  clock: Clock;
+  log: Log;
+  settings: Pick<LiveConfig, "pollMs" | "cancelAfterMs">;
+  /** The fee model's schedule, charged on what filled. */
+  feeSchedule: FeeSchedule;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** What {@link finishPendingOrders} did, by pending-order id. */
+export interface FinishReport {
+  /** Followed to a final state and recorded (filled, partly filled or cancelled). */
+  finished: string[];
+  /** Still leased by a live run (it is following the order now). */
+  active: string[];
+  /** Sent without an answer (no broker order id): the trader must look at the broker. */
+  unresolved: string[];
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Finishes the orders of runs that stopped mid-order: every pending record whose lease expired is
+ * taken over (a conditional claim: two finishers never both act), its broker order is read,
+ * cancelled if still working, followed to a final state, and the outcome recorded exactly as the
+ * run that placed it would have (fills written, or the claims given back). Logs `live.order.resume`.
+ */
+export async function finishPendingOrders(deps: FinishPendingDeps): Promise<FinishReport> {
+  const report: FinishReport = { finished: [], active: [], unresolved: [] };
+  for (const pending of await deps.orders.listPendingOrders()) {
+    report[await finishOne(deps, pending)].push(pending.id);
+  }
+  return report;
+}
+
+async function finishOne(deps: FinishPendingDeps, pending: PendingOrder): Promise<keyof FinishReport> {
+  const now = deps.clock.now();
+  const holder = await takeLease(deps.orders, pending.id, randomUUID(), now, now + leaseMs(deps.settings));
+  if (!holder) {
+    deps.log.info("live.order.pending-active", { id: pending.id, brokerOrderId: pending.brokerOrderId });
+    return "active";
+  }
+  const orderId = pending.brokerOrderId;
+  if (orderId === undefined) {
+    deps.log.error("live.order.unresolved", {
+      id: pending.id,
+      positionId: pending.positionId,
+      request: pending.request,
+      message:
+        "the placement was sent but its answer never arrived: look for this order at the broker, then delete the pending record",
+    });
+    await deps.orders.releaseKey(pendingLeaseKey(pending.id), holder);
+    return "unresolved";
+  }
+  deps.log.warn("live.order.resume", {
+    id: pending.id,
+    brokerOrderId: orderId,
+    createdAt: pending.createdAt,
+  });
+  const follow = { ...deps, sleep: deps.sleep ?? realSleep };
+  const current = await retryBrokerCall(follow, "poll", deps.settings.pollMs, () =>
+    deps.broker.getOrder(orderId),
+  );
+  const final = await followOrder(follow, current, { cancelNow: true });
+  const fills = orderFills(pending.request, final);
+  await recordPendingOutcome(deps, pending, fills, [...pending.earlierOrderIds, orderId]);
+  await deps.orders.deletePendingOrder(pending.id);
+  await deps.orders.releaseKey(pendingLeaseKey(pending.id), holder);
+  deps.log.info("live.order.resumed", {
+    id: pending.id,
+    brokerOrderId: orderId,
+    status: final.status,
+    filled: fills.spreads,
+  });
+  return "finished";
+}
+
+async function recordPendingOutcome(
+  deps: FinishPendingDeps,
+  pending: PendingOrder,
+  fills: ReturnType<typeof orderFills>,
+  orderIds: string[],
+): Promise<void> {
+  if (pending.purpose === "open") {
+    if (!pending.entry)
+      throw new Error(`pending order ${pending.id}: an open order without its entry records`);
+    await recordEntryOutcome(
+      deps,
+      { entry: pending.entry, positionId: pending.positionId, releaseIfUnfilled: pending.releaseIfUnfilled },
+      fills,
+      orderIds,
+    );
+    return;
+  }
+  throw new Error(`pending order ${pending.id}: unknown purpose ${pending.purpose}`);
+}

@@ -1,0 +1,213 @@
+import type { LiveConfig } from "../../config/app-config";
+import type { NotifyOnceDeps } from "../../alerts/notify-once";
+import type { Log } from "../../log/log";
+import { tickFor } from "../../market-data/option-chain";
+import type { EntryRecords } from "../../ledger/entry-order";
+import type { Refusal } from "../../ledger/leg-fill";
+import { liveOrderRequest } from "./live-order-gateway";
+import { positionIdFor, type PaperOrderStore } from "../../ledger/paper-order-store";
+import { claimNumbered } from "../../ledger/reservations";
+import type { Clock } from "../../time/clock";
+import { nyDate } from "../../time/new-york";
+import { executeOrder, type Execution } from "./execute-order";
+import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../../ledger/fee-model";
+import type { AppendResult } from "../../ledger/order-types";
+import { pendingOrderId } from "../../ledger/pending-order";
+import { recordEntryOutcome } from "./entry-outcome";
+import { leaseMs, PendingOrderJournal } from "./order-journal";
+import type { LiveBroker } from "./live-broker";
+import { liveAlert } from "./live-alert";
+import { liveLimitBlocks } from "./live-limits";
+
+/** Deps of {@link enterLive}. */
+export interface LiveEntryDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "notifier">> {
+  orders: PaperOrderStore;
+  broker: LiveBroker;
+  clock: Clock;
+  settings: LiveConfig;
+  /** The fee model's schedule, charged on what filled (default: tastytrade's published one). */
+  feeSchedule?: FeeSchedule;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The claim taken before an entry's order goes to the broker (kept: the entry key is one slot's). */
+export const livePlacementKey = (positionId: string): string => `live-placement|${positionId}`;
+
+/** Base of the numbered claims that cap open live positions (`live-open#0` …). */
+const LIVE_OPEN_BASE = "live-open";
+
+/**
+ * Why every `live-open` claim is taken, naming each holder: an open live position, or an entry
+ * with no position in the log (an order another run has in flight, or a run that stopped between
+ * its claim and the order log, which only the trader can tell apart by looking at the broker).
+ */
+async function liveCapRefusal(orders: PaperOrderStore, cap: number): Promise<Refusal> {
+  const held: string[] = [];
+  for (let n = 0; n < cap; n++) {
+    const key = `${LIVE_OPEN_BASE}#${n}`;
+    const holder = await orders.keyHolder(key);
+    if (!holder) continue;
+    const position = await orders.getPosition(holder);
+    held.push(
+      position
+        ? `${key}: live position ${holder} (${position.status})`
+        : `${key}: entry ${holder}, no position in the order log yet (an order in flight; if none is working at the broker, delete item CAP#${key} from the orders table)`,
+    );
+  }
+  return {
+    code: "live-max-positions",
+    message: `${cap} live positions open or being placed, the cap is ${cap} (STRATDECK_LIVE_MAX_POSITIONS): ${held.join("; ")}`,
+  };
+}
+
+/** Where a live entry ended. */
+export interface LiveEntryOutcome {
+  status: "placed" | "refused" | "duplicate";
+  reasons: Refusal[];
+  positionId?: string;
+  execution?: Execution;
+}
+
+/**
+ * Natural price of an order-log entry, unsigned USD per share: a credit entry sells at the bids and
+ * buys at the asks (a debit the reverse); undefined when a quote side is missing.
+ */
+export function naturalPrice(records: EntryRecords): number | undefined {
+  let net = 0;
+  for (const l of records.order.legs) {
+    const sell = l.action.startsWith("S");
+    const px = sell ? l.bid : l.ask;
+    if (px === undefined) return undefined;
+    net += (sell ? px : -px) * l.ratio;
+  }
+  return Math.abs(Math.round(net * 100) / 100);
+}
+
+/**
+ * A confirmed live entry: the hard limits first (each refusal logged as `live.limit.refused` and
+ * alerted once a day per limit), then dry-run, place, follow, cancel and walk ({@link executeOrder}),
+ * and only what the broker filled is written to the order log (mode `live`, prices from the fill
+ * report). Nothing filled: nothing is written. An entry key already claimed by another run is a
+ * `duplicate` and nothing is sent. A pending-order record is written before each placement and
+ * removed once the outcome is recorded: a run that stops in between leaves it for the next run or
+ * the reconcile job ({@link finishPendingOrders}).
+ */
+export async function enterLive(
+  deps: LiveEntryDeps,
+  records: EntryRecords,
+  log: Log,
+): Promise<LiveEntryOutcome> {
+  const request = liveOrderRequest(records.order);
+  const contracts = Math.max(...request.legs.map((l) => l.quantity));
+  const now = deps.clock.now();
+  const blocks = await liveLimitBlocks(deps.orders, deps.settings, contracts, now);
+  if (blocks.length > 0) return refuseByLimits(deps, log, records, blocks);
+  const positionId = positionIdFor(records.order.idempotencyKey);
+  const claimed = await claimEntry(deps, log, records, positionId);
+  if (!claimed.ok) return claimed.outcome;
+  const placed = { entry: records, positionId, releaseIfUnfilled: [claimed.slot] };
+  const journal = new PendingOrderJournal(
+    deps.orders,
+    deps.clock,
+    { ...placed, id: pendingOrderId("open", positionId), purpose: "open" },
+    leaseMs(deps.settings),
+  );
+  const execution = await executeOrder(
+    { broker: deps.broker, clock: deps.clock, log, settings: deps.settings, journal, ...sleepOf(deps) },
+    {
+      order: request,
+      tick: tickFor(records.position.tickSizes ?? DEFAULT_TICKS, request.price),
+      tickSizes: records.position.tickSizes ?? DEFAULT_TICKS,
+      ...(naturalPrice(records) !== undefined ? { natural: naturalPrice(records) } : {}),
+    },
+  );
+  const feeSchedule = deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE;
+  const res = await recordEntryOutcome(
+    { orders: deps.orders, log, feeSchedule },
+    placed,
+    execution.fills,
+    execution.orderIds,
+  );
+  await journal.finish();
+  return entryOutcome(log, records, positionId, execution, res);
+}
+
+/** Tick sizes of an index option chain when the position does not carry its own. */
+const DEFAULT_TICKS = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+
+const sleepOf = (deps: { sleep?: (ms: number) => Promise<void> }) =>
+  deps.sleep ? { sleep: deps.sleep } : {};
+
+/** A hard-limit refusal: logged as `live.limit.refused`, alerted once a day per limit. */
+async function refuseByLimits(
+  deps: LiveEntryDeps,
+  log: Log,
+  records: EntryRecords,
+  blocks: Refusal[],
+): Promise<LiveEntryOutcome> {
+  const now = deps.clock.now();
+  log.error("live.limit.refused", { key: records.order.idempotencyKey, reasons: blocks });
+  for (const b of blocks)
+    await liveAlert(
+      { ...deps, log },
+      {
+        rule: `limit:${b.code}:${nyDate(now)}`,
+        subject: "StratDeck: live entry refused by a hard limit",
+        message: b.message,
+        details: { code: b.code, key: records.order.idempotencyKey },
+      },
+    );
+  return { status: "refused", reasons: blocks };
+}
+
+/**
+ * The two claims of a live entry. One placement per entry key across concurrent and redelivered
+ * runs: a strict conditional claim before anything reaches the broker (the log write after the fill
+ * comes too late to stop a second order). Then the live position cap as a claim too (the count read
+ * before cannot see another run's order in flight): one numbered `live-open` claim per live
+ * position, taken over once that position closes.
+ */
+async function claimEntry(
+  deps: LiveEntryDeps,
+  log: Log,
+  records: EntryRecords,
+  positionId: string,
+): Promise<{ ok: true; slot: string } | { ok: false; outcome: LiveEntryOutcome }> {
+  if (!(await deps.orders.claimKey(livePlacementKey(positionId), positionId, true))) {
+    log.error("live.order.duplicate-delivery", { key: records.order.idempotencyKey, positionId });
+    const message = `entry ${records.order.idempotencyKey} was already sent to the broker by another run`;
+    return {
+      ok: false,
+      outcome: { status: "duplicate", reasons: [{ code: "live-already-placed", message }], positionId },
+    };
+  }
+  const cap = deps.settings.maxOpenPositions;
+  const slot = await claimNumbered(deps.orders, LIVE_OPEN_BASE, cap, positionId, true);
+  if (slot) return { ok: true, slot };
+  await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
+  return {
+    ok: false,
+    outcome: await refuseByLimits(deps, log, records, [await liveCapRefusal(deps.orders, cap)]),
+  };
+}
+
+/** The outcome of an executed entry, from its execution and what was written. */
+function entryOutcome(
+  log: Log,
+  records: EntryRecords,
+  positionId: string,
+  execution: Execution,
+  res: AppendResult | null,
+): LiveEntryOutcome {
+  if (res === null) {
+    const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
+    log.warn("live.order.unfilled", { key: records.order.idempotencyKey, status: execution.status, reasons });
+    return { status: "refused", reasons, execution };
+  }
+  if (res.status === "duplicate") return { status: "duplicate", reasons: [], positionId, execution };
+  const reasons =
+    execution.status === "partial"
+      ? execution.reasons.map((message) => ({ code: "live-partial", message }))
+      : [];
+  return { status: "placed", reasons, positionId, execution };
+}
