@@ -8,9 +8,8 @@ import {
   FeedDataFormat,
   type FeedEventData,
 } from "@dxfeed/dxlink-api";
-import { probeDxLink } from "@stratdeck/core/dxlink";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
-import { nearMoneyPut, restJson, waitFor } from "./helpers";
+import { expectProbeQuotesSpx, nearMoneyPut, restJson, waitFor } from "./helpers";
 
 // The dxfeed client uses the global WebSocket, which Node 20 lacks.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -136,14 +135,7 @@ describe("@dxfeed/dxlink-api against the simulator", () => {
       expect(events).toEqual([]);
 
       // Ours waits for AUTH_STATE before its AUTH (tastyware/tastytrade#338) and gets in.
-      const probe = await probeDxLink({
-        dxlinkUrl: sim.dxlinkUrl,
-        token: sim.issueQuoteToken().token,
-        symbol: "SPX",
-        timeoutMs: 4000,
-      });
-      expect(probe.error).toBeUndefined();
-      expect(Math.abs((probe.quote?.bid ?? 0) - sim.market.spot("SPX"))).toBeLessThan(5);
+      await expectProbeQuotesSpx(sim);
     } finally {
       client.close();
       sim.faults.earlyAuth("accept");

@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import { probeDxLink } from "@stratdeck/core/dxlink";
 import type { RunningSimulator } from "@stratdeck/sim";
 
 /** Polls until `check` is true or fails after `timeoutMs`. */
@@ -57,4 +59,20 @@ export function nearMoneyPut(
   )[0];
   if (!strike) throw new Error("empty chain");
   return strike["put-streamer-symbol"];
+}
+
+/**
+ * Our own DXLink probe against the simulator: it must get an SPX quote within 4 s whose bid is
+ * within 5 index points of the simulator's spot.
+ */
+export async function expectProbeQuotesSpx(sim: RunningSimulator): Promise<void> {
+  const probe = await probeDxLink({
+    dxlinkUrl: sim.dxlinkUrl,
+    token: sim.issueQuoteToken().token,
+    symbol: "SPX",
+    timeoutMs: 4000,
+  });
+  expect(probe.error).toBeUndefined();
+  expect(probe.ok).toBe(true);
+  expect(Math.abs((probe.quote?.bid ?? 0) - sim.market.spot("SPX"))).toBeLessThan(5);
 }
