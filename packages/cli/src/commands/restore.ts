@@ -1,9 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { loadConfig } from "@stratdeck/core/config";
 import { importLedger, parseLedgerBackup } from "@stratdeck/core/storage";
-import { lockStateDir, readLocalStack } from "@stratdeck/core/wiring";
 import { withLedgerTables } from "../local/backup/ledger-connection";
 import { StackRefusedError } from "../local/stack-errors";
 import { emit } from "../support/output";
@@ -16,21 +14,13 @@ interface Restored {
   movedAside: string | null;
 }
 
-/** Moves the state folder's store aside (renamed with the time), under the folder's lock. */
-async function moveStoreAside(stateDir: string): Promise<string | null> {
-  if (readLocalStack(stateDir))
-    throw new StackRefusedError(`a local stack runs on ${stateDir}: stop it before restoring`);
-  const access = await lockStateDir(stateDir, { owner: "restore", joinStack: false });
-  if (access.kind !== "owner") throw new StackRefusedError(`a local stack runs on ${stateDir}`);
-  try {
-    const store = join(stateDir, "dynamodb");
-    if (!existsSync(store) || readdirSync(store).length === 0) return null;
-    const aside = `${store}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-    renameSync(store, aside);
-    return aside;
-  } finally {
-    access.release();
-  }
+/** Moves the state folder's store aside (renamed with the time); never deletes it. */
+function moveStoreAside(stateDir: string): string | null {
+  const store = join(stateDir, "dynamodb");
+  if (!existsSync(store) || readdirSync(store).length === 0) return null;
+  const aside = `${store}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  renameSync(store, aside);
+  return aside;
 }
 
 /** `stratdeck restore FILE`: a fresh store holding exactly the backup's ledger. */
@@ -43,11 +33,22 @@ export function registerRestore(command: Command): void {
         const path = resolve(file);
         if (!existsSync(path)) throw new OptionError(`backup file ${path} does not exist`);
         const backup = parseLedgerBackup(readFileSync(path, "utf8"), path);
-        const { config } = loadConfig(process.env);
-        const local = config.storage === "local" && !config.dynamoEndpoint;
-        const movedAside = local ? await moveStoreAside(resolve(config.stateDir)) : null;
-        const items = await withLedgerTables("restore", false, (conn, config) =>
-          importLedger(conn.doc, config.tables, backup),
+        // One lock from moving the old store aside to the last imported item: no other command
+        // can open the folder in between and write into (or create) the store being restored.
+        let movedAside: string | null = null;
+        const items = await withLedgerTables(
+          "restore",
+          false,
+          (conn, config) => {
+            if (conn.storage.kind === "stack")
+              throw new StackRefusedError(
+                `a local stack runs on ${conn.storage.stateDir}: stop it before restoring`,
+              );
+            return importLedger(conn.doc, config.tables, backup);
+          },
+          (stateDir) => {
+            movedAside = moveStoreAside(stateDir);
+          },
         );
         emit<Restored>({ file: path, items, movedAside }, opts, human);
       }),

@@ -61,6 +61,12 @@ export interface ResolveStorageOptions {
   lockWaitMs?: number;
   /** The command only reads: on a state folder it cannot write, it reads a copy ({@link readOnlyCopy}). */
   readOnlyState?: boolean;
+  /**
+   * Runs under the state folder's lock, before the embedded engine opens the store (only for
+   * `embedded`): what must happen to the folder with no other process in between (a restore
+   * moving the old store aside).
+   */
+  beforeOpen?: (stateDir: string) => void | Promise<void>;
 }
 
 /** A random access key id for an embedded engine. */
@@ -149,6 +155,7 @@ export async function resolveStorage(
       longestStallMs: access.longestStallMs,
     });
   try {
+    await options.beforeOpen?.(stateDir);
     const key = newEngineKey();
     const secret = newEngineSecret();
     const engine = await start({

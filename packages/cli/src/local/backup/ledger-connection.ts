@@ -1,6 +1,6 @@
 import { loadConfig, type AppConfig } from "@stratdeck/core/config";
 import { createLogger, type Log } from "@stratdeck/core/log";
-import { connectStorage, type StorageConnection } from "@stratdeck/core/wiring";
+import { connectStorage, type ResolveStorageOptions, type StorageConnection } from "@stratdeck/core/wiring";
 import { startDynalite } from "../engines";
 
 /** The tables only (no market, no simulator): what `backup` and `restore` need. */
@@ -8,6 +8,7 @@ export async function withLedgerTables<T>(
   owner: string,
   ephemeral: boolean,
   fn: (conn: StorageConnection, config: AppConfig, log: Log) => Promise<T>,
+  beforeOpen?: ResolveStorageOptions["beforeOpen"],
 ): Promise<T> {
   const { config } = loadConfig(process.env);
   const log = createLogger({ service: "stratdeck-cli", level: config.logLevel });
@@ -15,6 +16,7 @@ export async function withLedgerTables<T>(
     log,
     owner,
     ephemeral,
+    ...(beforeOpen ? { beforeOpen } : {}),
     embeddedEngine: (o) => startDynalite({ ...o, compactEveryMs: 0 }),
   });
   try {
