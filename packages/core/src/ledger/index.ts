@@ -27,3 +27,4 @@ export * from "./reservations";
 export * from "./trade-history";
 export * from "./drawdown";
 export * from "./pending-order";
+export * from "./events/index";
