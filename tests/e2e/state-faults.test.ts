@@ -174,5 +174,19 @@ describe("a read-only state folder (tmpfs remounted read-only)", () => {
     expect(again.code, again.stderr.slice(-800)).toBe(0);
     expect(again.stdout).toBe(history.stdout);
     expect(again.stderr).toContain('"message":"state.read-only"');
+
+    // Damage on a read-only folder is named as the folder's own, not as the temporary copy's.
+    fs.remount("rw");
+    const store = join(dir, "dynamodb");
+    const current = readFileSync(join(store, "CURRENT"));
+    rmSync(join(store, "CURRENT"));
+    fs.remount("ro");
+    const damaged = errorDoc(await runCli(["history", "--json"], env));
+    expect(damaged.code).toBe("state-damaged");
+    expect(damaged.folder).toBe(store);
+    expect(damaged.problem).toContain("CURRENT is missing");
+    expect(`${damaged.problem} ${damaged.recovery}`).not.toContain("stratdeck-read-only-");
+    fs.remount("rw");
+    writeFileSync(join(store, "CURRENT"), current);
   }, 300_000);
 });

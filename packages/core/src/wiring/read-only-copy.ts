@@ -19,11 +19,12 @@ export async function readOnlyCopy(
 ): Promise<ResolvedStorage> {
   const { stateDir } = refused;
   const tmp = mkdtempSync(join(tmpdir(), "stratdeck-read-only-"));
+  const store = join(stateDir, "dynamodb");
   try {
-    const store = join(stateDir, "dynamodb");
     if (existsSync(store))
       cpSync(store, join(tmp, "dynamodb"), { recursive: true, filter: (src) => basename(src) !== "LOCK" });
-    const engine = await start({ path: join(tmp, "dynamodb"), ...credential });
+    // A damaged store is reported as the state folder's, not as the temporary copy's.
+    const engine = await start({ path: join(tmp, "dynamodb"), reportAs: store, ...credential });
     log.warn("state.read-only", {
       stateDir,
       detail: `${refused.message}: this command only reads, so it reads a copy of the store`,

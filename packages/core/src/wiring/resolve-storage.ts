@@ -9,9 +9,13 @@ import { readOnlyCopy } from "./read-only-copy";
 import { StateFolderUnwritableError } from "./state-folder-errors";
 import { lockStateDir } from "./state-lock";
 
-/** Starts the embedded engine: on `path` (LevelDB folder) or in memory, requiring `accessKeyId`. */
+/**
+ * Starts the embedded engine: on `path` (LevelDB folder) or in memory, requiring `accessKeyId`.
+ * `reportAs` is the folder its errors name when `path` is a stand-in for it (a temporary copy).
+ */
 export type EmbeddedEngineStarter = (opts: {
   path?: string;
+  reportAs?: string;
   accessKeyId: string;
   secretAccessKey?: string;
 }) => Promise<RunningEngine>;

@@ -16,6 +16,8 @@ export interface DynaliteOptions {
   port?: number;
   /** LevelDB folder for persistence; omitted means in memory. */
   path?: string;
+  /** The folder errors name when `path` is a temporary copy of it (default `path`). */
+  reportAs?: string;
   /**
    * When set, requests must be signed with this access key id (any other gets 403
    * UnrecognizedClientException), so a local process without the state folder's credential
@@ -37,8 +39,8 @@ export function accessKeyOf(authorization: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-/** Waits for dynalite's LevelDB on `path` to open; a refusal becomes a StateStoreError. */
-async function storeOpened(path: string): Promise<void> {
+/** Waits for dynalite's LevelDB on `path` to open; a refusal becomes a StateStoreError naming `named`. */
+async function storeOpened(path: string, named: string): Promise<void> {
   let db = openedLevel(path);
   for (let i = 0; !db && i < 100; i++) {
     await new Promise((r) => setImmediate(r));
@@ -51,8 +53,8 @@ async function storeOpened(path: string): Promise<void> {
     const e = err as { code?: string; message?: string; cause?: { message?: string } };
     const detail = [e.message, e.cause?.message].filter(Boolean).join(": ");
     throw /corrupt/i.test(detail)
-      ? storeDamaged(path, detail)
-      : storeIoFailed(path, e.code ?? "LEVEL_ERROR", detail);
+      ? storeDamaged(named, detail)
+      : storeIoFailed(named, e.code ?? "LEVEL_ERROR", detail);
   }
 }
 
@@ -64,8 +66,10 @@ async function storeOpened(path: string): Promise<void> {
  */
 export async function startDynalite(options: DynaliteOptions = {}): Promise<RunningEngine> {
   const dynalite = require("dynalite") as (opts: Record<string, unknown>) => Server;
-  const damage = options.path ? levelFolderDamage(options.path) : null;
-  if (options.path && damage) throw storeDamaged(options.path, damage);
+  // The check only reads, so it runs on the original even when `path` is its copy.
+  const named = options.reportAs ?? options.path;
+  const damage = named ? levelFolderDamage(named) : null;
+  if (named && damage) throw storeDamaged(named, damage);
   const compactor = options.path ? compactorFor(options.path) : null;
   const server = dynalite({
     createTableMs: 0,
@@ -75,7 +79,7 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
   });
   if (options.accessKeyId) guard(server, options.accessKeyId, options.secretAccessKey);
   try {
-    if (options.path) await storeOpened(options.path);
+    if (options.path) await storeOpened(options.path, named ?? options.path);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
