@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive } from "@stratdeck/core/venues/tastytrade";
-import { MemoryPaperOrderStore, NO_FEES, recordClose, type PositionRecord } from "@stratdeck/core/ledger";
+import {
+  MemoryPaperOrderStore,
+  NO_FEES,
+  recordClose,
+  type OrderFees,
+  type PositionRecord,
+} from "@stratdeck/core/ledger";
 import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;
@@ -22,8 +28,8 @@ const deps = (over: Parameters<typeof liveSettings>[0] = {}) => ({
   notifier,
 });
 
-/** Records a manual close of `position` today at `exitDebit` (USD per share), without fees. */
-const closeAt = (position: PositionRecord, exitDebit: number) =>
+/** Records a manual close of `position` today at `exitDebit` (USD per share), with `fees` (default none). */
+const closeAt = (position: PositionRecord, exitDebit: number, fees: OrderFees = NO_FEES) =>
   recordClose({ orders, log: env.log }, position, {
     exitDebit,
     legs: [],
@@ -31,7 +37,7 @@ const closeAt = (position: PositionRecord, exitDebit: number) =>
     underlyingPrice: env.sim.market.spot("SPX"),
     underlyingSource: "stream",
     reason: "manual",
-    fees: NO_FEES,
+    fees,
   });
 
 describe("hard limits of live trading", () => {
@@ -91,17 +97,41 @@ describe("hard limits of live trading", () => {
     const first = await spreadRecords(env, { key: "loser" });
     expect((await enterLive(deps(), first.records, env.log)).status).toBe("placed");
     const [position] = await orders.listOpenPositions();
-    // Closed today for 3.00 more than it took in: 1 × 100 × 3.00 = $300 realised loss.
+    // Closed today for 3.00 more than it took in: 1 × 100 × 3.00 = $300 gross, plus the entry fees.
     await closeAt(position!, position!.entryCredit + 3);
+    const net = -((await orders.getPosition(position!.positionId))?.netPnlCents ?? 0);
+    expect(net).toBeGreaterThan(30_000);
     const next = await spreadRecords(env, { key: "next" });
     const calls = env.broker.calls.length;
     const blocked = await enterLive(deps({ dailyLossStopCents: 30_000 }), next.records, env.log);
     expect(blocked).toMatchObject({ status: "refused", reasons: [{ code: "live-daily-loss-stop" }] });
-    expect(blocked.reasons[0]?.message).toContain("$300.00");
+    expect(blocked.reasons[0]?.message).toContain(`$${(net / 100).toFixed(2)}`);
     expect(env.broker.calls).toHaveLength(calls);
-    // A stop above today's loss lets the entry through.
-    expect((await enterLive(deps({ dailyLossStopCents: 30_100 }), next.records, env.log)).status).toBe(
+    // A stop above today's net loss lets the entry through.
+    expect((await enterLive(deps({ dailyLossStopCents: net + 1 }), next.records, env.log)).status).toBe(
       "placed",
     );
+  });
+
+  it("the daily loss stop sums net P&L (fees included), as the trader sees it", async () => {
+    const first = await spreadRecords(env, { key: "net-loser" });
+    expect((await enterLive(deps(), first.records, env.log)).status).toBe("placed");
+    const [position] = await orders.listOpenPositions();
+    const exitFees = {
+      commissionCents: 0,
+      clearingCents: 20,
+      regulatoryCents: 8,
+      proprietaryCents: 130,
+      totalCents: 158,
+    };
+    // Gross −$299.00 (under the $300 stop); the entry's and the exit's fees take the net past it.
+    await closeAt(position!, position!.entryCredit + 2.99, exitFees);
+    const closed = await orders.getPosition(position!.positionId);
+    expect(closed?.realizedPnlCents).toBe(-29_900);
+    expect(closed?.netPnlCents).toBeLessThanOrEqual(-30_000);
+    const next = await spreadRecords(env, { key: "after-net-loss" });
+    const blocked = await enterLive(deps({ dailyLossStopCents: 30_000 }), next.records, env.log);
+    expect(blocked).toMatchObject({ status: "refused", reasons: [{ code: "live-daily-loss-stop" }] });
+    expect(blocked.reasons[0]?.message).toContain(`$${(-(closed?.netPnlCents ?? 0) / 100).toFixed(2)}`);
   });
 });

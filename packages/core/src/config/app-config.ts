@@ -26,7 +26,7 @@ export interface LiveConfig {
   maxContractsPerOrder: number;
   /** Most open live positions (STRATDECK_LIVE_MAX_POSITIONS, default 1). */
   maxOpenPositions: number;
-  /** No live entry once today's realised live loss reaches this, cents (STRATDECK_LIVE_DAILY_LOSS_STOP_USD, default 500 USD). */
+  /** No live entry once today's realised live net loss (after fees) reaches this, cents (STRATDECK_LIVE_DAILY_LOSS_STOP_USD, default 500 USD). */
   dailyLossStopCents: number;
   /** An order not filled after this is cancelled, ms (STRATDECK_LIVE_CANCEL_AFTER_S, default 60 s). */
   cancelAfterMs: number;

@@ -1,3 +1,5 @@
+import { netPnlCents } from "./pnl";
+
 /**
  * Per-contract option fees of an order, USD. Defaults: {@link DEFAULT_FEE_SCHEDULE} (tastytrade's
  * published schedule); strategies.yaml `fees:` overrides them.
@@ -137,7 +139,7 @@ export interface PnlBreakdown {
 
 /** A P&L figure with its fees. */
 export function pnlBreakdown(grossCents: number, feesCents: number): PnlBreakdown {
-  return { grossCents, feesCents, netCents: grossCents - feesCents };
+  return { grossCents, feesCents, netCents: netPnlCents(grossCents, feesCents) };
 }
 
 /**

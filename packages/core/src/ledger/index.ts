@@ -23,6 +23,7 @@ export * from "./settlement-source";
 export * from "./settle-expired";
 export * from "./strategies-settings";
 export * from "./fee-model";
+export * from "./pnl";
 export * from "./reservations";
 export * from "./trade-history";
 export * from "./drawdown";

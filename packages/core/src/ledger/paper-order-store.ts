@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
 import type { PendingOrder } from "./pending-order";
 import { pnlCents } from "./payoff";
+import { netPnlCents } from "./pnl";
 import {
   releaseCapacity,
   reserveCapacity,
@@ -42,7 +43,7 @@ export function closedFigures(
   exitFeesCents: number,
 ): Pick<PositionRecord, "exitFeesCents" | "feesCents" | "netPnlCents"> {
   const feesCents = (position.entryFeesCents ?? 0) + exitFeesCents;
-  return { exitFeesCents, feesCents, netPnlCents: realizedPnlCents - feesCents };
+  return { exitFeesCents, feesCents, netPnlCents: netPnlCents(realizedPnlCents, feesCents) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Quote, UnderlyingPrice } from "../market-data/market-data-provider
 import { daysBetween, nyDate } from "../time/new-york";
 import { DEFAULT_INDEX_TICKS, fillOrderLegs, type Refusal } from "./leg-fill";
 import type { PositionRecord } from "./order-types";
+import { netPnlCents } from "./pnl";
 import { spreadOrderFees, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
 import type { PaperFillSettings } from "./paper-settings";
 import { pnlCents } from "./payoff";
@@ -183,7 +184,7 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
     debitToClose,
     pnlCents: pnl,
     feesCents,
-    netPnlCents: pnl - feesCents,
+    netPnlCents: netPnlCents(pnl, feesCents),
     pctOfMaxProfit: position.maxProfitCents > 0 ? pnl / position.maxProfitCents : 0,
   };
 }

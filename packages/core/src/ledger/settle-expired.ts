@@ -3,6 +3,7 @@ import type { Notifier } from "../alerts/notifier";
 import { notifyOnce } from "../alerts/notify-once";
 import type { Log } from "../log/log";
 import type { Clock } from "../time/clock";
+import { netPnlCents } from "./pnl";
 import { NO_FEES, recordClose } from "./close-order";
 import type { PaperOrderStore } from "./paper-order-store";
 import { expiryDebit, intrinsicValue } from "./payoff";
@@ -105,7 +106,7 @@ export async function settleExpired(deps: SettleExpiredDeps): Promise<SettleResu
       exitDebit,
       realizedPnlCents: res.realizedPnlCents,
       feesCents,
-      netPnlCents: res.realizedPnlCents - feesCents,
+      netPnlCents: netPnlCents(res.realizedPnlCents, feesCents),
     };
     result.settled.push(settled);
     if (deps.alerts && deps.notifier) {

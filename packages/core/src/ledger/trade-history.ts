@@ -1,5 +1,7 @@
 import { maxDrawdown } from "./drawdown";
 import type { PositionRecord } from "./order-types";
+import { outcomeOf } from "./events/outcome";
+import { netPnlCents } from "./pnl";
 
 /** One closed or settled position with its realised P&L. */
 export interface HistoryTrade {
@@ -33,7 +35,7 @@ export interface HistoryTotals {
   grossCents: number;
   feesCents: number;
   netCents: number;
-  /** Trades with net > 0 and net < 0 (a net of exactly 0 is neither). */
+  /** Wins and losses by {@link outcomeOf} (a net of exactly 0 is break-even: neither). */
   wins: number;
   losses: number;
   /** wins / trades, fraction (0 with no trades). */
@@ -79,7 +81,7 @@ export interface RealizedPnl {
 export function realizedPnl(p: PositionRecord): RealizedPnl {
   const grossCents = p.realizedPnlCents ?? 0;
   const feesCents = p.feesCents ?? (p.entryFeesCents ?? 0) + (p.exitFeesCents ?? 0);
-  return { grossCents, feesCents, netCents: p.netPnlCents ?? grossCents - feesCents };
+  return { grossCents, feesCents, netCents: p.netPnlCents ?? netPnlCents(grossCents, feesCents) };
 }
 
 /** A closed position as a history trade (older records without fees count 0 fees). */
@@ -119,8 +121,8 @@ const mean = (xs: number[]): number =>
 
 /** Totals, win rate, averages and max drawdown of trades (any order). */
 export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
-  const wins = trades.filter((t) => t.netCents > 0).map((t) => t.netCents);
-  const losses = trades.filter((t) => t.netCents < 0).map((t) => t.netCents);
+  const wins = trades.filter((t) => outcomeOf(t.netCents) === "win").map((t) => t.netCents);
+  const losses = trades.filter((t) => outcomeOf(t.netCents) === "loss").map((t) => t.netCents);
   return {
     trades: trades.length,
     grossCents: trades.reduce((s, t) => s + t.grossCents, 0),

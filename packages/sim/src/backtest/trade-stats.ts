@@ -1,11 +1,12 @@
-import { maxDrawdown } from "@stratdeck/core/ledger";
+import { maxDrawdown, outcomeOf } from "@stratdeck/core/ledger";
 import type { BacktestTrade, TradeStats } from "./backtest-types";
 import { peakRiskCents, quantile, SESSIONS_PER_YEAR, sharpeOfEquity, worstMonth } from "./trade-figures";
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
 
 /**
- * Figures of a set of closed trades; `equity` is the daily equity series (cents) the drawdown,
+ * Figures of a set of closed trades (wins and losses by {@link outcomeOf}: a net of 0 is
+ * break-even, neither); `equity` is the daily equity series (cents) the drawdown,
  * Sharpe and worst month are measured on, `dates` its session dates (`YYYY-MM-DD`).
  */
 export function tradeStats(
@@ -13,8 +14,8 @@ export function tradeStats(
   equity: readonly number[],
   dates: readonly string[] = [],
 ): TradeStats {
-  const wins = trades.filter((t) => t.netPnlCents > 0);
-  const losses = trades.filter((t) => t.netPnlCents <= 0);
+  const wins = trades.filter((t) => outcomeOf(t.netPnlCents) === "win");
+  const losses = trades.filter((t) => outcomeOf(t.netPnlCents) === "loss");
   const sum = (xs: readonly BacktestTrade[]): number => xs.reduce((a, t) => a + t.netPnlCents, 0);
   const won = sum(wins);
   const lost = sum(losses);

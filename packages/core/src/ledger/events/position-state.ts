@@ -1,5 +1,6 @@
 import { positionCents } from "../payoff";
 import type { FillEvent, LedgerEvent, OrderEffect, SettlementEvent } from "./ledger-event";
+import { netPnlCents } from "../pnl";
 import { outcomeOf, type Outcome } from "./outcome";
 
 /** What the fold needs besides the events: the position's fixed facts. */
@@ -205,7 +206,7 @@ function stateOf(
 ): PositionState {
   const closed = book.opened > 0 && book.openQty === 0;
   const feesCents = book.openFees + book.closeFees;
-  const netCents = book.grossCents - feesCents;
+  const netCents = netPnlCents(book.grossCents, feesCents);
   const claimsHeld = claimsOf(header, sorted);
   return {
     positionId: header.positionId,
