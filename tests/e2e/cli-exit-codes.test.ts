@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { tempDirs } from "../support/temp-dirs";
@@ -82,6 +83,33 @@ describe("CLI exit codes: 0 ok, 1 failure, 2 bad configuration, 3 refused by the
     } finally {
       busy.server.close();
     }
+  }, 60_000);
+
+  it("a strategies file written before exit rules per strategy is exit 2 naming the field, its line and the fix", async () => {
+    const dir = fresh();
+    const shipped = readFileSync(join(import.meta.dirname, "../../strategies.yaml"), "utf8");
+    // The file as shipped before `exits:` existed: the condor enters from 21 DTE, no exit rules.
+    const old = shipped
+      .replace(/\n {2}exits:\n(?: {4}.*\n| *#.*\n)+/, "\n")
+      .replace(/\n {4}# A ~30-day trade[^\n]*\n {4}exits:\n {6}dte: 7\n?/, "\n");
+    expect(old).not.toContain("exits:");
+    const file = join(dir, "strategies.yaml");
+    writeFileSync(file, old);
+    const env = { STRATDECK_STATE_DIR: dir, STRATDECK_STRATEGIES_FILE: file };
+    const run = await runCli(["backtest", "--from", "2025-01-02", "--to", "2025-01-03", "--json"], env);
+    expect(run.code).toBe(2);
+    const body = JSON.parse(run.stdout) as {
+      error: { code: string; message: string; issues: Array<{ path: string; line: number }> };
+    };
+    expect(body.error.code).toBe("invalid-configuration");
+    expect(body.error.message).toContain(file);
+    expect(body.error.message).toContain("exits.dte is not set for iron_condor_index_30d");
+    expect(body.error.issues).toEqual([
+      expect.objectContaining({
+        path: "strategies.iron_condor_index_30d.dte.min",
+        line: old.split("\n").indexOf("      min: 21") + 1,
+      }),
+    ]);
   }, 60_000);
 
   it("--confirm-live without STRATDECK_LIVE_ARMED=YES is refused by the guard with exit 3; armed, it places (exit 0)", async () => {

@@ -115,6 +115,45 @@ describe("strategies.yaml", () => {
     expect(parseStrategiesYaml(old).strategies.iron_condor_index_30d?.exits).toEqual(defaults);
   });
 
+  it("refuses the condor of a file written before exit rules per strategy, saying the 21 is the default and how to fix it", () => {
+    // The shipped file before `exits:` existed: the condor enters from 21 DTE and sets no exits.
+    const old = DEFAULT_YAML.replace(/\n {2}exits:\n(?: {4}.*\n| *#.*\n)+/, "\n").replace(
+      /\n {4}# A ~30-day trade[^\n]*\n {4}exits:\n {6}dte: 7\n/,
+      "\n",
+    );
+    expect(old).not.toContain("exits:");
+    const issues = issuesOf(old);
+    expect(issues).toHaveLength(1);
+    const [issue] = issues;
+    expect(issue?.path).toBe("strategies.iron_condor_index_30d.dte.min");
+    expect(issue?.line).toBe(old.split("\n").findIndex((l) => l === "      min: 21") + 1);
+    expect(issue?.message).toContain("exits.dte is not set for iron_condor_index_30d");
+    expect(issue?.message).toContain("built-in default 21");
+    expect(issue?.message).toContain(
+      'add "exits: { dte: N }" with N below 21 under strategies.iron_condor_index_30d',
+    );
+    // The fix it names works.
+    const fixed = old.replace("      min_pop: 0.55\n", "      min_pop: 0.55\n    exits: { dte: 7 }\n");
+    expect(parseStrategiesYaml(fixed).strategies.iron_condor_index_30d?.exits.dteThreshold).toBe(7);
+  });
+
+  it("says where an inherited exits.dte comes from when it refuses the window", () => {
+    const issues = issuesOf(
+      DEFAULT_YAML.replace(/\n {4}# A ~30-day trade[^\n]*\n {4}exits:\n {6}dte: 7\n/, "\n"),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.message).toContain(
+      'iron_condor_index_30d inherits exits.dte 21 from defaults.exits: add "exits: { dte: N }" with N below 21 under strategies.iron_condor_index_30d',
+    );
+  });
+
+  it("refuses a window at or below a dte.min set under defaults, reported there", () => {
+    const issues = issuesOf(DEFAULT_YAML.replace("    min: 30\n", "    min: 21\n"));
+    // The put and call spreads both inherit it: one issue, at the line that sets it.
+    expect(issues.map((i) => i.path)).toEqual(["defaults.dte.min"]);
+    expect(issues[0]?.message).toMatch(/^entry DTE window \[21, 60\] must lie above exits.dte 21/);
+  });
+
   it("refuses a strategy whose entry DTE window is at or below its exit DTE, naming both", () => {
     const issues = issuesOf(
       DEFAULT_YAML.replace("    exits:\n      dte: 7\n", "    exits:\n      dte: 21\n"),

@@ -17,7 +17,14 @@ export { EXIT, OptionError } from "./cli-errors";
 const BY_NAME: Record<string, { code: string; exit: number }> = {
   StateLockedError: { code: "state-locked", exit: EXIT.failure },
   IdeasRequestError: { code: "invalid-request", exit: EXIT.badConfig },
+  StrategiesConfigError: { code: "invalid-configuration", exit: EXIT.badConfig },
 };
+
+/** The `issues` list an error carries (a strategies file's problems, each with path and line). */
+function issuesOf(err: Error): Record<string, unknown> {
+  const issues = (err as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? { issues } : {};
+}
 
 /** The error contract of an error that reached the top of a command: exit code and JSON body. */
 export function failureOf(err: unknown): CliFailure {
@@ -40,7 +47,7 @@ export function failureOf(err: unknown): CliFailure {
   if (err instanceof StackRefusedError)
     return { exit: EXIT.failure, body: errorBody("stack-running", e.message) };
   const named = BY_NAME[e.name];
-  if (named) return { exit: named.exit, body: errorBody(named.code, e.message) };
+  if (named) return { exit: named.exit, body: errorBody(named.code, e.message, issuesOf(e)) };
   return { exit: EXIT.failure, body: errorBody("failure", e.message) };
 }
 

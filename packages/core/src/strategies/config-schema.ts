@@ -80,13 +80,6 @@ export const strategyRulesSchema = obj({
   ),
 }).check(
   z.superRefine((r, ctx) => {
-    const exitDte = r.exits?.dte ?? DEFAULT_EXIT_RULES.dteThreshold;
-    if (r.dte.min <= exitDte)
-      ctx.addIssue({
-        code: "custom",
-        path: ["dte", "min"],
-        message: `entry DTE window [${r.dte.min}, ${r.dte.max}] must lie above exits.dte ${exitDte}: an entry at ${r.dte.min} DTE would be flagged by the DTE exit at once (raise dte.min or lower exits.dte)`,
-      });
     for (const key of ["dte", "short_delta"] as const) {
       const { target, min, max } = r[key];
       if (min > max) ctx.addIssue({ code: "custom", path: [key, "min"], message: `min ${min} > max ${max}` });

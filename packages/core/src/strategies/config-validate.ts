@@ -74,6 +74,33 @@ function toRules(name: StrategyName, r: StrategyRulesInput): StrategyRules {
 }
 
 /**
+ * The issue of a strategy whose entry DTE window is at or below its exit DTE (every entry would be
+ * flagged by the DTE exit at once), reported at `dte.min` where it was written. When the file sets
+ * no `exits.dte` for the strategy (a file written before exit rules per strategy existed, when every
+ * strategy exited at 21 DTE), the message says the 21 is the built-in default and gives the fix.
+ */
+function exitWindowIssue(
+  name: StrategyName,
+  r: StrategyRulesInput,
+  own: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+): RawIssue | undefined {
+  const written = r.exits?.dte;
+  const exitDte = written ?? DEFAULT_EXIT_RULES.dteThreshold;
+  if (r.dte.min > exitDte) return undefined;
+  const path = hasPath(own, ["dte", "min"]) ? ["strategies", name, "dte", "min"] : ["defaults", "dte", "min"];
+  const why = `entry DTE window [${r.dte.min}, ${r.dte.max}] must lie above exits.dte ${exitDte}: an entry at ${r.dte.min} DTE would be flagged by the DTE exit at once`;
+  const fixWhere = `under strategies.${name} (the shipped strategies.yaml holds the iron condor to exits.dte 7), or raise dte.min above ${exitDte}`;
+  const fix =
+    written === undefined
+      ? `; exits.dte is not set for ${name}, so it is the built-in default ${exitDte} (before exit rules per strategy, every strategy exited at 21 DTE): add "exits: { dte: N }" with N below ${r.dte.min} ${fixWhere}`
+      : path[0] === "strategies" && !hasPath(own, ["exits", "dte"]) && hasPath(defaults, ["exits", "dte"])
+        ? `; ${name} inherits exits.dte ${exitDte} from defaults.exits: add "exits: { dte: N }" with N below ${r.dte.min} ${fixWhere}`
+        : ` (raise dte.min or lower exits.dte)`;
+  return { path, message: why + fix };
+}
+
+/**
  * Validates a strategies document already read as plain data (from YAML or its compiled JSON).
  * Every strategy listed under `strategies` inherits `defaults` (deep-merged; the strategy's own keys
  * win); strategies not listed are not run. Throws one {@link StrategiesConfigError} listing every
@@ -104,7 +131,9 @@ export function validateStrategies(
     if (!isRecord(own)) continue;
     const merged = strategyRulesSchema.safeParse(deepMerge(defaults, own));
     if (merged.success) {
-      strategies[name] = toRules(name, merged.data);
+      const window = exitWindowIssue(name, merged.data, own, defaults);
+      if (window) issues.push(window);
+      else strategies[name] = toRules(name, merged.data);
       continue;
     }
     // Report each problem where its value was written: the strategy's own key, else `defaults`.
