@@ -33,7 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     reason = "java not found on PATH (DynamoDB Local needs Java 17)";
   } else {
     try {
-      const ddb = await startDynamoDbLocal();
+      // A JVM on a busy 2-core machine can take more than the default 30 s to answer.
+      const ddb = await startDynamoDbLocal({ timeoutMs: 120_000 });
       engines.push(ddb);
       ddbEndpoint = ddb.endpoint;
     } catch (err) {

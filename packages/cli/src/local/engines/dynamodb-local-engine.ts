@@ -80,7 +80,12 @@ export async function startDynamoDbLocal(
   while (Date.now() < deadline) {
     if (exited) throw new EngineUnavailableError(`DynamoDB Local exited during start: ${output.slice(-500)}`);
     try {
-      const res = await fetch(endpoint, { method: "POST" });
+      // One attempt never outlives the deadline (a JVM under load may accept and not answer).
+      const left = Math.max(100, deadline - Date.now());
+      const res = await fetch(endpoint, {
+        method: "POST",
+        signal: AbortSignal.timeout(Math.min(5000, left)),
+      });
       if (res.status > 0) break;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
