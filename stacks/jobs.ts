@@ -77,6 +77,28 @@ export const JOB_ACCESS: Readonly<Record<JobName, JobSpec>> = {
   },
 };
 
+/** The capacity providers the health job may put in the stream service's strategy. */
+export const STREAM_CAPACITY_PROVIDERS = ["FARGATE", "FARGATE_SPOT"] as const;
+
+/**
+ * Conditions on the health job's `ecs:UpdateService` (granted on the stream service only): the
+ * service's own cluster, and a capacity-provider strategy naming only the Fargate providers (by
+ * name or ARN: `ecs:capacity-provider` is an ARN array). Its two updates are a switch between
+ * those providers with a new deployment, and a desired count of 1 (no strategy in the request:
+ * `ForAllValues` holds on an absent key).
+ */
+export function updateServiceConditions(clusterArn: string): Record<string, Record<string, unknown>> {
+  return {
+    ArnEquals: { "ecs:cluster": clusterArn },
+    "ForAllValues:StringLike": {
+      "ecs:capacity-provider": STREAM_CAPACITY_PROVIDERS.flatMap((p) => [
+        p,
+        `arn:*:ecs:*:*:capacity-provider/${p}`,
+      ]),
+    },
+  };
+}
+
 /** Retries of a failed delivery (Scheduler → Lambda) and of a failed run (Lambda async). */
 export const JOB_RETRY_ATTEMPTS = 2;
 /** A run older than this is not retried any more (it would act on an old slot). */
@@ -131,13 +153,11 @@ export function Jobs({ stack }: StackContext) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ["ecs:DescribeServices"], resources: [stream.service.serviceArn] }),
       );
-      // Only this service, and only in its own cluster (the capacity-provider switch and the
-      // desired count of 1 after a deploy in a session are the two updates the job makes).
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ["ecs:UpdateService"],
           resources: [stream.service.serviceArn],
-          conditions: { ArnEquals: { "ecs:cluster": stream.cluster.clusterArn } },
+          conditions: updateServiceConditions(stream.cluster.clusterArn),
         }),
       );
     }

@@ -19,9 +19,11 @@ import {
   METRICS_NAMESPACE,
   METRICS_SERVICE,
   STAGE_DIMENSION,
+  STREAM_KIND_DIMENSION,
   STREAM_METRICS,
 } from "@stratdeck/core/metrics";
 import { SCHEDULES, type JobSchedule } from "@stratdeck/core/orchestrator";
+import type { StreamKind } from "@stratdeck/core/stream";
 import { OPTIONS_CLOSE_DELAY_MINUTES, SESSION_CLOSE_MINUTE, EARLY_CLOSE_MINUTE } from "@stratdeck/core/time";
 import { Alerts } from "./alerts";
 import { HttpApi } from "./api";
@@ -38,6 +40,8 @@ export const STALE_AFTER_SECONDS = 120;
 export const STALE_MINUTES = 3;
 /** A job with no heartbeat for this long in its window pages (the dead-man alarm). */
 export const DEAD_MAN_MINUTES = 30;
+/** The kinds the stream counts its events by (the `Kind` dimension of `StreamEvents`). */
+const STREAM_KINDS = ["underlyings", "options"] as const satisfies readonly StreamKind[];
 const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Period of the dead-man alarms, minutes (six of them make the 30 minutes). */
@@ -59,14 +63,28 @@ const ownMetric = (
     period,
   });
 
+/** Minutes after a single run (`alsoAtMinutes`) its dead-man check opens: its period is complete. */
+const SINGLE_RUN_CHECK_AFTER = DEAD_MAN_PERIOD_MINUTES + 2;
+
 /**
- * New York minutes between which a job's dead-man alarm acts: from one full alarm window after its
- * first run (there has been time to beat) to its last scheduled minute; a job whose runs fit in less
- * (settle after the close) is checked just before its end.
+ * New York minutes between which a job's dead-man alarm acts, one window per stretch of runs: the
+ * grid from one full alarm window after its first run (there has been time to beat; a grid that
+ * fits in less, as settle after the close, from just before its end) until its last run's period
+ * has been evaluated; and each single run (settle's 09:45 and 10:15 for AM settlement) from two
+ * minutes after the end of the period it beats in, for five minutes. The alarm looks back 30
+ * minutes, so every run is seen by an evaluation inside a window.
  */
-export function deadManWindow(s: JobSchedule): { open: number; close: number } {
-  const open = Math.min(s.startMinute + DEAD_MAN_MINUTES + 2, s.endMinute - 3);
-  return { open, close: s.endMinute };
+export function deadManWindows(s: JobSchedule): { open: number; close: number }[] {
+  const lastRun = s.endMinute - 1 - ((s.endMinute - 1) % s.everyMinutes);
+  const grid = {
+    open: Math.min(s.startMinute + DEAD_MAN_MINUTES + 2, s.endMinute - 3),
+    close: Math.max(s.endMinute, lastRun + SINGLE_RUN_CHECK_AFTER + DEAD_MAN_PERIOD_MINUTES),
+  };
+  const singles = (s.alsoAtMinutes ?? []).map((m) => {
+    const open = m + SINGLE_RUN_CHECK_AFTER;
+    return { open, close: open + DEAD_MAN_PERIOD_MINUTES };
+  });
+  return [...singles, grid].sort((a, b) => a.open - b.open);
 }
 
 /** An alarm that pages when it fires (no OK e-mail: the window resets it to OK every morning). */
@@ -95,10 +113,11 @@ export function Monitoring({ stack, app }: StackContext) {
   const stage = app.stage;
   const minute = Duration.minutes(1);
 
-  // The stream's own freshness: a stalled feed (age grows) or a dead task (no data) pages in ≤ 5 min.
+  // The stream's own freshness: a stalled feed (the stalest subscribed kind's age grows: options
+  // stopping alone count) or a dead task (no data) pages in ≤ 5 min.
   const newestAge = ownMetric(STREAM_METRICS.newestEventAge, stage, {}, "Maximum", minute);
   const streamStale = pagingAlarm(stack, "StreamStaleAlarm", topic, {
-    alarmDescription: `In a session the stream's newest market event is ${STALE_AFTER_SECONDS} s old or the task publishes nothing (stalled feed or task down)`,
+    alarmDescription: `In a session the newest market event of a subscribed kind (underlyings or options) is ${STALE_AFTER_SECONDS} s old or the task publishes nothing (stalled feed or task down)`,
     metric: newestAge,
     threshold: STALE_AFTER_SECONDS,
     comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -139,10 +158,10 @@ export function Monitoring({ stack, app }: StackContext) {
       datapointsToAlarm: DEAD_MAN_MINUTES / DEAD_MAN_PERIOD_MINUTES,
       treatMissingData: TreatMissingData.BREACHING,
     });
-    const w = deadManWindow(s);
+    const windows = deadManWindows(s);
     alarmWindow(stack, `${title(s.job)}DeadManWindow`, alarm, {
-      opens: [{ days: weekdays, minute: w.open }],
-      closes: [{ days: weekdays, minute: w.close }],
+      opens: windows.map((w) => ({ days: weekdays, minute: w.open })),
+      closes: windows.map((w) => ({ days: weekdays, minute: w.close })),
     });
     return alarm;
   });
@@ -220,8 +239,10 @@ function dashboard(
   const d = new Dashboard(stack, "OperationsDashboard", { dashboardName: `${stage}-stratdeck` });
   d.addWidgets(
     graph(
-      "Stream events per minute",
-      [ownMetric(STREAM_METRICS.events, stage, {}, "Sum", minute)],
+      "Stream events per minute, per kind (left) and stalest kind's newest-event age (s, right)",
+      STREAM_KINDS.map((kind) =>
+        ownMetric(STREAM_METRICS.events, stage, { [STREAM_KIND_DIMENSION]: kind }, "Sum", minute),
+      ),
       [p.newestAge],
     ),
     graph("Snapshot age (s)", [ownMetric(STREAM_METRICS.snapshotAge, stage, {}, "Maximum", minute)]),

@@ -11,23 +11,19 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SAMPLES = Math.max(15, Number(process.env.BENCH_HANDLER_SAMPLES ?? 15));
 const BASELINE = "baseline:document-client-only";
 
-/** Every deployed handler, as SST bundles it (packages/functions/src/<name>.ts). */
-const HANDLERS = [
-  "jobs/ideas",
-  "jobs/exits",
-  "jobs/health",
-  "jobs/reconcile",
-  "jobs/settle",
-  "api/positions",
-  "api/orders",
-  "api/history",
-  "api/alerts",
-  "api/ideas",
-  "api/ideas-rescan",
-  "api/health",
-  "api/close-position",
-  "api/authorizer",
-];
+/**
+ * Every deployed handler, as SST bundles it (packages/functions/src/<name>.ts), from the stacks'
+ * own lists: each scheduled job, each API route, and the authorizer. A new route or job is
+ * measured without editing this file.
+ */
+async function deployedHandlers(): Promise<string[]> {
+  const [{ API_ROUTES }, { SCHEDULES }] = await Promise.all([
+    import("../../stacks/api"),
+    import("@stratdeck/core/orchestrator"),
+  ]);
+  const routes = [...new Set(Object.values(API_ROUTES).map((r) => `api/${r.file}`))];
+  return [...SCHEDULES.map((s) => `jobs/${s.job}`), ...routes, "api/authorizer"];
+}
 
 /** A handler that only builds a DynamoDB DocumentClient: the floor every data handler pays. */
 const BASELINE_SOURCE = `
@@ -109,7 +105,7 @@ export const handlersSection: BenchSection = {
       const baseFile = path.join(dir, "baseline.mjs");
       const baseBytes = await bundle({ source: BASELINE_SOURCE }, baseFile);
       const outs: Array<{ name: string; file: string; bytes: number }> = [];
-      for (const name of HANDLERS) {
+      for (const name of await deployedHandlers()) {
         const file = path.join(dir, `${name.replace("/", "-")}.mjs`);
         outs.push({
           name,

@@ -186,6 +186,15 @@ function expectTables(statements: Statement[], access: TableAccess, label: strin
   }
 }
 
+/** IAM's StringLike: `*` matches any run of characters, `?` one; everything else literally. */
+function stringLike(pattern: string, value: string): boolean {
+  const body = pattern
+    .split("")
+    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${body}$`).test(value);
+}
+
 export function iamSuite(app: () => BuiltApp): void {
   describe("least privilege", () => {
     for (const [label, stack, id, access, publishes] of FUNCTIONS) {
@@ -305,7 +314,7 @@ export function iamSuite(app: () => BuiltApp): void {
       expect(API_ROUTES["GET /ideas"]!.tasty).toBe(false);
     });
 
-    it("health job: ecs:UpdateService only on the stream service, conditioned to its cluster", () => {
+    it("health job: ecs:UpdateService only on the stream service, its cluster and the Fargate providers", () => {
       const [, fn] = functionNamed(app(), "Jobs", "HealthJob");
       const update = roleStatements(app(), "Jobs", roleIdOf(fn)).filter((s) =>
         actionsOf(s).includes("ecs:UpdateService"),
@@ -315,8 +324,23 @@ export function iamSuite(app: () => BuiltApp): void {
       expect(JSON.stringify(update[0]!.Resource)).toMatch(/StreamService/);
       const condition = (update[0] as Statement & { Condition?: Record<string, Record<string, unknown>> })
         .Condition;
-      expect(Object.keys(condition ?? {})).toEqual(["ArnEquals"]);
+      expect(Object.keys(condition ?? {}).sort()).toEqual(["ArnEquals", "ForAllValues:StringLike"]);
       expect(JSON.stringify(condition?.ArnEquals?.["ecs:cluster"])).toMatch(/Cluster/);
+      // Only a strategy of FARGATE / FARGATE_SPOT (by name or ARN); any other provider is refused.
+      const providers = condition?.["ForAllValues:StringLike"]?.["ecs:capacity-provider"] as string[];
+      const allowed = (value: string) => providers.some((p) => stringLike(p, value));
+      for (const ok of [
+        "FARGATE",
+        "FARGATE_SPOT",
+        "arn:aws:ecs:us-east-1:123456789012:capacity-provider/FARGATE_SPOT",
+      ])
+        expect(allowed(ok), ok).toBe(true);
+      for (const bad of [
+        "my-asg-provider",
+        "FARGATE_SPOTX",
+        "arn:aws:ecs:us-east-1:123456789012:capacity-provider/other",
+      ])
+        expect(allowed(bad), bad).toBe(false);
     });
 
     it("no wildcard actions and no managed policies on app roles", () => {

@@ -52,16 +52,21 @@ describe("a stalled feed: socket open, no events (stream task + simulator + dyna
       await readFile(new URL("../../../strategies.yaml", import.meta.url), "utf8"),
     );
     const stop = new AbortController();
+    // The task's own freshness metrics (every 300 ms here, every minute in AWS).
+    const own = new MemoryMetrics();
     const task = runStreamTask(
-      streamTaskDeps({
-        clock,
-        log,
-        snapshots: new DynamoSnapshotStore(doc, tables.snapshots, clock),
-        status,
-        orders: new MemoryPaperOrderStore(),
-        rest: rest(sim.restUrl),
-        strategies,
-      }),
+      {
+        ...streamTaskDeps({
+          clock,
+          log,
+          snapshots: new DynamoSnapshotStore(doc, tables.snapshots, clock),
+          status,
+          orders: new MemoryPaperOrderStore(),
+          rest: rest(sim.restUrl),
+          strategies,
+        }),
+        metrics: own,
+      },
       stop.signal,
       {
         feed: { keepaliveIntervalMs: 200, keepaliveTimeoutMs: 2_000, aggregationPeriodSeconds: 0.05 },
@@ -70,6 +75,7 @@ describe("a stalled feed: socket open, no events (stream task + simulator + dyna
         replanIntervalMs: 60_000,
         planRetryMs: 100,
         statusIntervalMs: 100,
+        metricsIntervalMs: 300,
       },
     );
     const notifier = new MemoryNotifier();
@@ -87,6 +93,12 @@ describe("a stalled feed: socket open, no events (stream task + simulator + dyna
     };
     const health = () =>
       runHealthJob(healthDeps, { job: "health", slot: "2026-12-01T10:00", at: clock.now() });
+    /** `StreamEvents` of one kind the task published, from its `from`-th publish on. */
+    const ownEvents = (kind: string, from = 0) =>
+      own.published
+        .slice(from)
+        .filter((p) => p.dimensions.Kind === kind)
+        .flatMap((p) => p.values.map((v) => v.value));
     const beat = async () => (await status.read<StreamTaskSummary>("stream"))?.data;
     try {
       // Warm: both kinds subscribed and streaming.
@@ -99,8 +111,11 @@ describe("a stalled feed: socket open, no events (stream task + simulator + dyna
         15_000,
       );
       expect(await health()).toMatchObject({ ok: true, alert: "none" });
+      await waitFor("events counted per kind", async () => ownEvents("options").some((n) => n > 0), 5_000);
+      expect(ownEvents("underlyings").some((n) => n > 0)).toBe(true);
 
       sim.faults.stopEvents(true);
+      const publishedBeforeStall = own.published.length;
       const stalledAt = clock.now();
       let report = await health();
       while (report.ok) {
@@ -128,6 +143,18 @@ describe("a stalled feed: socket open, no events (stream task + simulator + dyna
       expect(notifier.sent).toHaveLength(1);
       expect(notifier.sent[0]!.subject).toBe("StratDeck: data path unhealthy");
       expect(metrics.valuesOf("DataStale").at(-1)).toBe(1);
+      // The task's own metrics: no events of either kind, and the stalest kind's age grows past the
+      // stale time (what the staleness alarm reads), without waiting for a health job.
+      await waitFor(
+        "own age past the stale time",
+        async () => (own.valuesOf("StreamNewestEventAge").at(-1) ?? 0) >= 3,
+        5_000,
+      );
+      // Two publishes (600 ms) after the stop, past any frame in flight: zero of either kind.
+      const afterStall = publishedBeforeStall + 2 * 3;
+      expect(ownEvents("underlyings", afterStall).length).toBeGreaterThan(0);
+      for (const n of [...ownEvents("underlyings", afterStall), ...ownEvents("options", afterStall)])
+        expect(n).toBe(0);
 
       sim.faults.stopEvents(false);
       await waitFor("healthy again", async () => (await health()).ok, 10_000);

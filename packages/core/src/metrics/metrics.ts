@@ -16,11 +16,17 @@ export const JOB_DIMENSION = "Job";
  */
 export const JOB_METRICS = { heartbeat: "JobHeartbeat" } as const;
 
+/** Dimension of `StreamEvents`: the kind of subscribed symbol (`underlyings` or `options`). */
+export const STREAM_KIND_DIMENSION = "Kind";
+
 /**
  * Published by the stream task every minute while it streams (a dead task publishes nothing, which
  * the staleness alarm treats as breaching in a session):
- * - `StreamEvents`: market events applied over the last minute (all kinds together);
- * - `StreamNewestEventAge`: seconds since the newest event of any subscribed symbol;
+ * - `StreamEvents`, per kind of subscribed symbol (dimension {@link STREAM_KIND_DIMENSION}): market
+ *   events applied to that kind over the last minute;
+ * - `StreamNewestEventAge`: seconds since the newest event of the stalest subscribed kind (the
+ *   underlyings' newest event or the options', whichever is older), so one kind stalling alone
+ *   pages; counted from the task's start while a kind has had no event;
  * - `SnapshotAge`: seconds since the snapshot writer's last successful flush.
  */
 export const STREAM_METRICS = {

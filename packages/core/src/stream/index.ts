@@ -7,3 +7,4 @@ export * from "./stream-options";
 export * from "./stream-freshness";
 export * from "./frame-recording";
 export * from "./stream-metrics";
+export * from "./kind-event-counter";

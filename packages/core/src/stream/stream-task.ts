@@ -17,6 +17,7 @@ import { streamSummary } from "./stream-status";
 import type { PlannedAt, StreamTaskSummary } from "./stream-status";
 import { SubscriptionPlanner } from "./subscription-plan";
 import type { Metrics } from "../metrics/metrics";
+import { KindEventCounter } from "./kind-event-counter";
 import { STREAM_METRICS_INTERVAL_MS, StreamFreshnessMetrics } from "./stream-metrics";
 import type { PlanOptions, PlanSources } from "./subscription-plan";
 
@@ -141,9 +142,12 @@ export async function runStreamTask(
   const publishMetrics = async (metrics: Metrics | undefined, stopped: AbortSignal): Promise<void> => {
     if (!metrics) return;
     const freshness = new StreamFreshnessMetrics(metrics, clock.now());
+    const counter = new KindEventCounter();
     while (!stopped.aborted) {
       await sleep(options.metricsIntervalMs ?? STREAM_METRICS_INTERVAL_MS, stopped, timers);
-      if (!stopped.aborted) freshness.publish(summary("running"), clock.now());
+      if (stopped.aborted) break;
+      const events = counter.take(feed.book, feed.subscribedSymbols());
+      freshness.publish(summary("running"), events, clock.now());
     }
   };
 
