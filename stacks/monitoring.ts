@@ -44,6 +44,17 @@ export const DEAD_MAN_MINUTES = 30;
 const STREAM_KINDS = ["underlyings", "options"] as const satisfies readonly StreamKind[];
 const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** ECS stop codes of a stream task stop nobody planned (the rule e-mails them). */
+export const UNPLANNED_STOP_CODES = [
+  "EssentialContainerExited",
+  "TaskFailedToStart",
+  "SpotInterruption",
+  "TerminationNotice",
+];
+
+/** ECS's stopped reason for a task the service replaced after failed container health checks. */
+export const HEALTH_CHECK_STOP_REASON = "Task failed container health checks";
+
 /** Period of the dead-man alarms, minutes (six of them make the 30 minutes). */
 const DEAD_MAN_PERIOD_MINUTES = 5;
 
@@ -193,17 +204,20 @@ export function Monitoring({ stack, app }: StackContext) {
     metric: topic.metricNumberOfNotificationsFailed({ statistic: "Sum", period: ALARM_PERIOD }),
   });
 
-  // Task stops that are not the schedule's: a crash, a failed start, a Spot interruption. The task
-  // runs only in market hours, so these only happen then; planned scale-ins are ServiceSchedulerInitiated.
+  // Task stops that are not the schedule's: a crash, a failed start, a Spot interruption, a Fargate
+  // task retirement, a failed container health check (the loop hung). The task runs only in market
+  // hours, so these only happen then; planned scale-ins and deploys are ServiceSchedulerInitiated
+  // ("Scaling activity initiated by ..."), a stop by hand UserInitiated.
   const taskStops = new Rule(stack, "StreamTaskStoppedRule", {
-    description: "Stream task stopped by a crash, a failed start or a Spot interruption",
+    description:
+      "Stream task stopped by a crash, a failed start, a Spot interruption, a retirement or a failed health check",
     eventPattern: {
       source: ["aws.ecs"],
       detailType: ["ECS Task State Change"],
       detail: {
         clusterArn: [stream.cluster.clusterArn],
         lastStatus: ["STOPPED"],
-        stopCode: ["EssentialContainerExited", "TaskFailedToStart", "SpotInterruption"],
+        $or: [{ stopCode: UNPLANNED_STOP_CODES }, { stoppedReason: [{ prefix: HEALTH_CHECK_STOP_REASON }] }],
       },
     },
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SCHEDULES } from "@stratdeck/core/orchestrator";
 import { deadManWindows } from "../../../stacks/monitoring";
+import { matchesPattern } from "../../support/event-pattern";
 import { resourcesOfType, STAGE, type BuiltApp, type CfnResource } from "../built-app";
+import { CLUSTER_ARN, NOT_ALERTED, UNPLANNED_STOPS } from "../ecs-task-events";
 
 const json = (x: unknown) => JSON.stringify(x);
 
@@ -79,33 +81,6 @@ export function monitoringSuite(app: () => BuiltApp): void {
       });
     }
 
-    it("every scheduled run of every job falls in the 30 minutes a dead-man window looks back on", () => {
-      // A run at minute r beats in the 5-minute period [p, p + 5) holding r; an evaluation at
-      // minute t sees the six whole periods before t. Each run must be seen by some evaluation
-      // inside one of its job's windows, so a missing run pages: settle's 09:45 and 10:15, and
-      // each job's last run, included.
-      for (const s of SCHEDULES) {
-        const runs = [...(s.alsoAtMinutes ?? [])];
-        for (let m = s.startMinute; m < s.endMinute; m++) if (m % s.everyMinutes === 0) runs.push(m);
-        const windows = deadManWindows(s);
-        for (const r of runs) {
-          const period = r - (r % 5);
-          // Evaluations after the reset (open + 1) and before the close, 2 minutes after the
-          // period ends at the earliest (the metric arrives through the logs).
-          const seen = windows.some((w) => {
-            for (let t = w.open + 1; t < w.close; t++) {
-              const end = t - (t % 5);
-              if (period >= end - 30 && period + 5 <= end && t >= period + 7) return true;
-            }
-            return false;
-          });
-          expect(seen, `${s.job} run at ${Math.floor(r / 60)}:${String(r % 60).padStart(2, "0")}`).toBe(true);
-        }
-      }
-      const settle = SCHEDULES.find((s) => s.job === "settle")!;
-      expect(deadManWindows(settle).map((w) => w.open)).toEqual([9 * 60 + 52, 10 * 60 + 22, 16 * 60 + 22]);
-    });
-
     it("alarms on DynamoDB throttles, Lambda throttles and SNS delivery failures", () => {
       const [, ddb] = alarm(app(), /DynamoDB throttled/);
       expect(json(ddb.Properties?.Metrics)).toMatch(
@@ -121,20 +96,33 @@ export function monitoringSuite(app: () => BuiltApp): void {
       });
     });
 
-    it("e-mails a stream task stop that is not the schedule's (crash, failed start, Spot interruption)", () => {
+    it("e-mails a stream task stop nobody planned, tested on ECS Task State Change events as EventBridge sends them", () => {
       const rules = resourcesOfType(app(), "AWS::Events::Rule", ["Monitoring"]);
       expect(rules).toHaveLength(1);
-      expect(rules[0]![2].Properties).toMatchObject({
-        EventPattern: {
-          source: ["aws.ecs"],
-          "detail-type": ["ECS Task State Change"],
-          detail: {
-            lastStatus: ["STOPPED"],
-            stopCode: ["EssentialContainerExited", "TaskFailedToStart", "SpotInterruption"],
-          },
-        },
-      });
-      expect(json(rules[0]![2].Properties?.Targets)).toMatch(/AlertTopic/);
+      const rule = rules[0]![2].Properties!;
+      const pattern = rule.EventPattern as { detail: { clusterArn: unknown[] } } & Record<string, unknown>;
+      // The cluster is the stream stack's (an import in the template): resolved to the events' one.
+      expect(json(pattern.detail.clusterArn)).toMatch(/Cluster/);
+      const resolved = { ...pattern, detail: { ...pattern.detail, clusterArn: [CLUSTER_ARN] } };
+      for (const [name, event] of Object.entries(UNPLANNED_STOPS))
+        expect(matchesPattern(resolved, event), name).toBe(true);
+      for (const [name, event] of Object.entries(NOT_ALERTED))
+        expect(matchesPattern(resolved, event), name).toBe(false);
+      // The e-mail names the stop code and reason: both paths exist in every alerted event.
+      const target = (
+        rule.Targets as { Arn: unknown; InputTransformer: { InputPathsMap: Record<string, string> } }[]
+      )[0]!;
+      expect(json(target.Arn)).toMatch(/AlertTopic/);
+      const paths = Object.values(target.InputTransformer.InputPathsMap);
+      expect(paths.sort()).toEqual(["$.detail.stopCode", "$.detail.stoppedReason"]);
+      for (const event of Object.values(UNPLANNED_STOPS))
+        for (const path of paths) {
+          const value = path
+            .split(".")
+            .slice(1)
+            .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], event);
+          expect(typeof value, path).toBe("string");
+        }
     });
 
     it("has one operations dashboard with the stream, snapshots, jobs, API, DLQ and cost drivers", () => {

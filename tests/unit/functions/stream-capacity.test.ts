@@ -11,7 +11,13 @@ import {
   type StreamServiceState,
 } from "@stratdeck/core/orchestrator";
 import { EcsStreamCapacity } from "../../../packages/functions/src/shared/ecs-capacity";
-import { CRASH_LOOP, NO_SPOT_CAPACITY, READ_AT } from "./ecs-service-events";
+import {
+  CRASH_LOOP,
+  CRASH_LOOP_ANSWER,
+  NO_SPOT_CAPACITY,
+  NO_SPOT_CAPACITY_ANSWER,
+  READ_AT,
+} from "./ecs-service-events";
 
 /** A stand-in ECS service (ECS is mocked, as the brief allows). */
 class FakeCapacity implements StreamCapacity {
@@ -101,6 +107,8 @@ describe("Spot with an on-demand fallback only when Spot has no capacity", () =>
 describe("ECS adapter", () => {
   const requests: { target: string; body: Record<string, unknown>; auth: string }[] = [];
   let strategy = "FARGATE_SPOT";
+  /** A whole DescribeServices answer to serve instead of the minimal one. */
+  let answer: Record<string, unknown> | null = null;
   const server = createServer((req: IncomingMessage, res) => {
     let text = "";
     req.on("data", (c) => (text += c));
@@ -108,7 +116,8 @@ describe("ECS adapter", () => {
       const target = String(req.headers["x-amz-target"]);
       const body = JSON.parse(text) as Record<string, unknown>;
       requests.push({ target, body, auth: String(req.headers.authorization) });
-      if (target.endsWith(".DescribeServices"))
+      if (target.endsWith(".DescribeServices") && answer) res.end(JSON.stringify(answer));
+      else if (target.endsWith(".DescribeServices"))
         res.end(
           JSON.stringify({
             services: [
@@ -168,5 +177,30 @@ describe("ECS adapter", () => {
       auth: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=AKID\/\d{8}\/us-east-1\/ecs\/aws4_request/),
     });
     await expect(ecs("missing").use("FARGATE")).rejects.toThrow(/ECS UpdateService failed: HTTP 400/);
+  });
+
+  it("whole DescribeServices answers of the two outages, read through the adapter, give the decision", async () => {
+    try {
+      answer = NO_SPOT_CAPACITY_ANSWER;
+      const noSpot = await ecs().describe();
+      expect(noSpot).toMatchObject({ provider: "FARGATE_SPOT", desiredCount: 1, runningCount: 0 });
+      // Epoch seconds with a fraction on the wire, ms here.
+      expect(noSpot.events[0]!.createdAt).toBe(Date.parse("2026-12-01T15:58:41.209Z"));
+      expect(outageCause(noSpot.events, READ_AT)).toBe("no-capacity");
+      const moved = new FakeCapacity(noSpot);
+      expect(await streamCapacityFallback({ capacity: moved, log: memoryLog() }, READ_AT, true, true)).toBe(
+        "on-demand",
+      );
+      answer = CRASH_LOOP_ANSWER;
+      const crashing = await ecs().describe();
+      expect(outageCause(crashing.events, READ_AT)).toBe("crash-loop");
+      const kept = new FakeCapacity(crashing);
+      expect(await streamCapacityFallback({ capacity: kept, log: memoryLog() }, READ_AT, true, true)).toBe(
+        "none",
+      );
+      expect(kept.calls).toEqual([]);
+    } finally {
+      answer = null;
+    }
   });
 });

@@ -13,7 +13,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /**
  * Writes items with BatchWriteItem in chunks of 25, re-sending UnprocessedItems with backoff until
- * all are written or the policy's attempts run out (then a throttled StoreError).
+ * all are written. A throttled table that takes some items on each call is waited out (each call
+ * is progress: the backoff starts again from its first delay); only calls that write nothing count
+ * towards the policy's attempts, after which a throttled StoreError names how many are left.
+ * Giving up on progress would leave a burst larger than the capacity re-sent whole by the caller,
+ * so it would never catch up.
  */
 export async function batchPutAll(
   doc: DynamoDBDocumentClient,
@@ -24,8 +28,10 @@ export async function batchPutAll(
 ): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
     let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= policy.attempts) {
+    // Consecutive calls that wrote nothing.
+    let stalled = 0;
+    for (let call = 0; pending.length > 0; call++) {
+      if (stalled >= policy.attempts) {
         throw new StoreError(
           "throttled",
           table,
@@ -33,7 +39,7 @@ export async function batchPutAll(
           `${pending.length} items left unprocessed`,
         );
       }
-      if (attempt > 0) await sleep(backoffDelay(attempt - 1, policy));
+      if (call > 0) await sleep(backoffDelay(Math.max(0, stalled - 1), policy));
       const req = pending;
       const res = await retryThrottled(async () => {
         try {
@@ -45,6 +51,7 @@ export async function batchPutAll(
       pending = (res.UnprocessedItems?.[table] ?? []).flatMap((w) =>
         w.PutRequest?.Item ? [{ PutRequest: { Item: w.PutRequest.Item } }] : [],
       );
+      stalled = pending.length < req.length ? 0 : stalled + 1;
     }
   }
 }

@@ -16,6 +16,37 @@ export interface EcsCapacityOptions {
   now?: () => number;
 }
 
+/** The parts of an ECS `DescribeServices` response (JSON 1.1 wire) the fallback reads. */
+interface DescribeServicesBody {
+  services?: {
+    capacityProviderStrategy?: { capacityProvider?: string }[];
+    desiredCount?: number;
+    runningCount?: number;
+    events?: { createdAt?: number | string; message?: string }[];
+  }[];
+}
+
+/**
+ * The stream service's state from a `DescribeServices` response body as ECS sends it: its provider,
+ * counts and events (the wire's `createdAt` is epoch seconds with a fraction; kept in ms like every
+ * other instant here). Throws when the service is not in the answer.
+ */
+export function serviceStateOf(body: unknown, service: string): StreamServiceState {
+  const svc = (body as DescribeServicesBody).services?.[0];
+  if (!svc) throw new Error(`ECS DescribeServices: service ${service} not found`);
+  const provider = svc.capacityProviderStrategy?.[0]?.capacityProvider;
+  return {
+    provider: provider === "FARGATE_SPOT" ? "FARGATE_SPOT" : "FARGATE",
+    desiredCount: svc.desiredCount ?? 0,
+    runningCount: svc.runningCount ?? 0,
+    events: (svc.events ?? []).map((e) => ({
+      createdAt:
+        typeof e.createdAt === "number" ? Math.round(e.createdAt * 1000) : Date.parse(String(e.createdAt)),
+      message: e.message ?? "",
+    })),
+  };
+}
+
 /**
  * The stream service through the ECS JSON API (DescribeServices for its provider, counts and
  * events; UpdateService for a new provider with a new deployment, or a desired count of 1), signed
@@ -25,31 +56,8 @@ export class EcsStreamCapacity implements StreamCapacity {
   constructor(private readonly o: EcsCapacityOptions) {}
 
   async describe(): Promise<StreamServiceState> {
-    const body = (await this.call("DescribeServices", {
-      cluster: this.o.cluster,
-      services: [this.o.service],
-    })) as {
-      services?: {
-        capacityProviderStrategy?: { capacityProvider?: string }[];
-        desiredCount?: number;
-        runningCount?: number;
-        events?: { createdAt?: number | string; message?: string }[];
-      }[];
-    };
-    const svc = body.services?.[0];
-    if (!svc) throw new Error(`ECS DescribeServices: service ${this.o.service} not found`);
-    const provider = svc.capacityProviderStrategy?.[0]?.capacityProvider;
-    return {
-      provider: provider === "FARGATE_SPOT" ? "FARGATE_SPOT" : "FARGATE",
-      desiredCount: svc.desiredCount ?? 0,
-      runningCount: svc.runningCount ?? 0,
-      // The JSON API sends epoch seconds (fractional); keep ms like every other instant here.
-      events: (svc.events ?? []).map((e) => ({
-        createdAt:
-          typeof e.createdAt === "number" ? Math.round(e.createdAt * 1000) : Date.parse(String(e.createdAt)),
-        message: e.message ?? "",
-      })),
-    };
+    const body = await this.call("DescribeServices", { cluster: this.o.cluster, services: [this.o.service] });
+    return serviceStateOf(body, this.o.service);
   }
 
   async start(): Promise<void> {
