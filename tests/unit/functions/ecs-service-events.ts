@@ -152,8 +152,11 @@ export const CRASH_LOOP_ANSWER = describeServices(
 );
 
 /** The events as the ECS adapter reads them from those answers. */
-export const NO_SPOT_CAPACITY: ServiceEvent[] = serviceStateOf(NO_SPOT_CAPACITY_ANSWER, SERVICE).events;
-export const CRASH_LOOP: ServiceEvent[] = serviceStateOf(CRASH_LOOP_ANSWER, SERVICE).events;
+export const NO_SPOT_CAPACITY: readonly ServiceEvent[] = serviceStateOf(
+  NO_SPOT_CAPACITY_ANSWER,
+  SERVICE,
+).events;
+export const CRASH_LOOP: readonly ServiceEvent[] = serviceStateOf(CRASH_LOOP_ANSWER, SERVICE).events;
 
 /** When the health job reads them: 11:00 New York. */
 export const READ_AT = Date.parse("2026-12-01T16:00:00Z");

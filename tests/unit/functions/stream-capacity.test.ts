@@ -39,7 +39,7 @@ class FakeCapacity implements StreamCapacity {
 const IN_SESSION = READ_AT; // 11:00 New York
 const BEFORE_OPEN = Date.parse("2026-12-02T14:00:00Z"); // 09:00 the next day
 const AFTER_CLOSE = Date.parse("2026-12-01T21:10:00Z");
-const spot = (events: ServiceEvent[]): StreamServiceState => ({
+const spot = (events: readonly ServiceEvent[]): StreamServiceState => ({
   provider: "FARGATE_SPOT",
   desiredCount: 1,
   runningCount: 0,
