@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfig } from "@stratdeck/core/config";
 import { createLogger } from "@stratdeck/core/log";
 import { runIdeasJob, runJob } from "@stratdeck/core/orchestrator";
-import { riskMarker } from "@stratdeck/core/ledger";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { defaultTableNames } from "@stratdeck/core/storage";
 import { buildDeps, type Deps } from "@stratdeck/core/wiring";
@@ -184,7 +183,9 @@ describe("live-trading tripwires", () => {
       // The live position cap (STRATDECK_LIVE_MAX_POSITIONS, default 1) holds across both runs.
       expect(open.length).toBe(1);
       // The duplicate run released nothing the placing run holds: each position's risk still counts.
-      for (const p of open) expect(await deps.orders.keyHolder(riskMarker(p.positionId))).toBe(p.positionId);
+      const book = await deps.orders.claims.readBook();
+      for (const p of open)
+        expect(book?.entries[p.positionId]).toMatchObject({ counted: true, riskCents: p.reservedRiskCents });
     } finally {
       await deps.close();
       await own.stop();

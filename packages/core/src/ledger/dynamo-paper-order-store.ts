@@ -3,13 +3,12 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
 import { putIfAbsent, storeCall } from "../storage/dynamo-batch";
 import { parseItem } from "../storage/parse-item";
 import { orderRecordSchema, positionRecordSchema } from "./order-record-schema";
-import { StoreError } from "../storage/store-error";
+import { DynamoClaimStore } from "./dynamo-claim-store";
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
 import { pendingOrderSchema, type PendingOrder } from "./pending-order";
@@ -19,23 +18,9 @@ const ORDER_STREAM = "ORDER";
 const OPEN = "OPEN";
 
 const orderSk = (kind: OrderRecord["kind"]): string => `ORDER#${kind}`;
-/** Reservation items: their own partitions (`CAP#<key>`), outside both indexes. */
-const CAP_SK = "CAP";
-const capKey = (key: string) => ({ pk: `CAP#${key}`, sk: CAP_SK });
 /** Pending broker orders: one partition (`PENDING`), outside both indexes. */
 const PENDING_PK = "PENDING";
 const pendingKey = (id: string) => ({ pk: PENDING_PK, sk: `ORDER#${id}` });
-
-/** True when a conditional write lost (the condition did not hold). */
-async function conditional(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (err instanceof StoreError && err.kind === "conflict") return false;
-    throw err;
-  }
-}
 
 /**
  * PaperOrderStore on one DynamoDB table: each position is a partition holding its orders
@@ -44,11 +29,15 @@ async function conditional(write: () => Promise<unknown>): Promise<boolean> {
  * `orders-by-time`.
  */
 export class DynamoPaperOrderStore extends PaperOrderStore {
+  /** Claims and the reservation book: `CAP#<key>` items of the same table (see DynamoClaimStore). */
+  readonly claims: DynamoClaimStore;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
   ) {
     super();
+    this.claims = new DynamoClaimStore(doc, table);
   }
 
   async getPosition(positionId: string): Promise<PositionRecord | null> {
@@ -170,84 +159,6 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     await storeCall(this.table, key, () =>
       this.doc.send(new DeleteCommand({ TableName: this.table, Key: key })),
     );
-  }
-
-  claimKey(key: string, holder: string, strict = false): Promise<boolean> {
-    return this.putCap(
-      key,
-      holder,
-      strict ? "attribute_not_exists(pk)" : "attribute_not_exists(pk) OR holder = :h",
-      strict ? undefined : { ":h": holder },
-    );
-  }
-
-  async keyHolder(key: string): Promise<string | null> {
-    const k = capKey(key);
-    const res = await storeCall(this.table, k, () =>
-      this.doc.send(new GetCommand({ TableName: this.table, Key: k, ConsistentRead: true })),
-    );
-    return typeof res.Item?.holder === "string" ? res.Item.holder : null;
-  }
-
-  takeOverKey(key: string, from: string, to: string): Promise<boolean> {
-    return this.putCap(key, to, "holder = :from", { ":from": from });
-  }
-
-  releaseKey(key: string, holder: string): Promise<boolean> {
-    const k = capKey(key);
-    return this.conditionalSend(
-      k,
-      new DeleteCommand({
-        TableName: this.table,
-        Key: k,
-        ConditionExpression: "holder = :h",
-        ExpressionAttributeValues: { ":h": holder },
-      }),
-    );
-  }
-
-  async addToCounter(key: string, delta: number, max: number | null): Promise<boolean> {
-    if (max !== null && delta > max) return false;
-    const k = capKey(key);
-    return this.conditionalSend(
-      k,
-      new UpdateCommand({
-        TableName: this.table,
-        Key: k,
-        UpdateExpression: "SET #t = if_not_exists(#t, :zero) + :d",
-        ...(max !== null ? { ConditionExpression: "attribute_not_exists(#t) OR #t <= :limit" } : {}),
-        ExpressionAttributeNames: { "#t": "total" },
-        ExpressionAttributeValues: {
-          ":zero": 0,
-          ":d": delta,
-          ...(max !== null ? { ":limit": max - delta } : {}),
-        },
-      }),
-    );
-  }
-
-  /** Puts a reservation item `{key, holder}` under a condition; false when the condition failed. */
-  private putCap(
-    key: string,
-    holder: string,
-    condition: string,
-    values: Record<string, unknown> | undefined,
-  ): Promise<boolean> {
-    const k = capKey(key);
-    return this.conditionalSend(
-      k,
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...k, holder },
-        ConditionExpression: condition,
-        ...(values ? { ExpressionAttributeValues: values } : {}),
-      }),
-    );
-  }
-
-  /** Sends a conditional write; false when its condition failed. */
-  private conditionalSend(key: Record<string, unknown>, command: PutCommand | DeleteCommand | UpdateCommand) {
-    return conditional(() => storeCall(this.table, key, () => this.doc.send(command as PutCommand)));
   }
 
   private async queryAll(

@@ -4,6 +4,7 @@ import type { MarketDataProvider } from "../market-data/market-data-provider";
 import type { Idea } from "../strategies/idea";
 import type { Clock } from "../time/clock";
 import { slotOf } from "../orchestrator/slot";
+import { ENTRY_LEASE_MS, leaseLeft } from "./claim-lease";
 import { entryKey } from "./entry-slot";
 import { entryRecords } from "./entry-order";
 import type { Refusal } from "./leg-fill";
@@ -188,9 +189,16 @@ export async function enterAuto(
       slot,
       riskCents: actual.maxLossCents,
       limits: settings.risk,
+      now: deps.clock.now(),
     });
     if (!reserved.ok) {
       refuse(idea, [reserved.refusal]);
+      continue;
+    }
+    // The lease rule: the position is written only while at least half the lease is left.
+    if (leaseLeft(reserved.leaseUntil, deps.clock.now()) < ENTRY_LEASE_MS / 2) {
+      await deps.orders.releaseUnused(positionId, reserved.keys);
+      refuse(idea, [{ code: "lease-ended", message: "the reservation's lease ran out before the entry" }]);
       continue;
     }
     records.position.reservations = reserved.keys;
@@ -206,7 +214,7 @@ export async function enterAuto(
         await deps.orders.releaseUnused(
           positionId,
           reserved.keys.filter((k) => !kept.has(k)),
-          stored?.reservedRiskCents !== undefined ? 0 : reserved.riskCents,
+          { keepRisk: stored?.reservedRiskCents !== undefined },
         );
       }
     }

@@ -1,13 +1,13 @@
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
 import type { PendingOrder } from "./pending-order";
+import { MemoryClaimStore } from "./memory-claim-store";
 
 /** In-memory PaperOrderStore. */
 export class MemoryPaperOrderStore extends PaperOrderStore {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly positions = new Map<string, PositionRecord>();
-  private readonly claims = new Map<string, string>();
-  private readonly counters = new Map<string, number>();
+  readonly claims = new MemoryClaimStore();
   private readonly pending = new Map<string, PendingOrder>();
 
   async savePendingOrder(order: PendingOrder): Promise<void> {
@@ -72,35 +72,5 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
 
   protected async markClosed(position: PositionRecord): Promise<void> {
     this.positions.set(position.positionId, structuredClone(position));
-  }
-
-  async claimKey(key: string, holder: string, strict = false): Promise<boolean> {
-    const current = this.claims.get(key);
-    if (current !== undefined && (strict || current !== holder)) return false;
-    this.claims.set(key, holder);
-    return true;
-  }
-
-  async keyHolder(key: string): Promise<string | null> {
-    return this.claims.get(key) ?? null;
-  }
-
-  async takeOverKey(key: string, from: string, to: string): Promise<boolean> {
-    if (this.claims.get(key) !== from) return false;
-    this.claims.set(key, to);
-    return true;
-  }
-
-  async releaseKey(key: string, holder: string): Promise<boolean> {
-    if (this.claims.get(key) !== holder) return false;
-    this.claims.delete(key);
-    return true;
-  }
-
-  async addToCounter(key: string, delta: number, max: number | null): Promise<boolean> {
-    const next = (this.counters.get(key) ?? 0) + delta;
-    if (max !== null && next > max) return false;
-    this.counters.set(key, next);
-    return true;
   }
 }

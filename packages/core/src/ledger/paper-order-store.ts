@@ -3,12 +3,13 @@ import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
 import type { PendingOrder } from "./pending-order";
 import { pnlCents } from "./payoff";
 import { netPnlCents } from "./pnl";
+import type { ClaimStore } from "./claim-store";
 import {
   releaseCapacity,
   reserveCapacity,
-  type ReservationPrimitives,
   type ReservationRequest,
   type ReservationResult,
+  type ReservationStore,
 } from "./reservations";
 
 /** Position id derived from an entry's idempotency key, so the same slot always maps to one position. */
@@ -51,7 +52,10 @@ export function closedFigures(
  * idempotency keys, an open order is a conditional write (a duplicate slot writes nothing), a
  * position closes at most once. Adapters only store and query; no transactions, no scans.
  */
-export abstract class PaperOrderStore implements ReservationPrimitives {
+export abstract class PaperOrderStore implements ReservationStore {
+  /** Claims with leases and the reservation book (adapter: on the same table). */
+  abstract readonly claims: ClaimStore;
+
   /**
    * Reserves capacity for a new position before it is opened (see `reserveCapacity`): the
    * duplicate rule and every cap hold across concurrent processes. Put the returned keys and risk
@@ -61,23 +65,21 @@ export abstract class PaperOrderStore implements ReservationPrimitives {
     return reserveCapacity(this, request);
   }
 
-  /** Releases reservations of an entry that did not happen (slot claims included). */
-  releaseUnused(positionId: string, keys: readonly string[], riskCents: number): Promise<void> {
-    return releaseCapacity(this, positionId, keys, riskCents, { keepSlot: false });
-  }
-
-  async isClosed(positionId: string): Promise<boolean> {
-    return (await this.getPosition(positionId))?.status === "closed";
+  /**
+   * Releases reservations of an entry that did not happen (slot claims included), and its reserved
+   * risk unless `keepRisk` (the position was written by another delivery and owns it).
+   */
+  releaseUnused(
+    positionId: string,
+    keys: readonly string[],
+    options: { keepRisk?: boolean } = {},
+  ): Promise<void> {
+    return releaseCapacity(this, positionId, keys, { keepSlot: false, keepRisk: options.keepRisk === true });
   }
 
   /** Releases a closed position's reservations (slot claims stay). */
   private async releaseOf(position: PositionRecord): Promise<void> {
-    await releaseCapacity(
-      this,
-      position.positionId,
-      position.reservations ?? [],
-      position.reservedRiskCents ?? 0,
-    );
+    await releaseCapacity(this, position.positionId, position.reservations ?? []);
   }
 
   /**
@@ -194,10 +196,18 @@ export abstract class PaperOrderStore implements ReservationPrimitives {
   /** Adapter: removes a pending broker order (no-op when absent). */
   abstract deletePendingOrder(id: string): Promise<void>;
 
-  /** Adapter primitives of reservations (conditional writes on one item each). */
-  abstract claimKey(key: string, holder: string, strict?: boolean): Promise<boolean>;
-  abstract keyHolder(key: string): Promise<string | null>;
-  abstract takeOverKey(key: string, from: string, to: string): Promise<boolean>;
-  abstract releaseKey(key: string, holder: string): Promise<boolean>;
-  abstract addToCounter(key: string, delta: number, max: number | null): Promise<boolean>;
+  /** Claims `key` for `holder` without a lease (a marker); see {@link ClaimStore.claim}. */
+  claimKey(key: string, holder: string, strict = false): Promise<boolean> {
+    return this.claims.claim(key, holder, null, strict);
+  }
+
+  /** Current holder of `key`, or null. */
+  async keyHolder(key: string): Promise<string | null> {
+    return (await this.claims.read(key))?.holder ?? null;
+  }
+
+  /** Releases `key` if `holder` holds it; true when released. */
+  releaseKey(key: string, holder: string): Promise<boolean> {
+    return this.claims.release(key, holder);
+  }
 }

@@ -6,6 +6,7 @@ import type { EntryRecords } from "../../ledger/entry-order";
 import type { Refusal } from "../../ledger/leg-fill";
 import { liveOrderRequest } from "./live-order-gateway";
 import { positionIdFor, type PaperOrderStore } from "../../ledger/paper-order-store";
+import { ENTRY_LEASE_MS } from "../../ledger/claim-lease";
 import { claimNumbered } from "../../ledger/reservations";
 import type { Clock } from "../../time/clock";
 import { nyDate } from "../../time/new-york";
@@ -165,7 +166,8 @@ async function refuseByLimits(
  * runs: a strict conditional claim before anything reaches the broker (the log write after the fill
  * comes too late to stop a second order). Then the live position cap as a claim too (the count read
  * before cannot see another run's order in flight): one numbered `live-open` claim per live
- * position, taken over once that position closes.
+ * position, held with a lease until the pending order is written, taken over once that position
+ * closes or when its entry never wrote anything before its lease ended (the claim-lease rule).
  */
 async function claimEntry(
   deps: LiveEntryDeps,
@@ -182,7 +184,9 @@ async function claimEntry(
     };
   }
   const cap = deps.settings.maxOpenPositions;
-  const slot = await claimNumbered(deps.orders, LIVE_OPEN_BASE, cap, positionId, true);
+  const now = deps.clock.now();
+  const take = { holder: positionId, now, leaseUntil: now + ENTRY_LEASE_MS, permanent: false };
+  const slot = await claimNumbered(deps.orders, LIVE_OPEN_BASE, cap, take);
   if (slot) return { ok: true, slot };
   await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
   return {

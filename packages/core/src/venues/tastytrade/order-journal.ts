@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { LiveConfig } from "../../config/app-config";
 import type { LiveOrderRequest } from "./live-order-gateway";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
+import { leaseEnded } from "../../ledger/claim-lease";
 import { pendingLeaseKey, type PendingOrder } from "../../ledger/pending-order";
 import type { Clock } from "../../time/clock";
 import { RETRY_BUDGET_MS } from "./broker-retry";
@@ -41,8 +42,10 @@ export function leaseEnd(holder: string): number {
 
 /**
  * Takes the lease of pending order `id` for `run` until `until`: a fresh claim, or a take-over of
- * a lease whose holder let it expire (Powertools idempotency's in-progress expiry). The holder
- * string is returned (needed to renew or release it); null when a live holder has it.
+ * a lease whose holder let it expire (the claim-lease rule, as Powertools idempotency's in-progress
+ * expiry; a lease written before leases were stored on the claim is read from its holder
+ * `<run>@<end>`). The holder string is returned (needed to renew or release it); null when a live
+ * holder has it.
  */
 export async function takeLease(
   store: PaperOrderStore,
@@ -53,11 +56,12 @@ export async function takeLease(
 ): Promise<string | null> {
   const key = pendingLeaseKey(id);
   const mine = `${run}@${until}`;
-  if (await store.claimKey(key, mine, true)) return mine;
-  const current = await store.keyHolder(key);
-  if (current === null) return (await store.claimKey(key, mine, true)) ? mine : null;
-  if (current.startsWith(`${run}@`) || leaseEnd(current) <= now)
-    return (await store.takeOverKey(key, current, mine)) ? mine : null;
+  if (await store.claims.claim(key, mine, until, true)) return mine;
+  const current = await store.claims.read(key);
+  if (current === null) return (await store.claims.claim(key, mine, until, true)) ? mine : null;
+  const ends = current.leaseUntil ?? leaseEnd(current.holder);
+  if (current.holder.startsWith(`${run}@`) || leaseEnded(ends, now))
+    return (await store.claims.replace(current, mine, until)) ? mine : null;
   return null;
 }
 
@@ -109,10 +113,12 @@ export class PendingOrderJournal implements OrderJournal {
     const now = this.clock.now();
     if (!force && this.holder && leaseEnd(this.holder) - now > this.lease / 2) return;
     const key = pendingLeaseKey(this.base.id);
-    const next = `${this.run}@${now + this.lease}`;
+    const until = now + this.lease;
+    const next = `${this.run}@${until}`;
+    const mine = { key, holder: this.holder ?? "", leaseUntil: this.holder ? leaseEnd(this.holder) : null };
     const ok = this.holder
-      ? await this.store.takeOverKey(key, this.holder, next)
-      : (await takeLease(this.store, this.base.id, this.run, now, now + this.lease)) !== null;
+      ? await this.store.claims.replace(mine, next, until)
+      : (await takeLease(this.store, this.base.id, this.run, now, until)) !== null;
     if (!ok) throw new LeaseLostError(this.base.id);
     this.holder = next;
   }
