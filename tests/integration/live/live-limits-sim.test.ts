@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive } from "@stratdeck/core/venues/tastytrade";
 import {
+  ENTRY_LEASE_MS,
   MemoryPaperOrderStore,
   NO_FEES,
   recordClose,
@@ -78,18 +79,27 @@ describe("hard limits of live trading", () => {
     expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-positions" }] });
   });
 
-  it("a live-open claim held by an entry with no position refuses, names it and how to release it, and nothing reaches the broker", async () => {
-    // What a run leaves when it stops between its claim and the order log.
-    expect(await orders.claimKey("live-open#0", "pos_stopped_run", true)).toBe(true);
+  it("a live-open claim held by an entry with no position refuses and names it until its lease ends, then is taken over", async () => {
+    // What a run leaves when it stops between its claim and its pending order: the claim and its lease.
+    const leaseUntil = env.clock.now() + ENTRY_LEASE_MS;
+    expect(await orders.claims.claim("live-open#0", "pos_stopped_run", leaseUntil, true)).toBe(true);
     const { records } = await spreadRecords(env, { key: "after-crash" });
     const r = await enterLive(deps({ maxOpenPositions: 1 }), records, env.log);
     expect(r).toMatchObject({ status: "refused", reasons: [{ code: "live-max-positions" }] });
     expect(r.reasons[0]?.message).toContain("entry pos_stopped_run, no position in the order log");
-    expect(r.reasons[0]?.message).toContain("delete item CAP#live-open#0");
+    expect(r.reasons[0]?.message).toContain(
+      `taken over when its lease ends at ${new Date(leaseUntil).toISOString()}`,
+    );
     expect(env.broker.calls).toEqual([]);
     expect(notifier.sent).toHaveLength(1);
-    // Released by hand (the item deleted): the same entry goes through.
-    expect(await orders.releaseKey("live-open#0", "pos_stopped_run")).toBe(true);
+    // Its lease ends with nothing written (no position, no order, no pending order): taken over.
+    env.clock.advance(ENTRY_LEASE_MS);
+    expect((await enterLive(deps({ maxOpenPositions: 1 }), records, env.log)).status).toBe("placed");
+  });
+
+  it("a live-open claim from before leases whose entry wrote nothing is taken over at once", async () => {
+    expect(await orders.claims.claim("live-open#0", "pos_old_run", null, true)).toBe(true);
+    const { records } = await spreadRecords(env, { key: "after-upgrade" });
     expect((await enterLive(deps({ maxOpenPositions: 1 }), records, env.log)).status).toBe("placed");
   });
 

@@ -39,20 +39,22 @@ const LIVE_OPEN_BASE = "live-open";
 
 /**
  * Why every `live-open` claim is taken, naming each holder: an open live position, or an entry
- * with no position in the log (an order another run has in flight, or a run that stopped between
- * its claim and the order log, which only the trader can tell apart by looking at the broker).
+ * with no position in the log (an order another run has in flight, followed to its end by whoever
+ * holds its pending order, or a run that stopped before its order, taken over when its lease ends).
  */
 async function liveCapRefusal(orders: PaperOrderStore, cap: number): Promise<Refusal> {
   const held: string[] = [];
   for (let n = 0; n < cap; n++) {
     const key = `${LIVE_OPEN_BASE}#${n}`;
-    const holder = await orders.keyHolder(key);
-    if (!holder) continue;
+    const claim = await orders.claims.read(key);
+    if (!claim) continue;
+    const holder = claim.holder;
     const position = await orders.getPosition(holder);
+    const ends = claim.leaseUntil === null ? "now" : new Date(claim.leaseUntil).toISOString();
     held.push(
       position
         ? `${key}: live position ${holder} (${position.status})`
-        : `${key}: entry ${holder}, no position in the order log yet (an order in flight; if none is working at the broker, delete item CAP#${key} from the orders table)`,
+        : `${key}: entry ${holder}, no position in the order log yet (an order in flight is followed by the next run or the reconcile job; a run that stopped before its order is taken over when its lease ends at ${ends})`,
     );
   }
   return {
