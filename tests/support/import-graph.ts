@@ -70,3 +70,74 @@ export function declaredDependencies(pkg: {
     (deps) => Object.keys(deps ?? {}),
   );
 }
+
+/** The `.ts` file a relative specifier of `from` loads (`./x` → `x.ts` or `x/index.ts`), or null. */
+function resolveRelative(from: string, spec: string, known: ReadonlySet<string>): string | null {
+  if (!spec.startsWith(".")) return null;
+  const base = path.resolve(path.dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, path.join(base, "index.ts")])
+    if (known.has(candidate)) return candidate;
+  return null;
+}
+
+/** Each file's relative imports (type-only ones included) among `files`. */
+export function importGraph(files: readonly string[]): Map<string, string[]> {
+  const known = new Set(files);
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = specifiersOf(readFileSync(file, "utf8"))
+      .map((spec) => resolveRelative(file, spec, known))
+      .filter((t): t is string => t !== null);
+    graph.set(file, [...new Set(targets)]);
+  }
+  return graph;
+}
+
+/** Strongly connected components of more than one file (or a file importing itself): the import cycles. */
+export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const scc: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      scc.push(w);
+    } while (w !== v);
+    if (scc.length > 1 || (graph.get(v) ?? []).includes(v)) out.push(scc.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
+/**
+ * Import cycles that run through both folders `a` and `b` (absolute paths): each as its files,
+ * relative to `relativeTo`.
+ */
+export function cyclesBetween(
+  files: readonly string[],
+  a: string,
+  b: string,
+  relativeTo: string,
+): string[][] {
+  const inside = (dir: string) => (f: string) => f.startsWith(`${dir}${path.sep}`);
+  return importCycles(importGraph(files))
+    .filter((scc) => scc.some(inside(a)) && scc.some(inside(b)))
+    .map((scc) => scc.map((f) => path.relative(relativeTo, f)));
+}

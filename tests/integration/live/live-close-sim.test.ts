@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { closeLivePosition, enterLive } from "@stratdeck/core/venues/tastytrade";
+import { enterLive, TastyVenue } from "@stratdeck/core/venues/tastytrade";
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
-import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
+import { closePosition, MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
 import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
 import { liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
@@ -26,14 +27,22 @@ function closeDeps(config: { tradingMode: "paper" | "live"; liveArmed: boolean }
     clock: env.clock,
     log: env.log,
   });
+  const settings = liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 });
+  const tasty = new TastyVenue({
+    orders,
+    gateway: env.broker,
+    clock: env.clock,
+    settings,
+    log: env.log,
+    sleep: env.sleep,
+  });
   return {
-    config: { ...config, live: liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 }) },
+    config: { ...config, live: settings },
     clock: env.clock,
     log: env.log,
     orders,
     provider,
-    live: env.broker,
-    sleep: env.sleep,
+    venues: venuesOf(tasty, [new PaperVenue()]),
   };
 }
 
@@ -41,7 +50,7 @@ describe("closing a live position at the broker", () => {
   it("unarmed is refused (guard.refused) and nothing reaches the broker", async () => {
     const id = await openLive();
     const calls = env.broker.calls.length;
-    const r = await closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: false }), id, {
+    const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: false }), id, {
       confirm: true,
     });
     expect(r.status).toBe("guard-refused");
@@ -51,7 +60,7 @@ describe("closing a live position at the broker", () => {
 
   it("armed but unconfirmed only dry-runs the closing order", async () => {
     const id = await openLive();
-    const r = await closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id);
+    const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id);
     expect(r).toMatchObject({ status: "dry-run", broker: { ok: true } });
     expect(env.broker.calls.slice(-1).map((c) => c.call)).toEqual(["dryRun"]);
     expect((await orders.getPosition(id))?.status).toBe("open");
@@ -59,7 +68,7 @@ describe("closing a live position at the broker", () => {
 
   it("armed and confirmed: buys back at the broker, records the close from the fills, and the broker is flat", async () => {
     const id = await openLive();
-    const r = await closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
+    const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
       confirm: true,
       settings: parsePaperSettings({ fill: { model: "mid" } }),
     });
@@ -77,7 +86,7 @@ describe("closing a live position at the broker", () => {
   it("two confirmed closes at once send one closing order; the other is refused and the broker is flat", async () => {
     const id = await openLive();
     const close = () =>
-      closeLivePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
+      closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
         confirm: true,
         settings: parsePaperSettings({ fill: { model: "mid" } }),
       });

@@ -2,7 +2,12 @@ import { afterEach, beforeEach } from "vitest";
 import type { LiveConfig } from "@stratdeck/core/config";
 import { TastyLiveBroker, type LiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { memoryLog, type MemoryLog } from "@stratdeck/core/log";
-import type { EntryRecords, PaperOrderStore } from "@stratdeck/core/ledger";
+import {
+  DEFAULT_FEE_SCHEDULE,
+  fillBook,
+  type EntryRecords,
+  type PaperOrderStore,
+} from "@stratdeck/core/ledger";
 import type { LiveOrderRequest } from "@stratdeck/core/venues/tastytrade";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
@@ -185,7 +190,19 @@ export function useLiveSim(ready: (env: LiveEnv) => void): void {
   });
 }
 
+/** The ledger's fill book over a test order log (tastytrade's published fee schedule). */
+export function bookOf(env: LiveEnv, orders: PaperOrderStore) {
+  return fillBook({ orders, log: env.log, feeSchedule: DEFAULT_FEE_SCHEDULE });
+}
+
 /** Deps of `enterLive` over a test env and order log, with live settings overrides. */
 export function entryDeps(env: LiveEnv, orders: PaperOrderStore, over: Partial<LiveConfig> = {}) {
-  return { orders, broker: env.broker, clock: env.clock, settings: liveSettings(over), sleep: env.sleep };
+  return {
+    orders,
+    broker: env.broker,
+    clock: env.clock,
+    settings: liveSettings(over),
+    sleep: env.sleep,
+    book: bookOf(env, orders),
+  };
 }

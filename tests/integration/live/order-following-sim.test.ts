@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { enterLive, finishPendingOrders, leaseMs, TastyLiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { TastyRestClient } from "@stratdeck/core/tasty";
-import { DEFAULT_FEE_SCHEDULE, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
-import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
+import { bookOf, entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
@@ -99,7 +99,7 @@ describe("a run that stops mid-order", () => {
       clock: env.clock,
       log: env.log,
       settings: liveSettings({ cancelAfterMs: 10_000 }),
-      feeSchedule: DEFAULT_FEE_SCHEDULE,
+      book: bookOf(env, orders),
       sleep: env.sleep,
     });
 

@@ -3,6 +3,7 @@ import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive, reconcileLive } from "@stratdeck/core/venues/tastytrade";
 import { runReconcileJob } from "@stratdeck/core/orchestrator";
 import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;
@@ -57,11 +58,10 @@ describe("reconciliation of live positions with GET /accounts/{a}/positions", ()
 
   it("the scheduled job has nothing to reconcile in paper mode", async () => {
     const r = await runReconcileJob({
-      config: { tradingMode: "paper", liveArmed: false },
       orders,
       clock: env.clock,
       log: env.log,
-      live: env.broker,
+      venues: venuesOf(new PaperVenue()),
     });
     expect(r).toEqual({ skipped: "not in live trading mode: no live positions to reconcile" });
   });

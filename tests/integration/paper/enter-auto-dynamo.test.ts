@@ -1,3 +1,4 @@
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { describe, expect, it } from "vitest";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
@@ -36,7 +37,7 @@ async function setup(endpoint: string) {
     clock,
     orders,
     provider,
-    deps: { config: PAPER, clock, log: silentLog, orders, provider },
+    deps: { config: PAPER, clock, log: silentLog, orders, provider, venues: venuesOf(new PaperVenue()) },
   };
 }
 

@@ -1,3 +1,4 @@
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { DynamoAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
@@ -52,6 +53,7 @@ suite(`paper lifecycle against the simulator [${target.name}]`, () => {
       log: silentLog,
       orders: new DynamoPaperOrderStore(doc, tables.orders),
       provider,
+      venues: venuesOf(new PaperVenue()),
       alerts: new DynamoAlertStore(doc, tables.alerts, clock),
       notifier: new MemoryNotifier(),
       settlement: new RecordingSettlementSource(

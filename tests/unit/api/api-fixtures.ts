@@ -1,3 +1,4 @@
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { readFileSync } from "node:fs";
 import type { ApiDeps, ApiRequest } from "@stratdeck/core/api";
 import { validateConfig, type AppConfig } from "@stratdeck/core/config";
@@ -43,6 +44,7 @@ export function memoryApiDeps(
     status: new MemoryStatusStore(clock),
     alerts: new MemoryAlertStore(clock),
     rest: null,
+    venues: venuesOf(new PaperVenue()),
     probe: async () => ({ ok: false, error: "fixture: no DXLink" }),
     ...overrides,
     config: parsed.config,

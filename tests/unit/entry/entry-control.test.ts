@@ -1,3 +1,4 @@
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { handleApiRequest } from "@stratdeck/core/api";
@@ -44,6 +45,7 @@ function setup(s: StrategiesConfig = strategies()) {
     log: silentLog,
     orders,
     provider: entryMarket(clock),
+    venues: venuesOf(new PaperVenue()),
     status,
     strategies: s,
   };

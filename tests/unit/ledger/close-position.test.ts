@@ -1,3 +1,4 @@
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
 import {
@@ -23,7 +24,18 @@ class CrashOnceStore extends MemoryPaperOrderStore {
 function setup(orders = new MemoryPaperOrderStore()) {
   const clock = new FakeClock(T0);
   const provider = new FakeMarket(clock).spot("SPX", 6050).quote(SHORT, 0.6, 0.7).quote(LONG, 0.35, 0.45);
-  return { orders, provider, deps: { clock, log: silentLog, orders, provider } };
+  return {
+    orders,
+    provider,
+    deps: {
+      clock,
+      log: silentLog,
+      orders,
+      provider,
+      config: { tradingMode: "paper" as const, liveArmed: false },
+      venues: venuesOf(new PaperVenue()),
+    },
+  };
 }
 
 describe("closePosition", () => {

@@ -7,7 +7,8 @@ import {
   parsePaperSettings,
   type EnterAutoDeps,
 } from "@stratdeck/core/ledger";
-import type { LiveOrderGateway } from "@stratdeck/core/venues/tastytrade";
+import { TastyVenue, type LiveOrderGateway } from "@stratdeck/core/venues/tastytrade";
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { FakeClock } from "@stratdeck/core/time";
 import {
   entryMarket,
@@ -27,7 +28,10 @@ function setup(config: EnterAutoDeps["config"] = PAPER, live?: LiveOrderGateway)
   const provider: FakeMarket = entryMarket(clock);
   const orders = new MemoryPaperOrderStore();
   const log = { ...silentLog, error: vi.fn(), warn: vi.fn(), info: vi.fn(), child: (): Log => log };
-  const deps: EnterAutoDeps = { config, clock, log, orders, provider, ...(live ? { live } : {}) };
+  const venues = live
+    ? venuesOf(new TastyVenue({ orders, gateway: live, clock, log }), [new PaperVenue()])
+    : venuesOf(new PaperVenue());
+  const deps: EnterAutoDeps = { config, clock, log, orders, provider, venues };
   return { clock, provider, orders, log, deps };
 }
 

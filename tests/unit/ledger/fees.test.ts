@@ -1,3 +1,4 @@
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { silentLog } from "@stratdeck/core/log";
@@ -134,6 +135,7 @@ describe("fee model (tastytrade's schedule)", () => {
       orders,
       provider,
       config: { tradingMode: "paper" as const, liveArmed: false },
+      venues: venuesOf(new PaperVenue()),
       alerts: new MemoryAlertStore(clock),
       notifier: new MemoryNotifier(),
     };

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
-import { closeLivePosition, type CloseLiveResult } from "@stratdeck/core/venues/tastytrade";
-import { tradingDecision } from "@stratdeck/core/guard";
-import { closePosition, paperSettingsFromStrategies, usd } from "@stratdeck/core/ledger";
+import { closePosition, paperSettingsFromStrategies, usd, type CloseResult } from "@stratdeck/core/ledger";
 import { CliError, EXIT, NotFoundError } from "../support/cli-errors";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
@@ -28,22 +26,13 @@ export function registerClose(command: Command): void {
     )
     .action(
       action(async (positionId: string, opts: Options) => {
-        const r: CloseLiveResult = await withDeps(async (deps) => {
-          const settings = paperSettingsFromStrategies(deps.strategies);
-          const position = await deps.orders.getPosition(positionId);
-          if (position?.mode === "live")
-            return closeLivePosition(deps, positionId, {
-              confirm: opts.confirmLive === true,
-              reason: opts.reason,
-              settings,
-            });
-          const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
-          if (decision.mode === "refused") {
-            deps.log.error("guard.refused", { positionId, reason: decision.reason });
-            return { status: "guard-refused" as const, positionId, reason: decision.reason };
-          }
-          return closePosition(deps, positionId, { reason: opts.reason, settings });
-        });
+        const r = await withDeps((deps) =>
+          closePosition(deps, positionId, {
+            confirm: opts.confirmLive === true,
+            reason: opts.reason,
+            settings: paperSettingsFromStrategies(deps.strategies),
+          }),
+        );
         if (r.status === "not-found") throw new NotFoundError(`no position ${positionId}`, { positionId });
         if (r.status === "guard-refused") throw new CliError("trading-refused", r.reason, EXIT.refused);
         if (r.status === "refused")
@@ -59,7 +48,7 @@ export function registerClose(command: Command): void {
 }
 
 /** A close that happened (or was dry-run); the refusals and not-found are errors above. */
-function human(r: CloseLiveResult): string {
+function human(r: CloseResult): string {
   switch (r.status) {
     case "closed":
       return `closed ${r.position.positionId}: debit ${r.position.exitDebit?.toFixed(2)}, realised P&L gross ${usd(r.realizedPnlCents)}, fees ${usd(r.position.feesCents ?? 0)}, net ${usd(r.position.netPnlCents ?? r.realizedPnlCents)}`;

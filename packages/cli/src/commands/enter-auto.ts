@@ -1,17 +1,12 @@
 import type { Command } from "commander";
-import { isLiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { enterAutomatically } from "@stratdeck/core/entry";
 import { isSlot, paperSettingsFromStrategies, type EnterAutoResult } from "@stratdeck/core/ledger";
 import { generateIdeas } from "@stratdeck/core/strategies";
-import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
 import { nyTimeText, nyWallTimeToUtc } from "@stratdeck/core/time";
 import { emit } from "../support/output";
 import { withDeps } from "../support/deps";
 import { action, exitIfGuardRefused, OptionError } from "../support/run";
 import { strategyOption } from "../support/strategy-option";
-
-const NO_PLACEMENT =
-  "--confirm-live refused: no broker gateway that can place and follow orders is configured; run without --confirm-live for a dry run";
 
 interface Options {
   json?: boolean;
@@ -41,12 +36,6 @@ export function registerEnterAuto(command: Command): void {
         }
         const result = await withDeps(async (deps) => {
           const report = await generateIdeas(deps, opts.strategy ? { strategy: opts.strategy } : {});
-          // In live mode deps.live is the tastytrade broker; the guard decides dry-run or placement.
-          const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
-          if (decision.mode === "live-confirmed" && !isLiveBroker(deps.live)) {
-            deps.log.error("guard.refused", { reason: NO_PLACEMENT });
-            throw new TradingRefusedError(NO_PLACEMENT);
-          }
           return enterAutomatically(deps, report.ideas, {
             ...(opts.slot ? { slot: opts.slot } : {}),
             confirm: opts.confirmLive === true,

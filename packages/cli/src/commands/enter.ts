@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { enterIdea, MAX_ENTER_QUANTITY, type EnterIdeaResult } from "@stratdeck/core/entry";
-import { TradingRefusedError, tradingDecision } from "@stratdeck/core/guard";
-import { isLiveBroker } from "@stratdeck/core/venues/tastytrade";
 import { paperSettingsFromStrategies } from "@stratdeck/core/ledger";
 import { NotFoundError } from "../support/cli-errors";
 import { emit, ExitCode } from "../support/output";
@@ -14,9 +12,6 @@ interface Options {
   quantity?: string;
   confirmLive?: boolean;
 }
-
-const NO_PLACEMENT =
-  "--confirm-live refused: no broker gateway that can place and follow orders is configured; run without --confirm-live for a dry run";
 
 /** `stratdeck enter IDEA_ID [--quantity N]`: enter one chosen idea of the latest ideas report. */
 export function registerEnter(command: Command): void {
@@ -32,11 +27,6 @@ export function registerEnter(command: Command): void {
       action(async (ideaId: string, opts: Options) => {
         const quantity = intOption("--quantity", opts.quantity, 1, MAX_ENTER_QUANTITY);
         const r = await withDeps(async (deps) => {
-          const decision = tradingDecision(deps.config, { confirm: opts.confirmLive === true });
-          if (decision.mode === "live-confirmed" && !isLiveBroker(deps.live)) {
-            deps.log.error("guard.refused", { reason: NO_PLACEMENT });
-            throw new TradingRefusedError(NO_PLACEMENT);
-          }
           return enterIdea(deps, ideaId, {
             ...(quantity !== undefined ? { quantity } : {}),
             confirm: opts.confirmLive === true,

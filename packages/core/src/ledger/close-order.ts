@@ -1,28 +1,12 @@
 import type { Log } from "../log/log";
 import type { OrderFees } from "./fee-model";
-import { orderLeg, type LegFillQuote } from "./order-leg";
+import { orderLeg } from "./order-leg";
+import type { ExitFill } from "../venues/venue";
 import type { AppendResult, PositionRecord } from "./order-types";
 import type { PaperOrderStore } from "./paper-order-store";
 import { pnlCents } from "./payoff";
 
-/** The exit of a position: per-leg prices (in the position's leg order) and the net debit. */
-export interface ExitFill {
-  /** Net debit to close one spread, USD per share (negative = closed for a credit). */
-  exitDebit: number;
-  /** Per leg, in the position's leg order. */
-  legs: LegFillQuote[];
-  /** Exit time, ms since epoch. */
-  time: number;
-  /** Index points, and where it came from (`stream`, `rest`, `settlement`, …). */
-  underlyingPrice: number;
-  underlyingSource: string;
-  /** Why: `manual`, `profit-target`, `dte`, `max-loss`, `expiry`, … */
-  reason: string;
-  /** Fees of the closing order by the fee model ({@link NO_FEES} for a settlement: no trade). */
-  fees: OrderFees;
-  /** A settlement: the index value, its instant (ms since epoch) and its source. */
-  settlement?: { price: number; at: number; source: string };
-}
+export type { ExitFill } from "../venues/venue";
 
 /** An order with no fees (settlement at expiry: no closing trade is made). */
 export const NO_FEES: OrderFees = {

@@ -1,6 +1,6 @@
 import type { TickSize } from "../market-data/option-chain";
 import type { Idea } from "../strategies/idea";
-import { spreadOrderFees, type FeeSchedule } from "./fee-model";
+import { spreadOrderFees, type FeeSchedule, type OrderFees } from "./fee-model";
 import type { FilledLeg } from "./leg-fill";
 import { orderLeg } from "./order-leg";
 import type { OrderRecord, PositionRecord, TradingMode } from "./order-types";
@@ -48,7 +48,25 @@ export function entryRecords(
     idea.legs.map((l) => ({ side: l.side, optionType: l.optionType, strike: l.strike, ratio: 1 })),
     fill.credit,
   );
-  const order: EntryRecords["order"] = {
+  const order = entryOrder(idea, fill, mode, idempotencyKey, entryFees);
+  const profileFields = {
+    width: profile.width,
+    maxProfitCents: positionCents(profile.maxProfit, idea.multiplier, idea.quantity),
+    maxLossCents: positionCents(profile.maxLoss, idea.multiplier, idea.quantity),
+    breakevens: profile.breakevens,
+  };
+  return { order, position: entryPosition(idea, fill, mode, entryFees, profileFields) };
+}
+
+/** The opening order of an idea filled at `fill` (STO the shorts, BTO the longs). */
+function entryOrder(
+  idea: Idea,
+  fill: EntryFill,
+  mode: TradingMode,
+  idempotencyKey: string,
+  entryFees: OrderFees,
+): EntryRecords["order"] {
+  return {
     time: fill.time,
     underlying: idea.underlying,
     strategy: idea.strategy,
@@ -70,8 +88,18 @@ export function entryRecords(
       });
     }),
   };
+}
+
+/** The position an idea filled at `fill` opens (its payoff figures from the filled credit). */
+function entryPosition(
+  idea: Idea,
+  fill: EntryFill,
+  mode: TradingMode,
+  entryFees: OrderFees,
+  profile: Pick<EntryRecords["position"], "width" | "maxProfitCents" | "maxLossCents" | "breakevens">,
+): EntryRecords["position"] {
   const expirations = idea.legs.map((l) => l.expiration).sort();
-  const position: EntryRecords["position"] = {
+  return {
     strategy: idea.strategy,
     underlying: idea.underlying,
     root: idea.root,
@@ -82,10 +110,7 @@ export function entryRecords(
     mode,
     openedAt: fill.time,
     entryCredit: fill.credit,
-    width: profile.width,
-    maxProfitCents: positionCents(profile.maxProfit, idea.multiplier, idea.quantity),
-    maxLossCents: positionCents(profile.maxLoss, idea.multiplier, idea.quantity),
-    breakevens: profile.breakevens,
+    ...profile,
     underlyingAtEntry: fill.underlyingPrice,
     tickSizes: [...fill.ticks],
     entryFeesCents: entryFees.totalCents,
@@ -100,5 +125,4 @@ export function entryRecords(
       entryPrice: (fill.legs[i] as FilledLeg).fillPrice,
     })),
   };
-  return { order, position };
 }

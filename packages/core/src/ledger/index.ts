@@ -35,3 +35,4 @@ export * from "./trade-history";
 export * from "./drawdown";
 export * from "./pending-order";
 export * from "./events/index";
+export * from "./fill-book";

@@ -47,6 +47,8 @@ export interface LegMark {
 /** A position marked to market; `unpriced` when its legs could not be priced (never made up). */
 export type PositionMark = {
   positionId: string;
+  /** Where it trades: `paper`, or `live` (closing it places a real order). */
+  mode: PositionRecord["mode"];
   strategy: string;
   underlying: string;
   expiration: string;
@@ -145,6 +147,7 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
   const dte = daysBetween(nyDate(ctx.now), position.expiration);
   const base = {
     positionId: position.positionId,
+    mode: position.mode,
     strategy: position.strategy,
     underlying: position.underlying,
     expiration: position.expiration,

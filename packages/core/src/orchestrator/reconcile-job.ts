@@ -1,38 +1,30 @@
 import type { NotifyOnceDeps } from "../alerts/notify-once";
-import {
-  finishPendingOrders,
-  isLiveBroker,
-  reconcileLive,
-  type FinishReport,
-  type ReconcileReport,
-} from "../venues/tastytrade/index";
-import { DEFAULT_FEE_SCHEDULE, type EnterAutoDeps, type FeeSchedule } from "../ledger/index";
+import type { FinishReport } from "../venues/venue";
+import type { ReconcileReport } from "../venues/tastytrade/reconcile";
+import { DEFAULT_FEE_SCHEDULE, finishPending, type EnterAutoDeps, type FeeSchedule } from "../ledger/index";
+
+/** A venue that can compare what it holds with the order log (a broker). */
+interface Reconciling {
+  reconcile(): Promise<ReconcileReport | null>;
+}
+const reconciles = (v: unknown): v is Reconciling =>
+  typeof (v as Partial<Reconciling> | undefined)?.reconcile === "function";
 
 /**
- * Finishes the orders of runs that stopped mid-order ({@link finishPendingOrders}), then reconciles
- * live positions with the broker; in paper mode (or without a broker that reports positions) there
- * is nothing live to compare and it says so.
+ * Finishes the orders of runs that stopped mid-order (every venue's {@link finishPending}), then
+ * reconciles the entry venue's positions with the order log; a venue with no broker (paper) has
+ * nothing to compare and it says so.
  */
 export async function runReconcileJob(
-  deps: Pick<EnterAutoDeps, "config" | "orders" | "clock" | "log" | "live"> &
+  deps: Pick<EnterAutoDeps, "orders" | "clock" | "log" | "venues"> &
     Partial<NotifyOnceDeps> & {
       /** The fee model's schedule for fills of a finished order; default tastytrade's published one. */
       feeSchedule?: FeeSchedule;
-      /** Waits between order polls (tests); default a real timer. */
-      sleep?: (ms: number) => Promise<void>;
     },
 ): Promise<(ReconcileReport & { pending: FinishReport }) | { skipped: string }> {
-  if (deps.config.tradingMode !== "live" || !isLiveBroker(deps.live)) {
-    return { skipped: "not in live trading mode: no live positions to reconcile" };
-  }
-  const settings = deps.config.live;
-  const pending = settings
-    ? await finishPendingOrders({
-        ...deps,
-        broker: deps.live,
-        settings,
-        feeSchedule: deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE,
-      })
-    : { finished: [], active: [], unresolved: [] };
-  return { ...(await reconcileLive({ ...deps, broker: deps.live })), pending };
+  const pending = await finishPending({ ...deps, feeSchedule: deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE });
+  const venue = deps.venues.entry;
+  const report = reconciles(venue) ? await venue.reconcile() : null;
+  if (!report) return { skipped: "not in live trading mode: no live positions to reconcile" };
+  return { ...report, pending };
 }

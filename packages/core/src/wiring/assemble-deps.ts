@@ -10,7 +10,7 @@ import {
   SessionPrintSettlementSource,
   type PaperOrderStore,
 } from "../ledger/index";
-import type { LiveOrderGateway } from "../venues/tastytrade/live-order-gateway";
+import type { Venues } from "../venues/venue";
 import { DynamoStatusStore, type StatusStore } from "../status/index";
 import type { StrategiesConfig } from "../strategies/config-types";
 import type { CooldownStore, TastyRestClient } from "../tasty/index";
@@ -18,6 +18,7 @@ import { systemClock, type Clock } from "../time/clock";
 import { connectStorage } from "./connect-storage";
 import { configuredTasty, marketParts, SIM_CREDENTIALS, withStreamQuoteAge } from "./market-parts";
 import { notifierFor } from "./notifier-part";
+import { tradingVenues } from "./venues-part";
 import { type EmbeddedEngineStarter, type ResolvedStorage, type StorageKind } from "./resolve-storage";
 
 /** Everything the shells (CLI, Lambda, stream task, local stack) hand to core use cases. */
@@ -38,10 +39,10 @@ export interface Deps {
   /** Settlement values recorded at their instants (REST session prints, kept in the status table). */
   settlement: RecordingSettlementSource;
   /**
-   * tastytrade order gateway (dry-run, and placement/follow/cancel/positions as a LiveBroker),
-   * present only in live trading mode; the guard decides what it may do.
+   * Where orders go, chosen once by the trading mode ({@link tradingVenues}): the paper venue, and
+   * in live mode tastytrade for entries (the guard decides per request whether it only dry-runs).
    */
-  live?: LiveOrderGateway;
+  venues: Venues;
   /** Where data comes from and lives (`storage`: see {@link StorageKind}). */
   endpoints: {
     /** DynamoDB endpoint URL, or the literal `aws` for the regional AWS endpoint. */
@@ -166,6 +167,8 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       maxAgeMs,
     );
     const status = new DynamoStatusStore(doc, config.tables.status, clock);
+    const orders = new DynamoPaperOrderStore(doc, config.tables.orders);
+    const alerts = new DynamoAlertStore(doc, config.tables.alerts, clock);
     return {
       config,
       clock,
@@ -173,22 +176,15 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       doc,
       snapshots,
       cooldowns,
-      orders: new DynamoPaperOrderStore(doc, config.tables.orders),
-      alerts: new DynamoAlertStore(doc, config.tables.alerts, clock),
+      orders,
+      alerts,
       status,
       settlement: new RecordingSettlementSource(new SessionPrintSettlementSource(rest), status),
       rest,
       provider,
       notifier,
       strategies,
-      ...(config.tradingMode === "live"
-        ? {
-            live: new (await import("../venues/tastytrade/tasty-live-broker")).TastyLiveBroker(
-              rest,
-              config.live.account,
-            ),
-          }
-        : {}),
+      venues: await tradingVenues({ config, orders, clock, log, rest, alerts, notifier }),
       endpoints: {
         dynamo: dynamoEndpoint ?? "aws",
         rest: tasty ? (tasty.apiUrl ?? "tastytrade") : "none",

@@ -6,3 +6,4 @@ export * from "./state-folder-errors";
 export * from "./resolve-storage";
 export * from "./aws-credentials";
 export * from "./connect-storage";
+export * from "./venues-part";

@@ -1,6 +1,6 @@
 import { enterIdeaRoute } from "@stratdeck/core/api/routes/enter-idea";
 import { lambdaLog, lambdaMarket, lambdaStrategies } from "../shared/lambda-deps";
-import { ledgerStores, liveGateway } from "../shared/lambda-stores";
+import { ledgerStores, venues } from "../shared/lambda-stores";
 import { routeHandler } from "./route-handler";
 
 const log = lambdaLog("api-enter-idea");
@@ -9,7 +9,8 @@ const log = lambdaLog("api-enter-idea");
 export const handler = routeHandler(enterIdeaRoute, {
   deps: async () => {
     const m = await lambdaMarket(log);
-    return { ...m, ...ledgerStores(m), strategies: await lambdaStrategies(m), ...(await liveGateway(m)) };
+    const stores = ledgerStores(m);
+    return { ...m, ...stores, strategies: await lambdaStrategies(m), ...(await venues(m, stores.orders)) };
   },
   log,
 });

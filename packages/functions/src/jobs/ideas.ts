@@ -1,7 +1,7 @@
 import { ideasJob } from "@stratdeck/core/orchestrator/ideas-job";
 import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
 import { lambdaLog, lambdaMarket, lambdaMetrics, lambdaStrategies } from "../shared/lambda-deps";
-import { ledgerStores, liveGateway } from "../shared/lambda-stores";
+import { ledgerStores, venues } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
 const log = lambdaLog("job-ideas");
@@ -12,11 +12,12 @@ const metrics = lambdaMetrics();
 export const handler = scheduledJob("ideas", withHeartbeat(ideasJob), {
   deps: async () => {
     const m = await lambdaMarket(log);
+    const stores = ledgerStores(m);
     return {
       ...m,
-      ...ledgerStores(m),
+      ...stores,
       strategies: await lambdaStrategies(m),
-      ...(await liveGateway(m)),
+      ...(await venues(m, stores.orders)),
     };
   },
   log,

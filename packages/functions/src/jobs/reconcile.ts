@@ -1,7 +1,7 @@
 import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
 import { runReconcileJob } from "@stratdeck/core/orchestrator/reconcile-job";
 import { lambdaLog, lambdaMarket, lambdaMetrics } from "../shared/lambda-deps";
-import { alerting, ledgerStores, liveGateway } from "../shared/lambda-stores";
+import { alerting, ledgerStores, venues } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
 const log = lambdaLog("job-reconcile");
@@ -12,7 +12,9 @@ const metrics = lambdaMetrics();
 export const handler = scheduledJob("reconcile", withHeartbeat(runReconcileJob), {
   deps: async () => {
     const m = await lambdaMarket(log);
-    return { ...m, ...ledgerStores(m), ...(await alerting(m)), ...(await liveGateway(m)) };
+    const stores = ledgerStores(m);
+    const alerts = await alerting(m);
+    return { ...m, ...stores, ...alerts, ...(await venues(m, stores.orders, alerts)) };
   },
   log,
   metrics,

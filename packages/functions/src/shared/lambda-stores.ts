@@ -1,7 +1,8 @@
 import { DynamoAlertStore } from "@stratdeck/core/alerts/dynamo-alert-store";
 import type { AlertStore, Notifier } from "@stratdeck/core/alerts";
 import type { PaperOrderStore } from "@stratdeck/core/ledger";
-import type { LiveOrderGateway } from "@stratdeck/core/venues/tastytrade";
+import type { Venues } from "@stratdeck/core/venues/venue";
+import { tradingVenues } from "@stratdeck/core/wiring/venues-part";
 import { DynamoPaperOrderStore } from "@stratdeck/core/ledger/dynamo-paper-order-store";
 import {
   RecordingSettlementSource,
@@ -34,11 +35,13 @@ export async function alerting(t: LambdaTables): Promise<{ alerts: AlertStore; n
 }
 
 /**
- * The tastytrade order gateway in live trading mode (the guard decides what it may do), loaded
- * only then; nothing in paper mode.
+ * Where orders go, chosen by the trading mode in core's one place ({@link tradingVenues}): the
+ * paper venue, and in live mode tastytrade (loaded only then) for entries and live positions.
  */
-export async function liveGateway(m: LambdaMarket): Promise<{ live?: LiveOrderGateway }> {
-  if (m.config.tradingMode !== "live") return {};
-  const { TastyLiveBroker } = await import("@stratdeck/core/venues/tastytrade/tasty-live-broker");
-  return { live: new TastyLiveBroker(m.rest, m.config.live.account) };
+export async function venues(
+  m: LambdaMarket,
+  orders: PaperOrderStore,
+  alerting: Partial<{ alerts: AlertStore; notifier: Notifier }> = {},
+): Promise<{ venues: Venues }> {
+  return { venues: await tradingVenues({ ...m, ...alerting, orders }) };
 }

@@ -3,6 +3,7 @@ import type { AppConfig } from "@stratdeck/core/config";
 import { silentLog, type Log } from "@stratdeck/core/log";
 import { runJob, type JobDeps, SCHEDULES, type JobSchedule } from "@stratdeck/core/orchestrator";
 import { closePosition, MemoryPaperOrderStore, paperSettingsFromStrategies } from "@stratdeck/core/ledger";
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { FakeClock, sessionOn } from "@stratdeck/core/time";
 import type { BacktestMarket } from "./backtest-market";
@@ -104,6 +105,8 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
     settlement: new MarketSettlementSource(deps.market, clock),
     rest: null,
     status: tally.status,
+    // A backtest trades on paper whatever the config says: nothing reaches a broker.
+    venues: venuesOf(new PaperVenue()),
   };
   const settings = paperSettingsFromStrategies(strategies);
   const book = new EquityBook(orders);

@@ -1,8 +1,8 @@
 import type { Log } from "../../log/log";
 import type { EntryRecords } from "../../ledger/entry-order";
-import type { FeeSchedule } from "../../ledger/fee-model";
 import type { AppendResult } from "../../ledger/order-types";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
+import type { FillBook } from "../venue";
 import { filledEntryRecords } from "./filled-records";
 import type { OrderFills } from "./order-fills";
 
@@ -10,8 +10,8 @@ import type { OrderFills } from "./order-fills";
 export interface EntryOutcomeDeps {
   orders: PaperOrderStore;
   log: Log;
-  /** The fee model's schedule, charged on what filled. */
-  feeSchedule: FeeSchedule;
+  /** Where fills are written (with the fee schedule charged on them). */
+  book: FillBook;
 }
 
 /** The entry an order was placed for: its records, position and the claims to give back unfilled. */
@@ -37,8 +37,8 @@ export async function recordEntryOutcome(
     for (const key of placed.releaseIfUnfilled) await deps.orders.releaseKey(key, placed.positionId);
     return null;
   }
-  const filled = filledEntryRecords(placed.entry, fills, brokerOrderIds, deps.feeSchedule);
-  const res = await deps.orders.open(filled.order, filled.position);
+  const filled = filledEntryRecords(placed.entry, fills, brokerOrderIds, deps.book.feeSchedule);
+  const res = await deps.book.opened(filled);
   deps.log.info("live.order.filled", {
     key: placed.entry.order.idempotencyKey,
     positionId: placed.positionId,

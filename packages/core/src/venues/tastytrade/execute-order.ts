@@ -71,71 +71,82 @@ const round = (x: number): number => Math.round(x * 100) / 100;
  * the broker's fill report.
  */
 export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Promise<Execution> {
-  const { broker, log, settings } = deps;
-  const sleep = deps.sleep ?? realSleep;
   const quantity = Math.min(...req.order.legs.map((l) => l.quantity));
-  const attempts: ExecutionAttempt[] = [];
-  const orderIds: string[] = [];
-  const none: OrderFills = { legs: [], spreads: 0, net: 0 };
-  const done = (status: Execution["status"], fills: OrderFills, reasons: string[]): Execution => ({
-    status,
-    fills,
-    quantity,
-    attempts,
-    reasons,
-    orderIds,
-  });
+  const trail: Trail = { attempts: [], orderIds: [] };
   let price = req.order.price;
   for (let step = 0; ; step++) {
-    const order: LiveOrderRequest = { ...req.order, price };
-    const dry = await broker.dryRun(order);
-    if (!dry.ok) {
-      attempts.push({ price, status: "dry-run-rejected", filled: 0 });
-      log.warn("live.order.rejected", { stage: "dry-run", price, errors: dry.errors });
-      return done("rejected", none, dry.errors ?? ["dry run rejected"]);
-    }
-    await deps.journal?.placing(order);
-    const placed = await broker.submit(order);
-    if (!placed.ok) {
-      attempts.push({ price, status: "rejected", filled: 0 });
-      log.warn("live.order.rejected", { stage: "place", price, errors: placed.errors });
-      return done("rejected", none, placed.errors);
-    }
-    orderIds.push(placed.order.id);
-    await deps.journal?.placed(placed.order.id);
-    log.info("live.order.placed", { orderId: placed.order.id, price, status: placed.order.status });
-    const final = await followOrder(
-      { ...deps, sleep, alive: () => deps.journal?.alive() ?? Promise.resolve() },
-      placed.order,
-    );
-    const fills = orderFills(order, final);
-    attempts.push({ price, orderId: final.id, status: final.status, filled: fills.spreads });
-    log.info("live.order.final", {
-      orderId: final.id,
-      status: final.status,
-      filled: fills.spreads,
-      quantity,
-    });
-    if (fills.spreads >= quantity) return done("filled", fills, []);
-    if (fills.spreads > 0)
-      return done("partial", fills, [`${fills.spreads} of ${quantity} filled before cancel`]);
-    if (final.status === "Rejected")
-      return done("rejected", none, [final.rejectReason ?? "rejected by the broker"]);
-    if (final.status === "Expired") return done("expired", none, ["expired unfilled"]);
-    const next = nextPrice(req, price, settings.walkSteps - step);
+    const end = await attempt(deps, { ...req.order, price }, quantity, trail);
+    if (end) return { ...end, quantity, ...trail };
+    const next = nextPrice(req, price, deps.settings.walkSteps - step);
     if (next === undefined)
-      return done("cancelled", none, [
-        `not filled within ${settings.cancelAfterMs} ms at ${price.toFixed(2)}`,
-      ]);
-    log.info("live.order.walk", {
+      return {
+        status: "cancelled",
+        fills: NO_FILLS,
+        quantity,
+        ...trail,
+        reasons: [`not filled within ${deps.settings.cancelAfterMs} ms at ${price.toFixed(2)}`],
+      };
+    deps.log.info("live.order.walk", {
       from: price,
       to: next,
       step: step + 1,
-      of: settings.walkSteps,
+      of: deps.settings.walkSteps,
       natural: req.natural,
     });
     price = next;
   }
+}
+
+/** The tries of one execution so far. */
+type Trail = Pick<Execution, "attempts" | "orderIds">;
+
+/** Where one try ended, when it ends the execution. */
+type End = Pick<Execution, "status" | "fills" | "reasons">;
+
+const NO_FILLS: OrderFills = { legs: [], spreads: 0, net: 0 };
+
+/**
+ * One try at one price: dry-run, place (journalled), follow to a final state. Returns how the
+ * execution ends, or undefined when nothing filled and the order was cancelled (walk on).
+ */
+async function attempt(
+  deps: ExecuteDeps,
+  order: LiveOrderRequest,
+  quantity: number,
+  trail: Trail,
+): Promise<End | undefined> {
+  const { broker, log } = deps;
+  const price = order.price;
+  const dry = await broker.dryRun(order);
+  if (!dry.ok) {
+    trail.attempts.push({ price, status: "dry-run-rejected", filled: 0 });
+    log.warn("live.order.rejected", { stage: "dry-run", price, errors: dry.errors });
+    return { status: "rejected", fills: NO_FILLS, reasons: dry.errors ?? ["dry run rejected"] };
+  }
+  await deps.journal?.placing(order);
+  const placed = await broker.submit(order);
+  if (!placed.ok) {
+    trail.attempts.push({ price, status: "rejected", filled: 0 });
+    log.warn("live.order.rejected", { stage: "place", price, errors: placed.errors });
+    return { status: "rejected", fills: NO_FILLS, reasons: placed.errors };
+  }
+  trail.orderIds.push(placed.order.id);
+  await deps.journal?.placed(placed.order.id);
+  log.info("live.order.placed", { orderId: placed.order.id, price, status: placed.order.status });
+  const sleep = deps.sleep ?? realSleep;
+  const alive = () => deps.journal?.alive() ?? Promise.resolve();
+  const final = await followOrder({ ...deps, sleep, alive }, placed.order);
+  const fills = orderFills(order, final);
+  trail.attempts.push({ price, orderId: final.id, status: final.status, filled: fills.spreads });
+  log.info("live.order.final", { orderId: final.id, status: final.status, filled: fills.spreads, quantity });
+  if (fills.spreads >= quantity) return { status: "filled", fills, reasons: [] };
+  if (fills.spreads > 0)
+    return { status: "partial", fills, reasons: [`${fills.spreads} of ${quantity} filled before cancel`] };
+  if (final.status === "Rejected")
+    return { status: "rejected", fills: NO_FILLS, reasons: [final.rejectReason ?? "rejected by the broker"] };
+  if (final.status === "Expired")
+    return { status: "expired", fills: NO_FILLS, reasons: ["expired unfilled"] };
+  return undefined;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { LiveConfig } from "../../config/app-config";
 import type { Log } from "../../log/log";
-import type { FeeSchedule } from "../../ledger/fee-model";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
 import { pendingLeaseKey, type PendingOrder } from "../../ledger/pending-order";
 import type { Clock } from "../../time/clock";
+import type { FillBook, FinishReport } from "../venue";
 import { retryBrokerCall } from "./broker-retry";
 import { recordEntryOutcome } from "./entry-outcome";
 import { followOrder } from "./follow-order";
@@ -19,20 +19,12 @@ export interface FinishPendingDeps {
   clock: Clock;
   log: Log;
   settings: Pick<LiveConfig, "pollMs" | "cancelAfterMs">;
-  /** The fee model's schedule, charged on what filled. */
-  feeSchedule: FeeSchedule;
+  /** Where fills are written (with the fee schedule charged on them). */
+  book: FillBook;
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** What {@link finishPendingOrders} did, by pending-order id. */
-export interface FinishReport {
-  /** Followed to a final state and recorded (filled, partly filled or cancelled). */
-  finished: string[];
-  /** Still leased by a live run (it is following the order now). */
-  active: string[];
-  /** Sent without an answer (no broker order id): the trader must look at the broker. */
-  unresolved: string[];
-}
+export type { FinishReport } from "../venue";
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -16,3 +16,4 @@ export * from "./order-journal";
 export * from "./entry-outcome";
 export * from "./live-order-gateway";
 export * from "./tasty-order-gateway";
+export * from "./tasty-venue";

@@ -1,69 +1,30 @@
 import type { LiveConfig } from "../../config/app-config";
-import { tradingDecision, type GuardConfig } from "../../guard/trading-decision";
-import { tickFor } from "../../market-data/option-chain";
-import { recordClose } from "../../ledger/close-order";
-import { closeResult, type CloseResult, type ClosePositionDeps } from "../../ledger/close-position";
 import { spreadOrderFees } from "../../ledger/fee-model";
-import type { LiveOrderRequest, LiveOrderResult } from "./live-order-gateway";
-import { markAll } from "../../ledger/mark-positions";
-import type { PaperSettings } from "../../ledger/paper-settings";
-import { parsePaperSettings } from "../../ledger/paper-settings";
+import type { PositionRecord } from "../../ledger/order-types";
+import { DEFAULT_INDEX_TICKS } from "../../ledger/leg-fill";
+import { tickFor } from "../../market-data/option-chain";
+import type { Clock } from "../../time/clock";
+import type { CloseOutcome, CloseRequest, ExitFill, FillBook } from "../venue";
 import { executeOrder, type Execution } from "./execute-order";
-import { isLiveBroker } from "./live-broker";
+import type { LiveBroker } from "./live-broker";
+import type { LiveOrderRequest } from "./live-order-gateway";
+import type { PaperOrderStore } from "../../ledger/paper-order-store";
 
 /** The claim taken before a live position's closing order goes to the broker. */
 export const liveCloseKey = (positionId: string): string => `live-close|${positionId}`;
 
-/** Deps of {@link closeLivePosition}. */
-export interface CloseLiveDeps extends ClosePositionDeps {
-  config: GuardConfig;
-  live?: unknown;
+/** Deps of {@link closeAtBroker}. */
+export interface LiveCloseDeps {
+  orders: PaperOrderStore;
+  broker: LiveBroker;
+  clock: Clock;
+  settings: LiveConfig;
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** A live close: the paper close results, plus `dry-run` (armed, unconfirmed) and the execution. */
-export type CloseLiveResult =
-  | (CloseResult & { execution?: Execution })
-  | { status: "dry-run"; positionId: string; broker: LiveOrderResult }
-  | { status: "guard-refused"; positionId: string; reason: string };
-
-/**
- * Closes an open live position at the broker behind the tripwire: unarmed is refused
- * (`guard.refused`), armed and unconfirmed only dry-runs the closing order, armed and confirmed
- * executes it (dry-run, place, follow, cancel, walk toward the natural debit) and records the
- * close from the broker's fills. A partial close records nothing and is reported as refused.
- */
-export async function closeLivePosition(
-  deps: CloseLiveDeps,
-  positionId: string,
-  options: { confirm?: boolean; reason?: string; settings?: PaperSettings } = {},
-): Promise<CloseLiveResult> {
-  const decision = tradingDecision(deps.config, { confirm: options.confirm === true });
-  if (decision.mode === "refused" || decision.mode === "paper") {
-    const reason =
-      decision.mode === "refused"
-        ? decision.reason
-        : "a live position is closed only with STRATDECK_TRADING_MODE=live";
-    deps.log.error("guard.refused", { positionId, reason });
-    return { status: "guard-refused", positionId, reason };
-  }
-  const position = await deps.orders.getPosition(positionId);
-  if (!position) return { status: "not-found", positionId };
-  if (position.status === "closed") return { status: "already-closed", position };
-  const broker = deps.live;
-  const settings: LiveConfig | undefined = deps.config.live;
-  if (!isLiveBroker(broker) || !settings) {
-    const reasons = [{ code: "no-live-gateway", message: "no broker gateway that can place orders" }];
-    return { status: "refused", positionId, reasons };
-  }
-  const paper = options.settings ?? parsePaperSettings();
-  const [mark] = await markAll(deps, [position], paper.fill, paper.fees);
-  if (!mark || mark.status !== "priced") {
-    const reasons = mark?.status === "unpriced" ? mark.reasons : [{ code: "unpriced", message: "no quotes" }];
-    return { status: "refused", positionId, reasons };
-  }
-  const debit = mark.debitToClose;
-  const order: LiveOrderRequest = {
+/** The closing order of a position at its mark's debit (BTC the shorts, STC the longs). */
+export function closingOrder(position: PositionRecord, debit: number): LiveOrderRequest {
+  return {
     underlying: position.underlying,
     price: Math.abs(debit),
     priceEffect: debit >= 0 ? "Debit" : "Credit",
@@ -75,47 +36,103 @@ export async function closeLivePosition(
       quantity: l.ratio * position.quantity,
     })),
   };
-  if (decision.mode === "live-dry-run") {
-    const r = await broker.dryRun(order);
-    deps.log.info("live.dry-run", { positionId, ok: r.ok, errors: r.errors });
-    return { status: "dry-run", positionId, broker: r };
+}
+
+/** Natural debit of a close, USD per share: buy the shorts at the ask, sell the longs at the bid. */
+function naturalDebit(request: CloseRequest): number | undefined {
+  let natural = 0;
+  for (const [i, l] of request.mark.legs.entries()) {
+    const leg = request.position.legs[i];
+    const px = leg?.side === "short" ? l.ask : l.bid;
+    if (px === undefined || !leg) return undefined;
+    natural += (leg.side === "short" ? px : -px) * leg.ratio;
   }
-  // Natural debit: buy the shorts at the ask, sell the longs at the bid.
-  let natural: number | undefined = 0;
-  for (const [i, l] of mark.legs.entries()) {
-    const px = position.legs[i]?.side === "short" ? l.ask : l.bid;
-    if (px === undefined || natural === undefined) natural = undefined;
-    else natural += (position.legs[i]?.side === "short" ? px : -px) * (position.legs[i]?.ratio ?? 1);
-  }
-  // One closing order per position across concurrent requests (a second tap, the CLI and the
-  // phone): a strict claim before the broker sees it; released only when nothing filled.
+  return Math.round(natural * 100) / 100;
+}
+
+/**
+ * Closes an open live position at the broker (the caller's guard confirmed it): one closing order
+ * per position across concurrent requests (a strict claim before the broker sees it), executed
+ * (dry-run, place, follow, cancel, walk toward the natural debit) and what filled recorded from the
+ * broker's fills: all of it closes the position, part of it shrinks the position to the rest.
+ * The claim is released once the order is final, so a later close can take the rest.
+ */
+export async function closeAtBroker(
+  deps: LiveCloseDeps,
+  request: CloseRequest,
+  book: FillBook,
+): Promise<CloseOutcome> {
+  const { position, mark, log } = request;
+  const positionId = position.positionId;
+  const order = closingOrder(position, mark.debitToClose);
   const claim = liveCloseKey(positionId);
   if (!(await deps.orders.claimKey(claim, positionId, true))) {
     const reasons = [
-      { code: "live-close-in-progress", message: "a closing order for this position was already sent" },
+      { code: "live-close-in-progress", message: "a closing order for this position is working now" },
     ];
-    deps.log.error("live.close.duplicate", { positionId });
-    return { status: "refused", positionId, reasons };
+    log.error("live.close.duplicate", { positionId });
+    return { status: "refused", reasons };
   }
-  const execution = await executeOrder(
-    { broker, clock: deps.clock, log: deps.log, settings, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
-    {
-      order,
-      tick: tickFor(position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }], order.price),
-      tickSizes: position.tickSizes ?? [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
-      ...(natural !== undefined && debit >= 0 ? { natural: Math.round(natural * 100) / 100 } : {}),
-    },
-  );
+  let keepClaim = false;
+  try {
+    const ticks = position.tickSizes ?? DEFAULT_INDEX_TICKS;
+    const natural = naturalDebit(request);
+    const execution = await executeOrder(
+      { broker: deps.broker, clock: deps.clock, log, settings: deps.settings, ...sleepOf(deps) },
+      {
+        order,
+        tick: tickFor(ticks, order.price),
+        tickSizes: ticks,
+        ...(natural !== undefined && mark.debitToClose >= 0 ? { natural } : {}),
+      },
+    );
+    // Until the ledger records partial closes, a partly filled close keeps its claim (the trader
+    // reconciles it at the broker).
+    keepClaim = execution.fills.spreads > 0 && execution.status !== "filled";
+    return await recordExecution(deps, request, book, execution);
+  } finally {
+    if (!keepClaim) await deps.orders.releaseKey(claim, positionId);
+  }
+}
+
+const sleepOf = (deps: { sleep?: (ms: number) => Promise<void> }) =>
+  deps.sleep ? { sleep: deps.sleep } : {};
+
+/** Records what an executed close filled (nothing filled: refused with the broker's reasons). */
+async function recordExecution(
+  deps: LiveCloseDeps,
+  request: CloseRequest,
+  book: FillBook,
+  execution: Execution,
+): Promise<CloseOutcome> {
+  const { position, log } = request;
+  const details = { execution };
+  const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
+  if (execution.fills.spreads === 0) {
+    log.error("live.close.unfilled", { positionId: position.positionId, status: execution.status, reasons });
+    return { status: "refused", reasons, details };
+  }
   if (execution.status !== "filled") {
-    if (execution.fills.spreads === 0) await deps.orders.releaseKey(claim, positionId);
-    const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
-    deps.log.error("live.close.unfilled", { positionId, status: execution.status, reasons });
-    return { status: "refused", positionId, reasons, execution };
+    log.error("live.close.partial", {
+      positionId: position.positionId,
+      filled: execution.fills.spreads,
+      of: position.quantity,
+    });
+    return { status: "refused", reasons, details };
   }
-  const res = await recordClose(deps, position, {
+  const record = await book.closed(position, exitOf(deps, request, execution, book));
+  return { status: "closed", record, reasons: [], details };
+}
+
+/** The exit the broker filled: its per-leg average prices, the fee model on them, the spreads filled. */
+function exitOf(deps: LiveCloseDeps, request: CloseRequest, execution: Execution, book: FillBook): ExitFill {
+  const { position, mark } = request;
+  const prices = position.legs.map((_, i) => execution.fills.legs[i]?.averagePrice ?? 0);
+  const quantity = execution.fills.spreads;
+  return {
     exitDebit: -execution.fills.net,
-    legs: position.legs.map((_, i) => ({
-      fillPrice: execution.fills.legs[i]?.averagePrice ?? 0,
+    legs: prices.map((fillPrice, i) => ({
+      fillPrice,
       quoteTime: deps.clock.now(),
       ...(mark.legs[i]?.bid !== undefined ? { bid: mark.legs[i]?.bid } : {}),
       ...(mark.legs[i]?.ask !== undefined ? { ask: mark.legs[i]?.ask } : {}),
@@ -123,14 +140,9 @@ export async function closeLivePosition(
     time: deps.clock.now(),
     underlyingPrice: mark.underlyingPrice ?? position.underlyingAtEntry,
     underlyingSource: mark.underlyingSource,
-    reason: options.reason ?? "manual",
+    reason: request.reason,
     // The fee model on the broker's fill prices (the broker's own figure is logged at dry-run).
-    fees: spreadOrderFees(
-      paper.fees,
-      "close",
-      position,
-      position.legs.map((_, i) => execution.fills.legs[i]?.averagePrice ?? 0),
-    ),
-  });
-  return { ...closeResult(res, position), execution };
+    fees: spreadOrderFees(book.feeSchedule, "close", { ...position, quantity }, prices),
+    ...(quantity < position.quantity ? { quantity } : {}),
+  };
 }

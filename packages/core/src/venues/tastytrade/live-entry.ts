@@ -11,7 +11,7 @@ import { claimNumbered } from "../../ledger/reservations";
 import type { Clock } from "../../time/clock";
 import { nyDate } from "../../time/new-york";
 import { executeOrder, type Execution } from "./execute-order";
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../../ledger/fee-model";
+import type { FillBook } from "../venue";
 import type { AppendResult } from "../../ledger/order-types";
 import { pendingOrderId } from "../../ledger/pending-order";
 import { recordEntryOutcome } from "./entry-outcome";
@@ -26,8 +26,8 @@ export interface LiveEntryDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "
   broker: LiveBroker;
   clock: Clock;
   settings: LiveConfig;
-  /** The fee model's schedule, charged on what filled (default: tastytrade's published one). */
-  feeSchedule?: FeeSchedule;
+  /** Where fills are written (with the fee schedule charged on them). */
+  book: FillBook;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -108,7 +108,9 @@ export async function enterLive(
   const positionId = positionIdFor(records.order.idempotencyKey);
   const claimed = await claimEntry(deps, log, records, positionId);
   if (!claimed.ok) return claimed.outcome;
-  const placed = { entry: records, positionId, releaseIfUnfilled: [claimed.slot] };
+  // The live-open claim goes with the position: its close (by hand, exit rule or settlement) releases it.
+  const entry = withReservation(records, claimed.slot);
+  const placed = { entry, positionId, releaseIfUnfilled: [claimed.slot] };
   const journal = new PendingOrderJournal(
     deps.orders,
     deps.clock,
@@ -124,9 +126,8 @@ export async function enterLive(
       ...(naturalPrice(records) !== undefined ? { natural: naturalPrice(records) } : {}),
     },
   );
-  const feeSchedule = deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE;
   const res = await recordEntryOutcome(
-    { orders: deps.orders, log, feeSchedule },
+    { orders: deps.orders, log, book: deps.book },
     placed,
     execution.fills,
     execution.orderIds,
@@ -134,6 +135,12 @@ export async function enterLive(
   await journal.finish();
   return entryOutcome(log, records, positionId, execution, res);
 }
+
+/** Entry records whose position holds `key` among its reservations (released at its close). */
+const withReservation = (records: EntryRecords, key: string): EntryRecords => ({
+  ...records,
+  position: { ...records.position, reservations: [...(records.position.reservations ?? []), key] },
+});
 
 /** Tick sizes of an index option chain when the position does not carry its own. */
 const DEFAULT_TICKS = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];

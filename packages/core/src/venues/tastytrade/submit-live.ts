@@ -1,66 +1,39 @@
 import type { NotifyOnceDeps } from "../../alerts/notify-once";
-import type { GuardConfig } from "../../guard/trading-decision";
-import type { FeeSchedule } from "../../ledger/fee-model";
+import type { LiveConfig } from "../../config/app-config";
 import type { Log } from "../../log/log";
 import type { EntryRecords } from "../../ledger/entry-order";
-import type { LiveOrderGateway } from "./live-order-gateway";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
-import type { SubmitOutcome } from "../../ledger/submit-entry";
 import type { Clock } from "../../time/clock";
-import { isLiveBroker } from "./live-broker";
-import { DEFAULT_FEE_SCHEDULE } from "../../ledger/fee-model";
+import type { FillBook, OpenOutcome } from "../venue";
+import type { LiveBroker } from "./live-broker";
 import { finishPendingOrders } from "./finish-pending";
 import { enterLive } from "./live-entry";
 
-/** What a confirmed live entry needs besides the order log and the gateway. */
+/** What a confirmed live entry needs. */
 export interface LiveSubmitDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "notifier">> {
+  orders: PaperOrderStore;
+  broker: LiveBroker;
   clock: Clock;
-  config: GuardConfig;
-  /** The fee model's schedule, charged on what the broker filled. */
-  feeSchedule: FeeSchedule;
+  settings: LiveConfig;
+  /** Where fills are written (with the fee schedule charged on them). */
+  book: FillBook;
   /** Waits between order polls (tests); default a real timer. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * The confirmed-live branch of an entry: refused (nothing placed) without a gateway that can place
- * and follow orders or without live settings; otherwise the orders of runs that stopped mid-order
- * are finished first ({@link finishPendingOrders}), then {@link enterLive}.
+ * A confirmed live entry: the orders of runs that stopped mid-order are finished first
+ * ({@link finishPendingOrders}), then {@link enterLive}; its execution is summarised as the broker
+ * reply of the outcome.
  */
 export async function submitLive(
-  deps: { orders: PaperOrderStore; live?: LiveOrderGateway } & Partial<LiveSubmitDeps>,
+  deps: LiveSubmitDeps,
   records: EntryRecords,
   log: Log,
-): Promise<SubmitOutcome> {
-  const settings = deps.config?.live;
-  if (!isLiveBroker(deps.live) || !settings || !deps.clock) {
-    const reasons = [{ code: "no-live-gateway", message: "no broker gateway that can place orders" }];
-    log.error("live.order.refused", { key: records.order.idempotencyKey, reasons });
-    return { status: "refused", reasons };
-  }
-  await finishPendingOrders({
-    orders: deps.orders,
-    broker: deps.live,
-    clock: deps.clock,
-    log,
-    settings,
-    feeSchedule: deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE,
-    ...(deps.sleep ? { sleep: deps.sleep } : {}),
-  });
-  const r = await enterLive(
-    {
-      orders: deps.orders,
-      broker: deps.live,
-      clock: deps.clock,
-      settings,
-      ...(deps.alerts ? { alerts: deps.alerts } : {}),
-      ...(deps.notifier ? { notifier: deps.notifier } : {}),
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(deps.feeSchedule ? { feeSchedule: deps.feeSchedule } : {}),
-    },
-    records,
-    log,
-  );
+): Promise<OpenOutcome> {
+  const sleep = deps.sleep ? { sleep: deps.sleep } : {};
+  await finishPendingOrders({ ...deps, log, ...sleep });
+  const r = await enterLive(deps, records, log);
   const e = r.execution;
   return {
     status: r.status,

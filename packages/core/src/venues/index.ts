@@ -1,0 +1,2 @@
+export * from "./venue";
+export * from "./paper/paper-venue";
