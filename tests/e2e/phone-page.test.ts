@@ -120,7 +120,9 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     page.on("dialog", (d) => void d.accept());
     await page.goto(`${apiUrl}/#token=${encodeURIComponent(token)}`);
-    const card = page.locator("#positions .card[data-id]").first();
+    // The SD needs the short leg's IV (streamed Greeks); the page polls every 15 s, and a card
+    // shows points alone until the IV is known, so wait for a card that has it.
+    const card = page.locator("#positions .card[data-id]", { hasText: / SD\)/ }).first();
     await card.waitFor({ timeout: 90_000 });
     const id = (await card.getAttribute("data-id"))!;
     const cardText = await card.textContent();

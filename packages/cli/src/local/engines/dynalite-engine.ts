@@ -78,6 +78,7 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
     ...(options.path ? { path: options.path } : {}),
   });
   if (options.accessKeyId) guard(server, options.accessKeyId, options.secretAccessKey);
+  const inFlight = trackRequests(server);
   try {
     if (options.path) await storeOpened(options.path, named ?? options.path);
     await new Promise<void>((resolve, reject) => {
@@ -102,6 +103,10 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Runn
       if (stopped) return;
       stopped = true;
       if (timer) clearInterval(timer);
+      // A request still being handled (one its client gave up on after a timeout and sent again)
+      // finishes before the store closes: cut short, its next LevelDB call would throw
+      // "Database is closed" into a command that has already succeeded.
+      await inFlight.drained(STOP_DRAIN_MS);
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       compactor?.forget();
@@ -160,4 +165,36 @@ function guard(server: Server, accessKeyId: string, secretAccessKey?: string): v
       () => res.destroy(),
     );
   });
+}
+
+/** Longest wait at stop for requests still being handled, ms. */
+const STOP_DRAIN_MS = 10_000;
+
+/**
+ * Counts the requests the server is handling, from arrival until the handler ends the response
+ * (not until the client goes away: a handler whose client disconnected keeps running).
+ */
+function trackRequests(server: Server): { drained(maxMs: number): Promise<void> } {
+  let active = 0;
+  const handlers = server.listeners("request") as Handler[];
+  server.removeAllListeners("request");
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    active += 1;
+    let ended = false;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.end = ((...a: unknown[]) => {
+      if (!ended) {
+        ended = true;
+        active -= 1;
+      }
+      return end(...a);
+    }) as ServerResponse["end"];
+    for (const h of handlers) h(req, res);
+  });
+  return {
+    async drained(maxMs) {
+      const until = Date.now() + maxMs;
+      while (active > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
 }
