@@ -1,30 +1,60 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfig } from "@stratdeck/core/config";
 import { probeDxLink } from "@stratdeck/core/dxlink";
-import { runTastyHealth, type TastyHealthReport } from "@stratdeck/core/health";
+import {
+  runTastyHealth,
+  type TastyHealthDeps,
+  type TastyHealthOptions,
+  type TastyHealthReport,
+} from "@stratdeck/core/health";
+import { DynamoStatusStore, MemoryStatusStore } from "@stratdeck/core/status";
+import { loadConfig } from "@stratdeck/core/config";
+import { connectStorage } from "@stratdeck/core/wiring";
+import { startDynalite } from "../../../packages/cli/src/local/engines";
 import { silentLog } from "@stratdeck/core/log";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
 import { TastyRestClient } from "@stratdeck/core/tasty";
-import { systemClock } from "@stratdeck/core/time";
+import { FakeClock, systemClock } from "@stratdeck/core/time";
 
 const run = promisify(execFile);
+
+/** A status store with no heartbeat in it: no stream ever ran. */
+const empty = () => new MemoryStatusStore(systemClock);
 const CLI = "packages/cli/bin/stratdeck.mjs";
 
 /** Runs `stratdeck tasty-health --json` in a child process with only the given env. */
-async function cli(env: Record<string, string>): Promise<{ code: number; report: TastyHealthReport }> {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", STRATDECK_LOG_LEVEL: "ERROR" };
+/** Runs `stratdeck tasty-health ...args` in a child process with only the given env and an empty state folder. */
+async function cliRun(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string }> {
+  const base = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    STRATDECK_LOG_LEVEL: "ERROR",
+    STRATDECK_STATE_DIR: mkdtempSync(join(tmpdir(), "stratdeck-tasty-health-")),
+  };
   try {
-    const { stdout } = await run(process.execPath, [CLI, "tasty-health", "--json", "--timeout-ms", "5000"], {
+    const { stdout } = await run(process.execPath, [CLI, "tasty-health", "--timeout-ms", "5000", ...args], {
       env: { ...base, ...env },
       timeout: 30_000,
     });
-    return { code: 0, report: JSON.parse(stdout) as TastyHealthReport };
+    return { code: 0, stdout };
   } catch (err) {
     const e = err as { code?: number; stdout?: string };
-    return { code: e.code ?? -1, report: JSON.parse(e.stdout ?? "null") as TastyHealthReport };
+    return { code: e.code ?? -1, stdout: e.stdout ?? "" };
   }
+}
+
+/** Runs `stratdeck tasty-health --json` and parses its document. */
+async function cli(env: Record<string, string>): Promise<{ code: number; report: TastyHealthReport }> {
+  const { code, stdout } = await cliRun(["--json"], env);
+  return { code, report: JSON.parse(stdout || "null") as TastyHealthReport };
 }
 
 describe("tasty-health against the simulator", () => {
@@ -36,7 +66,8 @@ describe("tasty-health against the simulator", () => {
     await sim?.stop();
   });
 
-  const health = async () => {
+  /** The check against the simulator, an empty status store (no stream ever ran) unless given. */
+  const health = async (options: TastyHealthOptions = {}, status: TastyHealthDeps["status"] = empty()) => {
     const config = validateConfig({
       TASTY_CLIENT_SECRET: "sim-secret",
       TASTY_REFRESH_TOKEN: "sim-refresh",
@@ -50,8 +81,8 @@ describe("tasty-health against the simulator", () => {
       timeoutMs: 3_000,
     });
     return runTastyHealth(
-      { clock: systemClock, log: silentLog, config: config.config, rest, status: null, probe: probeDxLink },
-      { probeTimeoutMs: 5_000 },
+      { clock: systemClock, log: silentLog, config: config.config, rest, status, probe: probeDxLink },
+      { probeTimeoutMs: 5_000, ...options },
     );
   };
 
@@ -84,7 +115,7 @@ describe("tasty-health against the simulator", () => {
         log: silentLog,
         config: config.config,
         rest: withExtra,
-        status: null,
+        status: empty(),
         probe: probeDxLink,
       },
       { probeTimeoutMs: 5_000 },
@@ -105,7 +136,7 @@ describe("tasty-health against the simulator", () => {
         log: silentLog,
         config: config.config,
         rest: failing,
-        status: null,
+        status: empty(),
         probe: probeDxLink,
       },
       { probeTimeoutMs: 5_000 },
@@ -121,8 +152,47 @@ describe("tasty-health against the simulator", () => {
     expect(r.checks.rest).toMatchObject({ ok: true, symbol: "SPX" });
     expect(r.checks.dxlink.ok).toBe(true);
     expect(r.checks.dxlink.firstQuoteMs).toBeGreaterThanOrEqual(0);
-    expect(r.checks.stream.state).toBe("unknown");
+    expect(r.checks.stream).toMatchObject({ state: "absent", running: false, required: false });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it("the DXLink probe tells 'snapshot only' (events stopped) from 'updates arriving'", async () => {
+    const flowing = await health({ sessionOpen: () => true, updateWithinMs: 2_000 });
+    expect(flowing.checks.dxlink).toMatchObject({ ok: true, updates: "arriving", expectUpdates: true });
+    expect(flowing.checks.dxlink.firstUpdateMs).toBeGreaterThan(flowing.checks.dxlink.firstQuoteMs!);
+    sim.faults.stopEvents(true);
+    try {
+      // The subscription's snapshot still comes; nothing after it. In a session: unhealthy.
+      const stopped = await health({ sessionOpen: () => true, updateWithinMs: 2_000 });
+      expect(stopped.checks.dxlink).toMatchObject({ ok: false, updates: "snapshot-only" });
+      expect(stopped.checks.dxlink.firstQuoteMs).toBeGreaterThanOrEqual(0);
+      expect(stopped.ok).toBe(false);
+      expect(stopped.problems).toEqual([
+        "dxlink: connected, snapshot only: no update of SPX within 2000 ms after the first quote, in a session",
+      ]);
+      // No session: none expected, so reported and healthy.
+      const closed = await health({ sessionOpen: () => false, updateWithinMs: 2_000 });
+      expect(closed.checks.dxlink).toMatchObject({
+        ok: true,
+        updates: "snapshot-only",
+        expectUpdates: false,
+      });
+      expect(closed.ok).toBe(true);
+    } finally {
+      sim.faults.stopEvents(false);
+    }
+  });
+
+  it("is never healthy while the stream is unknown (the status store cannot be read)", async () => {
+    const unreadable = {
+      read: async () => {
+        throw new Error("connect ECONNREFUSED 127.0.0.1:1");
+      },
+    };
+    const r = await health({}, unreadable);
+    expect(r.checks.rest.ok && r.checks.dxlink.ok).toBe(true);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual(["stream: unknown (connect ECONNREFUSED 127.0.0.1:1)"]);
   });
 
   it("garbage REST bodies: unhealthy with a malformed error, no crash", async () => {
@@ -158,6 +228,75 @@ describe("tasty-health against the simulator", () => {
     expect(report.ok).toBe(true);
     expect(report.restUrl).toBe(sim.restUrl);
     expect(code).toBe(0);
+  });
+
+  it("CLI text on an empty state folder: no stream running, updates arriving, HEALTHY, exit 0", async () => {
+    const { code, stdout } = await cliRun([], {
+      TASTY_CLIENT_SECRET: "sim-secret",
+      TASTY_REFRESH_TOKEN: "sim-refresh",
+      TASTY_API_URL: sim.restUrl,
+    });
+    expect(stdout).toMatch(/^tasty-health: HEALTHY/);
+    expect(stdout).toMatch(/stream +- +no stream running/);
+    expect(stdout).toMatch(/dxlink +ok +connect \d+ms, auth \d+ms, first quote \d+ms, updates arriving/);
+    expect(stdout).toMatch(/jobs +ok/);
+    expect(stdout).not.toMatch(/unknown/);
+    expect(code).toBe(0);
+  });
+
+  it("CLI with the simulator's events stopped: snapshot only, UNHEALTHY, exit 1 (its market is open)", async () => {
+    sim.faults.stopEvents(true);
+    try {
+      const { code, stdout } = await cliRun([], {
+        TASTY_CLIENT_SECRET: "sim-secret",
+        TASTY_REFRESH_TOKEN: "sim-refresh",
+        TASTY_API_URL: sim.restUrl,
+      });
+      expect(stdout).toMatch(/^tasty-health: UNHEALTHY/);
+      expect(stdout).toMatch(
+        /dxlink +FAIL .*connected, snapshot only: no update within 5000 ms \(a session is open\)/,
+      );
+      expect(code).toBe(1);
+    } finally {
+      sim.faults.stopEvents(false);
+    }
+  });
+
+  it("CLI on a state folder whose stream stopped hours ago and whose exits job failed: reads them as /health does", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "stratdeck-tasty-health-state-"));
+    const { config } = loadConfig({ STRATDECK_STATE_DIR: stateDir });
+    const conn = await connectStorage(config, {
+      log: silentLog,
+      owner: "test",
+      embeddedEngine: (o) => startDynalite({ ...o, compactEveryMs: 0 }),
+    });
+    try {
+      const past = new FakeClock(Date.now() - 3 * 3_600_000);
+      const written = new DynamoStatusStore(conn.doc, config.tables.status, past);
+      await written.beat("stream", { state: "running", healthy: true, feedState: "streaming" });
+      await written.beat("job:exits", {
+        ok: false,
+        slot: "2026-12-04T15:55",
+        durationMs: 640,
+        error: "boom",
+      });
+    } finally {
+      await conn.close();
+    }
+    const env = {
+      TASTY_CLIENT_SECRET: "sim-secret",
+      TASTY_REFRESH_TOKEN: "sim-refresh",
+      TASTY_API_URL: sim.restUrl,
+      STRATDECK_STATE_DIR: stateDir,
+    };
+    const { code, stdout } = await cliRun([], env);
+    expect(stdout).toMatch(/stream +- +no stream running \(last heartbeat 10[78]\d\ds ago\)/);
+    expect(stdout).toMatch(/jobs +FAIL exits failed/);
+    expect(stdout).toContain("problem: job exits failed at 2026-12-04T15:55: boom");
+    expect(code).toBe(1);
+    const json = await cli(env);
+    expect(json.report.checks.stream).toMatchObject({ state: "stale", running: false });
+    expect(json.report.checks.jobs?.exits).toMatchObject({ ok: false });
   });
 
   it("CLI in sim mode without a URL starts an embedded simulator", async () => {

@@ -84,7 +84,63 @@ describe("runTastyHealth", () => {
     const strict = await runTastyHealth(deps, { requireStream: true });
     expect(strict.ok).toBe(false);
     expect(strict.checks.stream.state).toBe("stale");
-    expect(strict.problems).toEqual(["stream: heartbeat stale"]);
+    expect(strict.problems).toEqual(["stream: no stream running (last heartbeat 600 s ago)"]);
+    expect(strict.checks.stream.running).toBe(false);
+  });
+
+  it("says no stream running when none ever beat, and is never healthy while the stream is unknown", async () => {
+    const { deps } = await setup(healthy);
+    const none = await runTastyHealth(deps, { requireStream: true });
+    expect(none.checks.stream).toMatchObject({ state: "absent", running: false });
+    expect(none.problems).toEqual(["stream: no stream running (no heartbeat ever written)"]);
+    // Not required (no session, no stack): reported, not unhealthy.
+    expect((await runTastyHealth(deps)).ok).toBe(true);
+    // Unknown (the store cannot be read, or none was given) is a problem even when not required.
+    const broken = {
+      read: async () => {
+        throw new Error("connect ECONNREFUSED 127.0.0.1:8000");
+      },
+    };
+    const unknown = await runTastyHealth({ ...deps, status: broken });
+    expect(unknown.ok).toBe(false);
+    expect(unknown.problems).toEqual(["stream: unknown (connect ECONNREFUSED 127.0.0.1:8000)"]);
+    const unread = await runTastyHealth({ ...deps, status: null });
+    expect(unread.ok).toBe(false);
+    expect(unread.problems).toEqual(["stream: unknown (no status store configured)"]);
+  });
+
+  it("reads every job's last run as /health does: a failed run is a problem", async () => {
+    const { deps, status } = await setup(healthy);
+    await status.beat("job:exits", { ok: false, slot: "2025-12-08T09:55", durationMs: 812, error: "boom" });
+    await status.beat("job:ideas", { ok: true, slot: "2025-12-08T09:30", durationMs: 2_100 });
+    const r = await runTastyHealth(deps, { includeJobs: true });
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual(["job exits failed at 2025-12-08T09:55: boom"]);
+    expect(r.checks.jobs?.ideas).toMatchObject({ ok: true });
+    expect(r.checks.jobs?.settle).toEqual({ ageMs: null, ok: null });
+  });
+
+  it("DXLink: a snapshot and no update is unhealthy in a session, reported outside one", async () => {
+    const snapshotOnly: DxLinkProbe = async (o) => ({
+      ...(await okProbe(o)),
+      updates: o.updateWithinMs ? "snapshot-only" : undefined,
+    });
+    const { deps } = await setup(healthy, snapshotOnly);
+    const inSession = await runTastyHealth(deps, { sessionOpen: () => true, updateWithinMs: 2_000 });
+    expect(inSession.checks.dxlink).toMatchObject({
+      ok: false,
+      updates: "snapshot-only",
+      expectUpdates: true,
+      updateWithinMs: 2_000,
+    });
+    expect(inSession.problems).toEqual([
+      "dxlink: connected, snapshot only: no update of SPX within 2000 ms after the first quote, in a session",
+    ]);
+    const closed = await runTastyHealth(deps, { sessionOpen: () => false, updateWithinMs: 2_000 });
+    expect(closed.ok).toBe(true);
+    expect(closed.checks.dxlink).toMatchObject({ ok: true, updates: "snapshot-only", expectUpdates: false });
+    // By default the NYSE session decides: 2025-12-08 10:00 New York is in one.
+    expect((await runTastyHealth(deps)).checks.dxlink).toMatchObject({ ok: false, expectUpdates: true });
   });
 
   it("a probe that throws and a REST server error both become failed checks", async () => {

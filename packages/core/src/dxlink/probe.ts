@@ -14,8 +14,14 @@ export interface ProbeOptions {
   token: string;
   /** Streamer symbol to ask one Quote for, e.g. `SPX`. */
   symbol: string;
-  /** Deadline for the whole probe, ms. */
+  /** Deadline for connecting, authorizing and the first Quote, ms. */
   timeoutMs: number;
+  /**
+   * After the first Quote, how long to wait for an update of the symbol in a later frame, ms
+   * (default 0: do not wait). Tells a feed that sends the subscription's snapshot and then nothing
+   * from one whose updates arrive.
+   */
+  updateWithinMs?: number;
   log?: Log;
 }
 
@@ -29,12 +35,20 @@ export interface ProbeResult {
   /** First Quote event for the symbol. */
   firstQuoteMs?: number;
   quote?: Snapshot;
+  /**
+   * With `updateWithinMs`: `arriving` when an update followed the first Quote within it,
+   * `snapshot-only` when the first Quote (the subscription's snapshot) was all that came.
+   */
+  updates?: "arriving" | "snapshot-only";
+  /** First update after the first Quote, ms from the start of the probe. */
+  firstUpdateMs?: number;
   error?: string;
 }
 
 /**
- * Connects, authorizes and waits for one Quote of `symbol`, then disconnects. Never throws; used
- * by the tasty-health check.
+ * Connects, authorizes and waits for one Quote of `symbol` (with `updateWithinMs`, then for an
+ * update after it), then disconnects. `ok` means a Quote came; whether updates followed is in
+ * `updates`. Never throws; used by the tasty-health check.
  */
 export async function probeDxLink(opts: ProbeOptions): Promise<ProbeResult> {
   const log = opts.log ?? silentLog;
@@ -42,8 +56,13 @@ export async function probeDxLink(opts: ProbeOptions): Promise<ProbeResult> {
   const since = (): number => Math.round(performance.now() - t0);
   const book = new MarketBook();
   let firstQuoteMs: number | undefined;
+  let firstUpdateMs: number | undefined;
+  /** The symbol's event count once the frame with its first Quote was applied. */
+  let versionAtFirst = 0;
   let gotQuote!: () => void;
+  let gotUpdate!: () => void;
   const quoted = new Promise<void>((r) => (gotQuote = r));
+  const updated = new Promise<void>((r) => (gotUpdate = r));
   const client = new DxLinkClient(
     opts.dxlinkUrl,
     opts.token,
@@ -54,9 +73,15 @@ export async function probeDxLink(opts: ProbeOptions): Promise<ProbeResult> {
       warnings: new ThrottledWarnings(log, systemClock),
       subscriptions: () => [{ type: "Quote", symbol: opts.symbol }],
       onData: () => {
-        if (firstQuoteMs === undefined && book.get(opts.symbol)) {
+        const st = book.get(opts.symbol);
+        if (!st) return;
+        if (firstQuoteMs === undefined) {
           firstQuoteMs = since();
+          versionAtFirst = st.version;
           gotQuote();
+        } else if (firstUpdateMs === undefined && st.version > versionAtFirst) {
+          firstUpdateMs = since();
+          gotUpdate();
         }
       },
     },
@@ -70,6 +95,18 @@ export async function probeDxLink(opts: ProbeOptions): Promise<ProbeResult> {
   client.start();
   const outcome = await Promise.race([quoted.then(() => null), client.ended]);
   clearTimeout(timer);
+  const waitMs = opts.updateWithinMs ?? 0;
+  let updates: ProbeResult["updates"];
+  if (outcome === null && waitMs > 0) {
+    let wait: NodeJS.Timeout | undefined;
+    const arrived = await Promise.race([
+      updated.then(() => true),
+      client.ended.then(() => false),
+      new Promise<boolean>((r) => (wait = setTimeout(() => r(false), waitMs))),
+    ]);
+    clearTimeout(wait);
+    updates = arrived ? "arriving" : "snapshot-only";
+  }
   const { openedAt, authorizedAt, startedAt } = client.timings;
   if (openedAt !== undefined) marks.connectMs = Math.max(0, openedAt - startedAt);
   if (authorizedAt !== undefined) marks.authMs = Math.max(0, authorizedAt - startedAt);
@@ -81,6 +118,8 @@ export async function probeDxLink(opts: ProbeOptions): Promise<ProbeResult> {
     ...(marks.authMs !== undefined ? { authMs: marks.authMs } : {}),
     ...(firstQuoteMs !== undefined ? { firstQuoteMs } : {}),
     ...(st ? { quote: toSnapshot(st, st.updatedAt) } : {}),
+    ...(updates ? { updates } : {}),
+    ...(firstUpdateMs !== undefined && updates === "arriving" ? { firstUpdateMs } : {}),
     ...(outcome ? { error: `${outcome.reason}: ${outcome.message}` } : {}),
   };
   const { quote: _q, ...fields } = result;

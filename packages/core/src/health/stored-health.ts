@@ -1,5 +1,5 @@
 import { HEALTH_REPORT_ID, jobStatusId, type JobHeartbeat } from "../orchestrator/job-status";
-import type { StatusStore } from "../status/status-store";
+import type { StatusRecord, StatusStore } from "../status/status-store";
 import { staleKinds, type StreamFreshness } from "../stream/stream-freshness";
 import type { Clock } from "../time/clock";
 import type { TastyHealthReport } from "./tasty-health-report";
@@ -95,10 +95,29 @@ export async function readStoredHealth(
           ? `stream stalled: no ${stalled.join(" or ")} event for over ${staleAfterMs} ms`
           : `stream heartbeat ${Math.round(stream.ageMs / 1000)} s old (${String(stream.data.state)})`,
     );
-  const jobViews = {} as StoredHealth["jobs"];
+  const jobViews = jobHeartbeatViews(jobs, problems);
+  return {
+    ok: problems.length === 0,
+    readAt: new Date(deps.clock.now()).toISOString(),
+    problems,
+    lastCheck,
+    stream: streamView,
+    jobs: jobViews,
+  };
+}
+
+/** A job's stored last run, as the status store returns it. */
+type JobRecord = StatusRecord<JobHeartbeat> & { ageMs: number };
+
+/**
+ * Every scheduled job's last run as `/health` shows it, in schedule order; a failed last run adds a
+ * line to `problems`.
+ */
+function jobHeartbeatViews(jobs: readonly (JobRecord | null)[], problems: string[]): StoredHealth["jobs"] {
+  const views = {} as StoredHealth["jobs"];
   JOB_NAMES.forEach((name, i) => {
     const j = jobs[i];
-    jobViews[name] = j
+    views[name] = j
       ? {
           ageMs: j.ageMs,
           ok: j.data.ok,
@@ -111,12 +130,14 @@ export async function readStoredHealth(
       : { ageMs: null, ok: null };
     if (j && !j.data.ok) problems.push(`job ${name} failed at ${j.data.slot}: ${j.data.error ?? "error"}`);
   });
-  return {
-    ok: problems.length === 0,
-    readAt: new Date(deps.clock.now()).toISOString(),
-    problems,
-    lastCheck,
-    stream: streamView,
-    jobs: jobViews,
-  };
+  return views;
+}
+
+/** Every scheduled job's last run from the status store, as `/health` reads them, and their problems. */
+export async function readJobHeartbeats(
+  status: Pick<StatusStore, "read">,
+): Promise<{ jobs: StoredHealth["jobs"]; problems: string[] }> {
+  const records = await Promise.all(JOB_NAMES.map((j) => status.read<JobHeartbeat>(jobStatusId(j))));
+  const problems: string[] = [];
+  return { jobs: jobHeartbeatViews(records, problems), problems };
 }

@@ -2,6 +2,7 @@ import type { ConfigIssue } from "../config/app-config";
 import type { TastyEnvironment } from "../tasty/rest-base-url";
 import type { CalendarDisagreement } from "../time/calendar-confirmation";
 import type { TastySubError } from "../tasty/tasty-api-error";
+import type { StoredHealth } from "./stored-health";
 
 /** Configuration check: every issue at once, secrets never echoed. */
 export interface ConfigCheck {
@@ -49,6 +50,17 @@ export interface DxLinkCheck {
   authMs?: number;
   firstQuoteMs?: number;
   quote?: unknown;
+  /**
+   * After the first Quote: `arriving` (an update followed within `updateWithinMs`) or
+   * `snapshot-only` (connected, the subscription's snapshot and nothing since).
+   */
+  updates?: "arriving" | "snapshot-only";
+  /** First update, ms from the start of the probe. */
+  firstUpdateMs?: number;
+  /** How long the probe waited for an update, ms. */
+  updateWithinMs?: number;
+  /** A session was open: updates were required. */
+  expectUpdates?: boolean;
   error?: string;
 }
 
@@ -62,6 +74,8 @@ export interface StreamCheck {
    * never written; `unknown`: not readable.
    */
   state: "fresh" | "stalled" | "disconnected" | "stale" | "absent" | "unknown";
+  /** No stream is running (`absent` or `stale`): people read "no stream running". */
+  running?: boolean;
   /** Kinds of streamed symbols with no recent event. */
   staleKinds?: ("underlyings" | "options")[];
   /** The event max age used, ms. */
@@ -73,6 +87,9 @@ export interface StreamCheck {
   data?: Record<string, unknown>;
   error?: string;
 }
+
+/** Each scheduled job's last run by name (see `readStoredHealth`). */
+export type JobsCheck = Partial<StoredHealth["jobs"]>;
 
 /** The NYSE calendar confirmed against tastytrade's equity holidays and half days. */
 export interface CalendarCheck {
@@ -100,5 +117,7 @@ export interface TastyHealthReport {
     dxlink: DxLinkCheck;
     stream: StreamCheck;
     calendar: CalendarCheck;
+    /** Every job's last run (the CLI, reading the state folder's status store as `/health` does). */
+    jobs?: JobsCheck;
   };
 }

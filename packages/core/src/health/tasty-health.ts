@@ -4,6 +4,8 @@ import { probeDxLink, type ProbeOptions, type ProbeResult } from "../dxlink/prob
 import type { Log } from "../log/log";
 import type { StatusStore } from "../status/status-store";
 import { staleKinds } from "../stream/stream-freshness";
+import { isMarketOpen } from "../time/nyse-calendar";
+import { readJobHeartbeats } from "./stored-health";
 import type { StreamTaskSummary } from "../stream/stream-status";
 import { restBaseUrl, tastyEnvironment } from "../tasty/rest-base-url";
 import { TastyApiError } from "../tasty/tasty-api-error";
@@ -15,6 +17,7 @@ import type {
   CheckError,
   ConfigCheck,
   DxLinkCheck,
+  JobsCheck,
   RestCheck,
   StreamCheck,
   TastyHealthReport,
@@ -56,7 +59,22 @@ export interface TastyHealthOptions {
    * than this is stalled, ms (default the config's `streamStaleAfterMs`, else 60 000).
    */
   staleAfterMs?: number;
+  /**
+   * After the DXLink probe's first Quote, how long it waits for an update, ms (default
+   * {@link DXLINK_UPDATE_WITHIN_MS}; 0 = do not wait).
+   */
+  updateWithinMs?: number;
+  /**
+   * Whether a session is open at an instant (default the NYSE session): then a probe that got
+   * the subscription's snapshot and no update within `updateWithinMs` is unhealthy.
+   */
+  sessionOpen?: (ms: number) => boolean;
+  /** Also read every job's last run from the status store, as `/health` does (failed runs count). */
+  includeJobs?: boolean;
 }
+
+/** How long the DXLink probe waits for an update after the first Quote by default, ms. */
+export const DXLINK_UPDATE_WITHIN_MS = 5_000;
 
 const elapsed = (t0: number) => Math.round(performance.now() - t0);
 
@@ -88,7 +106,12 @@ export async function runTastyHealth(
     rest.skipped = dxlink.skipped = configCheck.ok ? "no REST client" : "invalid configuration";
   } else {
     const grant = await checkRest(deps.rest, rest, symbol);
-    if (grant) await checkDxLink(deps, grant, dxlink, symbol, options.probeTimeoutMs ?? 8_000);
+    if (grant)
+      await checkDxLink(deps, grant, dxlink, symbol, {
+        timeoutMs: options.probeTimeoutMs ?? 8_000,
+        updateWithinMs: options.updateWithinMs ?? DXLINK_UPDATE_WITHIN_MS,
+        expectUpdates: (options.sessionOpen ?? isMarketOpen)(deps.clock.now()),
+      });
     else dxlink.skipped = "no quote token (REST check failed)";
   }
   const calendar =
@@ -97,12 +120,16 @@ export async function runTastyHealth(
     ...options,
     staleAfterMs: options.staleAfterMs ?? config?.streamStaleAfterMs ?? 60_000,
   });
+  const jobs = options.includeJobs && deps.status ? await checkJobs(deps.status) : null;
 
   const problems: string[] = [];
   if (!configCheck.ok) problems.push(`config: ${configCheck.issues.map((i) => i.message).join("; ")}`);
   if (configCheck.ok && !rest.ok) problems.push(`rest: ${rest.error?.message ?? rest.skipped}`);
   if (rest.ok && !dxlink.ok) problems.push(`dxlink: ${dxlink.error ?? dxlink.skipped}`);
-  if (stream.required && !stream.ok) problems.push(`stream: ${streamProblem(stream)}`);
+  // Unknown is never healthy, required or not: nobody can say the stream is fine.
+  if ((stream.required && !stream.ok) || stream.state === "unknown")
+    problems.push(`stream: ${streamProblem(stream)}`);
+  if (jobs) problems.push(...jobs.problems);
   for (const d of calendar.disagreements ?? [])
     problems.push(
       `calendar: tastytrade lists ${d.date} as ${d.broker}, the NYSE calendar as ${d.ours} (fix nyse-closures.ts and redeploy)`,
@@ -114,7 +141,7 @@ export async function runTastyHealth(
     environment: config?.tasty ? tastyEnvironment(config.tasty) : null,
     restUrl: config?.tasty ? restBaseUrl(config.tasty) : null,
     problems,
-    checks: { config: configCheck, rest, dxlink, stream, calendar },
+    checks: { config: configCheck, rest, dxlink, stream, calendar, ...(jobs ? { jobs: jobs.jobs } : {}) },
   };
   deps.log[report.ok ? "info" : "warn"]("health.tasty", { ok: report.ok, problems });
   return report;
@@ -150,12 +177,16 @@ async function checkRest(api: HealthRest, out: RestCheck, symbol: string) {
   }
 }
 
+/**
+ * Probes DXLink: connected, authorized, a first Quote, then (with `updateWithinMs`) an update. In
+ * a session (`expectUpdates`) a feed that sent only the subscription's snapshot is unhealthy.
+ */
 async function checkDxLink(
   deps: TastyHealthDeps,
   grant: { token: string; dxlinkUrl: string },
   out: DxLinkCheck,
   symbol: string,
-  timeoutMs: number,
+  o: { timeoutMs: number; updateWithinMs: number; expectUpdates: boolean },
 ): Promise<void> {
   out.dxlinkUrl = grant.dxlinkUrl;
   try {
@@ -164,19 +195,41 @@ async function checkDxLink(
       dxlinkUrl: grant.dxlinkUrl,
       token: grant.token,
       symbol,
-      timeoutMs,
+      timeoutMs: o.timeoutMs,
+      ...(o.updateWithinMs > 0 ? { updateWithinMs: o.updateWithinMs } : {}),
       log: deps.log,
     });
-    Object.assign(out, r, { ok: r.ok });
+    const snapshotOnly = r.ok && r.updates === "snapshot-only";
+    Object.assign(out, r, {
+      ok: r.ok && !(snapshotOnly && o.expectUpdates),
+      expectUpdates: o.expectUpdates,
+      ...(r.updates ? { updateWithinMs: o.updateWithinMs } : {}),
+    });
+    if (snapshotOnly && o.expectUpdates)
+      out.error = `connected, snapshot only: no update of ${symbol} within ${o.updateWithinMs} ms after the first quote, in a session`;
   } catch (err) {
     out.error = (err as Error).message ?? String(err);
+  }
+}
+
+/** Every job's last run, read as `/health` reads it. */
+async function checkJobs(
+  status: Pick<StatusStore, "read">,
+): Promise<{ jobs: JobsCheck; problems: string[] }> {
+  try {
+    return await readJobHeartbeats(status);
+  } catch (err) {
+    return { jobs: {}, problems: [`jobs: unknown (${(err as Error).message})`] };
   }
 }
 
 function streamProblem(s: StreamCheck): string {
   if (s.state === "stalled" || s.state === "disconnected")
     return `${s.state}: no ${s.staleKinds?.join(" or ")} event for over ${s.staleAfterMs} ms`;
-  return `heartbeat ${s.state}`;
+  if (s.state === "absent") return "no stream running (no heartbeat ever written)";
+  if (s.state === "stale")
+    return `no stream running (last heartbeat ${Math.round((s.ageMs ?? 0) / 1000)} s ago)`;
+  return `unknown (${s.error ?? "status store not readable"})`;
 }
 
 async function checkStream(
@@ -187,7 +240,7 @@ async function checkStream(
   if (!deps.status) return { ok: false, state: "unknown", required, error: "no status store configured" };
   try {
     const rec = await deps.status.read("stream");
-    if (!rec) return { ok: false, state: "absent", required };
+    if (!rec) return { ok: false, state: "absent", running: false, required };
     const fresh = rec.ageMs <= (options.streamMaxAgeMs ?? 120_000);
     const data = rec.data as Partial<StreamTaskSummary>;
     const kinds =
@@ -202,6 +255,7 @@ async function checkStream(
     return {
       ok: state === "fresh",
       state,
+      running: state !== "stale",
       required,
       staleAfterMs: options.staleAfterMs,
       ...(kinds.length > 0 ? { staleKinds: kinds } : {}),
