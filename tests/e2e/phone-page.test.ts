@@ -66,7 +66,11 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     expect(positionsText).toMatch(/gross -?\$[\d,.]+ · fees \$[\d,.]+/);
     expect(positionsText).toMatch(/net -?\$\d/);
     const ideasText = await page.textContent("#ideas");
-    expect(ideasText).toMatch(/POP \d+%/);
+    expect(ideasText).toMatch(/risk-neutral POP \d+%/);
+    // What each model figure measures, as core computes it: the fill against the model at the legs'
+    // own IVs, and EV with POP under the stated real-world distribution (IV − 4 vol points).
+    expect(ideasText).toMatch(/fill cost vs model -\$[\d,.]+/);
+    expect(ideasText).toMatch(/expected P&L -?\$[\d,.]+ · POP \d+% \(IV − 4 vol pts\)/);
     expect(ideasText).toMatch(/net credit \$[\d,.]+ after fees \$[\d,.]+ · RoR \d+%/);
     expect(ideasText).not.toMatch(/ old ago|\bEV\b/);
     const healthText = await page.textContent("#health");

@@ -72,4 +72,22 @@ describe("stratdeck trade-ideas --json against the simulator", () => {
     expect(strict.rejected[0]).toMatchObject({ verdict: "rejected", tradable: false });
     expect(strict.rejected[0]!.reasons[0]).toMatch(/^min_credit_per_width: credit\/width 0\.\d+ < min 0\.9$/);
   });
+
+  it("names what each model figure measures: fill cost vs model, and EV with POP under the stated real-world premium", async () => {
+    const report = await cli(["--underlying", "SPX"]);
+    for (const i of report.ideas) {
+      expect(i.fillCostCents).toBeLessThan(0);
+      expect(i.realWorld).toMatchObject({ volRiskPremium: 0.04 });
+      expect(i.realWorld!.basis).toContain("4.0 points");
+    }
+    const { stdout } = await run(process.execPath, [CLI, "trade-ideas", "--underlying", "SPX"], {
+      env,
+      timeout: 60_000,
+    });
+    expect(stdout).toMatch(/POP \d+\.\d% \(risk-neutral\)/);
+    expect(stdout).toMatch(/fill cost vs model -\$\d+\.\d{2} \(the bid\/ask spread crossed/);
+    expect(stdout).toMatch(
+      /real world \(IV − 4\.0 vol points\): expected P&L -?\$\d+\.\d{2} held to expiry after fees, POP \d+\.\d%/,
+    );
+  });
 });

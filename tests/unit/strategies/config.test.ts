@@ -41,16 +41,30 @@ describe("strategies.yaml", () => {
       quoteAgeFromStream: true,
       maxSpreadWidth: 3,
     });
-    expect(c.pricing).toEqual({ rate: 0.04, dividendYield: 0.013 });
+    expect(c.pricing).toEqual({ rate: 0.04, dividendYield: 0.013, volRiskPremium: 0.04 });
+    // A file written before volatility_risk_premium existed gets the stated default; a bad one is named.
+    const without = DEFAULT_YAML.replace(/\n {2}volatility_risk_premium: 0.04\n/, "\n");
+    expect(without).not.toContain("volatility_risk_premium:");
+    expect(parseStrategiesYaml(without).pricing.volRiskPremium).toBe(0.04);
+    const half = DEFAULT_YAML.replace("volatility_risk_premium: 0.04", "volatility_risk_premium: 0.02");
+    expect(parseStrategiesYaml(half).pricing.volRiskPremium).toBe(0.02);
+    expect(
+      issuesOf(DEFAULT_YAML.replace("volatility_risk_premium: 0.04", "volatility_risk_premium: 4")),
+    ).toEqual([
+      expect.objectContaining({
+        path: "pricing.volatility_risk_premium",
+        message: "must be a number >= 0 and <= 0.2 (got 4)",
+      }),
+    ]);
   });
 
   it("merges key by key: a strategy may override one width only", () => {
     const text = DEFAULT_YAML.replace(
-      "short_put_spread_index_45d: {}",
-      "short_put_spread_index_45d:\n    width: { SPX: 50 }",
+      "short_call_spread_index_45d: {}",
+      "short_call_spread_index_45d:\n    width: { SPX: 50 }",
     );
-    const put = parseStrategiesYaml(text).strategies.short_put_spread_index_45d!;
-    expect(put.width).toEqual({ SPX: 50, XSP: 3, RUT: 10, NDX: 100 });
+    const call = parseStrategiesYaml(text).strategies.short_call_spread_index_45d!;
+    expect(call.width).toEqual({ SPX: 50, XSP: 3, RUT: 10, NDX: 100 });
   });
 
   it("names an unknown key with its path, the allowed keys and the line (in defaults)", () => {

@@ -11,7 +11,7 @@ async function ideas(): Promise<Idea[]> {
 }
 
 describe("ideas a professional can judge", () => {
-  it("fees, net credit, return on risk, buying-power effect, short strikes in SDs, model EV", async () => {
+  it("fees, net credit, return on risk, buying-power effect, short strikes in SDs, fill cost vs model", async () => {
     for (const i of await ideas()) {
       const legs = i.legs.map((l) => ({ ...l, fillPrice: l.fillPrice! }));
       const open = orderFees(DEFAULT_FEE_SCHEDULE, {
@@ -63,9 +63,15 @@ describe("ideas a professional can judge", () => {
         return sum + (l.side === "short" ? p : -p);
       }, 0);
       expect(i.fairValue).toBeCloseTo(fair, 1);
-      expect(i.expectedValueCents).toBe(
-        Math.round((i.credit - i.fairValue!) * 100 * 100) * i.quantity - i.feesCents!,
-      );
+      // Fill cost vs model: the fill against that fair value, no fees, negative by construction
+      // (shorts sold under their model value, longs bought over it).
+      const cost = Math.floor((i.credit - i.fairValue!) * 100 * 100 + 1e-9) * i.quantity;
+      expect(Math.abs(i.fillCostCents! - cost)).toBeLessThanOrEqual(i.quantity);
+      expect(i.fillCostCents).toBeLessThan(0);
+      expect(i).not.toHaveProperty("expectedValueCents");
+      // Real-world figures under the stated premium (strategies.yaml default 4 points).
+      expect(i.realWorld?.volRiskPremium).toBe(0.04);
+      expect(i.realWorld?.basis).toContain("IV at the breakeven − 4.0 points");
     }
   });
 

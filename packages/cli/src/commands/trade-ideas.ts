@@ -45,18 +45,36 @@ const usd = (cents: number): string =>
   `$${(cents / 100).toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
 const pct = (f: number): string => `${(f * 100).toFixed(1)}%`;
 
+const signedUsd = (cents: number): string => `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toFixed(2)}`;
+
+/** The model figures, each named for what it measures (README "Trade ideas": reading an idea). */
+function modelLines(i: Idea): string[] {
+  const out: string[] = [];
+  if (i.fillCostCents !== undefined)
+    out.push(
+      `    fill cost vs model ${signedUsd(i.fillCostCents)} (the bid/ask spread crossed; negative by construction)`,
+    );
+  const rw = i.realWorld;
+  if (rw)
+    out.push(
+      `    real world (IV − ${(rw.volRiskPremium * 100).toFixed(1)} vol points): expected P&L ${signedUsd(rw.expectedPnlCents)} ` +
+        `held to expiry after fees, POP ${pct(rw.pop)}`,
+    );
+  return out;
+}
+
 function ideaLines(i: Idea, rank: number): string[] {
   const strikes = i.legs.map((l) => `${l.side === "short" ? "-" : "+"}${l.strike}${l.optionType}`).join(" ");
   const head =
     `${String(rank).padStart(2)}. ${i.verdict.toUpperCase().padEnd(8)} ${i.strategy} ${i.underlying} ` +
     `${i.root} ${i.expiration} (${i.dte} DTE, ${i.settlement})  ${strikes}`;
   const money =
-    `    credit ${i.credit.toFixed(2)} on ${i.width} wide (${pct(i.creditPerWidth)})  POP ${pct(i.pop)}  ` +
+    `    credit ${i.credit.toFixed(2)} on ${i.width} wide (${pct(i.creditPerWidth)})  POP ${pct(i.pop)} (risk-neutral)  ` +
     `score ${i.score.toFixed(4)}  max profit ${usd(i.maxProfitCents)} / loss ${usd(i.maxLossCents)} x${i.quantity}`;
   const ctx =
     `    BE ${i.breakevens.map((b) => b.toFixed(2)).join(" / ")}  ${i.underlying} ${i.underlyingPrice} (${i.underlyingSource})` +
     `  IVR ${i.ivRank === undefined ? "unknown" : pct(i.ivRank)}  ${i.tradable ? "tradable" : "NOT tradable"}`;
-  return [head, money, ctx, `    id ${i.id}`, ...i.reasons.map((r) => `    ! ${r}`)];
+  return [head, money, ctx, ...modelLines(i), `    id ${i.id}`, ...i.reasons.map((r) => `    ! ${r}`)];
 }
 
 function human(r: IdeasReport): string {

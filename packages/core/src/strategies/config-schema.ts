@@ -140,6 +140,7 @@ export const riskSchema = obj({
 export const pricingSchema = obj({
   rate: num({ min: -0.05, max: 0.25 }),
   dividend_yield: num({ min: 0, max: 0.2 }),
+  volatility_risk_premium: z.optional(num({ min: 0, max: 0.2 })),
 });
 
 const strategiesShape = Object.fromEntries(

@@ -69,6 +69,12 @@ export interface PricingRules {
   rate: number;
   /** Dividend yield of the index, continuously compounded annual fraction. */
   dividendYield: number;
+  /**
+   * Volatility risk premium of the ideas' real-world figures (file `volatility_risk_premium`):
+   * annualised volatility as a fraction subtracted from the IV (0.04 = 4 points). Absent = the
+   * default `DEFAULT_VOL_RISK_PREMIUM`.
+   */
+  volRiskPremium?: number;
 }
 
 /** The validated contents of strategies.yaml. */

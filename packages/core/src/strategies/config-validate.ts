@@ -14,6 +14,7 @@ import type { RiskRules, StrategiesConfig, StrategyRules } from "./config-types"
 import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../ledger/fee-model";
 import type { StrategyName } from "./idea";
 import { STRATEGY_NAMES } from "./names";
+import { DEFAULT_VOL_RISK_PREMIUM } from "./real-world";
 
 /** `defaults` deep-merged under `own`: mappings merge key by key, anything else in `own` wins. */
 export function deepMerge(base: unknown, own: unknown): unknown {
@@ -167,7 +168,11 @@ export function validateStrategies(
   const data = outer.data;
   if (!data) throw new StrategiesConfigError([{ path: "", message: "invalid strategies file" }], file);
   return {
-    pricing: { rate: data.pricing.rate, dividendYield: data.pricing.dividend_yield },
+    pricing: {
+      rate: data.pricing.rate,
+      dividendYield: data.pricing.dividend_yield,
+      volRiskPremium: data.pricing.volatility_risk_premium ?? DEFAULT_VOL_RISK_PREMIUM,
+    },
     fill: {
       model: data.fill.model,
       ...(data.fill.max_quote_age_ms === null

@@ -7,6 +7,7 @@ import { ideaEconomics } from "./idea-economics";
 import type { Idea, IdeaLeg, StrategyName } from "./idea";
 import { popIronCondor, popShortCall, popShortPut } from "./pop";
 import { quoteMid, smileAt, spreadLeg, type ExpiryModel, type PricedOption } from "./priced-option";
+import { realWorldFigures, type RealWorldWing } from "./real-world";
 import type { ChosenSide } from "./side-select";
 
 /** An idea before filters, verdict and score. */
@@ -30,6 +31,8 @@ export interface BuildInputs {
   now: number;
   /** Fee model (default: tastytrade's schedule). */
   fees?: FeeSchedule;
+  /** Volatility risk premium of the real-world figures, annualised volatility fraction (default 0.04). */
+  volRiskPremium?: number;
 }
 
 /** Rounds away binary noise for the report (prices to 1e-4 USD, greeks to 1e-6). */
@@ -97,6 +100,7 @@ export function buildIdea(
 
   const breakevens: number[] = [];
   const bounds: { breakeven: number; vol: number; right: "C" | "P" }[] = [];
+  const wings: RealWorldWing[] = [];
   for (const s of inp.sides) {
     const be = s.right === "P" ? s.short.strike - credit : s.short.strike + credit;
     const vol = smileAt(s.smile, be) ?? s.short.iv;
@@ -104,6 +108,7 @@ export function buildIdea(
       return { ok: false, stage: "quotes", reasons: [`no IV near the breakeven ${be} to compute POP`] };
     breakevens.push(Number(be.toFixed(4)));
     bounds.push({ breakeven: be, vol, right: s.right });
+    wings.push({ right: s.right, short: s.short.strike, long: s.long.strike, breakeven: be, iv: vol });
   }
   const m = inp.model;
   const put = bounds.find((b) => b.right === "P");
@@ -139,6 +144,12 @@ export function buildIdea(
     inp.model,
     inp.fees,
   );
+  const realWorld = realWorldFigures(
+    wings,
+    { credit, multiplier: mult, quantity: inp.quantity, feesCents: economics.feesCents },
+    inp.model,
+    inp.volRiskPremium,
+  );
   return {
     ok: true,
     idea: {
@@ -164,6 +175,7 @@ export function buildIdea(
       multiplier: mult,
       builtAt: inp.now,
       ...economics,
+      ...(realWorld ? { realWorld } : {}),
     },
   };
 }

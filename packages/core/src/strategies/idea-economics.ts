@@ -26,16 +26,20 @@ export interface IdeaEconomics {
   returnOnRisk: number;
   /** Each short strike's distance from spot in standard deviations (ln(K/S) / (σ√T), the leg's IV). */
   shortStrikeSd: { optionType: "C" | "P"; strike: number; sd: number }[];
-  /** Model fair value of one spread (Black-Scholes at each leg's IV, the POP model), USD per share. */
+  /** Model fair value of one spread (Black-Scholes at each leg's own IV), USD per share. */
   fairValue?: number;
-  /** (fill credit − fair value) × multiplier × quantity − fees, cents: the model's expected value. */
-  expectedValueCents?: number;
+  /**
+   * Fill cost vs model, cents: (fill credit − fair value) × multiplier, rounded down to the cent,
+   * × quantity. The cost of crossing the bid/ask spread, negative by construction (no fees). Not an
+   * expected value: see `realWorldFigures`.
+   */
+  fillCostCents?: number;
 }
 
 /**
  * Fees, net credit, return on risk, buying-power effect, short strikes in standard deviations and
- * the expected value under the lognormal model POP uses (fair value vs the fill). A leg without
- * an IV leaves the model figures out (never invented).
+ * the fill cost vs the model (fair value at the legs' own IVs vs the fill). A leg without an IV
+ * leaves the model figures out (never invented).
  */
 export function ideaEconomics(
   idea: {
@@ -88,8 +92,7 @@ export function ideaEconomics(
       return s + (l.side === "short" ? p : -p);
     }, 0);
     out.fairValue = Number(fair.toFixed(4));
-    out.expectedValueCents =
-      Math.round((idea.credit - fair) * idea.multiplier * 100) * idea.quantity - feesCents;
+    out.fillCostCents = Math.floor((idea.credit - fair) * idea.multiplier * 100 + 1e-9) * idea.quantity;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { PriceSource } from "../market-data/market-data-provider";
 import type { Settlement } from "../market-data/option-chain";
+import type { RealWorldFigures } from "./real-world";
 
 /** Names of the shipped strategies. */
 export type StrategyName =
@@ -109,8 +110,21 @@ export interface Idea {
   returnOnRisk?: number;
   /** Short strikes' distance from spot in standard deviations. */
   shortStrikeSd?: { optionType: "C" | "P"; strike: number; sd: number }[];
-  /** Model fair value of one spread, USD per share (absent when a leg has no IV). */
+  /** Model fair value of one spread at the legs' own IVs, USD per share (absent when a leg has no IV). */
   fairValue?: number;
-  /** Expected value under the POP model: (credit − fair value) × multiplier × quantity − fees, cents. */
+  /**
+   * Fill cost vs model, cents: (credit − fair value) × multiplier × quantity, rounded down; the cost
+   * of crossing the bid/ask spread, negative by construction. See `ideaEconomics`.
+   */
+  fillCostCents?: number;
+  /**
+   * Expected P&L and POP under the stated real-world distribution (IV − the volatility risk premium
+   * of strategies.yaml `pricing.volatility_risk_premium`). See `realWorldFigures`.
+   */
+  realWorld?: RealWorldFigures;
+  /**
+   * No longer produced (it was the fill cost less fees, read as an expected value); accepted in
+   * stored reports written before `fillCostCents`.
+   */
   expectedValueCents?: number;
 }

@@ -121,6 +121,16 @@ export const IdeaSchema = z.strictObject({
     z.array(z.strictObject({ optionType: z.enum(["C", "P"]), strike: num, sd: num })),
   ),
   fairValue: z.optional(num),
+  fillCostCents: z.optional(int),
+  realWorld: z.optional(
+    z.strictObject({
+      volRiskPremium: num,
+      pop: z.number().check(z.gt(0), z.lt(1)),
+      expectedPnlCents: int,
+      basis: z.string(),
+    }),
+  ),
+  // Written by reports before fillCostCents; accepted so stored reports still read.
   expectedValueCents: z.optional(int),
 });
 

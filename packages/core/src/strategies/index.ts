@@ -9,6 +9,7 @@ export * from "./config-load";
 export * from "./stream-window";
 export * from "./lognormal";
 export * from "./pop";
+export * from "./real-world";
 export * from "./priced-option";
 export * from "./expiration-select";
 export * from "./side-select";

@@ -138,6 +138,7 @@ export async function buildCandidate(
     fill,
     now: s.now,
     ...(s.config.fees ? { fees: s.config.fees } : {}),
+    ...(pricing.volRiskPremium !== undefined ? { volRiskPremium: pricing.volRiskPremium } : {}),
   });
   if (!built.ok) return fail(built.stage, built.reasons, where);
   const checks = evaluateFilters(rules.filters, built.idea);
