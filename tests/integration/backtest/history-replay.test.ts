@@ -44,6 +44,8 @@ beforeAll(async () => {
         ...rules,
         underlyings: ["SPX"],
         dte: { target: 46, min: 40, max: 50 },
+        // The hand computation below is of a 20-delta short (the replay, not the default, is tested).
+        shortDelta: { target: 0.2, min: 0.12, max: 0.3 },
         filters: { minCreditPerWidth: null, minPop: null, minIvr: null },
         quantity: 1,
       },

@@ -79,7 +79,11 @@ suite(`paper lifecycle against the simulator [${target.name}]`, () => {
       slot: "2026-11-25T10:00",
       settings,
     });
-    expect(entry.outcomes[0]).toMatchObject({ status: "entered" });
+    // A refusal fails with its reasons (a quote gone stale on a loaded machine reads differently
+    // from a rule that refused).
+    expect(entry.outcomes[0], JSON.stringify(entry.outcomes[0]?.reasons)).toMatchObject({
+      status: "entered",
+    });
     const before = await markPositions(deps, { settings });
     expect(before.positions[0]).toMatchObject({ status: "priced", underlying: "SPX" });
 

@@ -30,7 +30,7 @@ const mid = parsePaperSettings({ fill: { model: "mid" } });
 
 /** strategies.yaml with `extra` lines added under the put spread (and the risk section as given). */
 function strategies(own = "", risk = ""): StrategiesConfig {
-  let text = yaml.replace(`  ${PUT}: {}`, `  ${PUT}:\n    enabled: true\n${own}`);
+  let text = yaml.replace(`  ${PUT}:\n`, `  ${PUT}:\n    enabled: true\n${own}`);
   if (risk) text = text.replace("  block_reentry_after_manual_close: true\n", risk);
   return parseStrategiesYaml(text);
 }

@@ -7,6 +7,7 @@ import {
   smileAt,
   smileVolOf,
 } from "@stratdeck/sim/market";
+import { blackScholes } from "@stratdeck/core/pricing";
 
 const MONTH = 30 / 365;
 
@@ -35,6 +36,33 @@ describe("calibrated skew and smile (surface-smile.ts)", () => {
     expect(ratio(1.3)).toBeLessThan(0.95);
     expect(ratio(-3)).toBeGreaterThan(ratio(-1.3));
     expect(ratio(-99)).toBe(ratio(-CALIBRATED_SMILE.zCap));
+  });
+
+  it("keeps the far wings near real ones: the VIX formula over the smile reads 1.1–1.35 × ATM, not 1.6–1.9", () => {
+    // Cboe's VIX: σ² = 2/T × Σ ΔK/K² × Q(K) over out-of-the-money strikes (r = 0, F = 6000, 5-point
+    // strikes, strikes quoted under 0.05 left out as Cboe's zero-bid cut does). Real: ≈ 1/0.875.
+    for (const atm of [0.12, 0.17, 0.3]) {
+      const shape = smileAt(CALIBRATED_SMILE, atm);
+      let sum = 0;
+      for (let k = 1200; k < 18000; k += 5) {
+        const vol = smileVolOf(atm, moneynessZ(k, 6000, atm, MONTH), shape);
+        const right = k < 6000 ? "P" : "C";
+        const q = blackScholes({
+          right,
+          spot: 6000,
+          strike: k,
+          years: MONTH,
+          vol,
+          rate: 0,
+          dividendYield: 0,
+        });
+        if (q.price >= 0.05) sum += (5 / (k * k)) * q.price;
+      }
+      const ratio = Math.sqrt((2 / MONTH) * sum) / atm;
+      expect(ratio, `ATM ${atm}`).toBeGreaterThan(1.1);
+      // 1.2–1.25 at ordinary levels, 1.30 at 30 % ATM where the skew is steeper.
+      expect(ratio, `ATM ${atm}`).toBeLessThan(1.35);
+    }
   });
 
   it("prices quotes on it: the quoted IV of a strike is the smile's", () => {

@@ -32,6 +32,7 @@ export function configWith(patch: Record<string, unknown> = {}): StrategiesConfi
       filters: { min_credit_per_width: null, min_pop: null, min_ivr: null },
     },
     strategies: {
+      short_put_spread_index_45d: { short_delta: { target: 0.2, min: 0.05, max: 0.4 } },
       iron_condor_index_30d: {
         short_delta: { target: 0.2, min: 0.05, max: 0.4 },
         filters: { min_pop: null },

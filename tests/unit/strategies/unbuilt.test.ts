@@ -30,7 +30,7 @@ describe("candidates that cannot be built are reported with reasons", () => {
 
   it("no strike near the target delta", async () => {
     const { r } = await scan(smallMarket(), {
-      defaults: { short_delta: { target: 0.3, min: 0.28, max: 0.32 } },
+      strategies: { short_put_spread_index_45d: { short_delta: { target: 0.3, min: 0.28, max: 0.32 } } },
     });
     expect(r.unbuilt[0]).toMatchObject({ stage: "strike", root: "SPXW", expiration: "2026-04-16", dte: 45 });
     expect(r.unbuilt[0]!.reasons[0]).toMatch(

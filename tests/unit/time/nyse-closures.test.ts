@@ -25,6 +25,15 @@ describe("NYSE one-off closures", () => {
     expect(nextTradingDay("2012-10-26")).toBe("2012-10-31");
   });
 
+  it("keeps the 1990s as the NYSE kept them: Nixon's day of mourning closed, Martin Luther King Day open until 1998", () => {
+    expect(isTradingDay("1994-04-27")).toBe(false);
+    expect(holidayName("1994-04-27")).toMatch(/Nixon/);
+    // Third Mondays of January: the S&P 500 printed a close on each until 1997.
+    for (const d of ["1990-01-15", "1994-01-17", "1997-01-20"]) expect(isTradingDay(d), d).toBe(true);
+    for (const d of ["1998-01-19", "2025-01-20"])
+      expect(holidayName(d), d).toBe("Martin Luther King, Jr. Day");
+  });
+
   it("lists only weekdays the rules call trading days, each with a name and a source, no duplicates", () => {
     const dates = SPECIAL_CLOSURES.map((c) => c.date);
     expect(new Set(dates).size).toBe(dates.length);

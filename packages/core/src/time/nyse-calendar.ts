@@ -70,8 +70,9 @@ function observed(date: string): string {
 const holidayCache = new Map<number, Map<string, string>>();
 
 /**
- * NYSE full-day holidays of a year, date → name. New Year's Day falling on a Saturday is not
- * observed on the Friday before (NYSE Rule 7.2).
+ * NYSE full-day holidays of a year, date → name, as the rules stood that year from 1990 on (the
+ * earliest a replay's VIX file reaches): Martin Luther King, Jr. Day from 1998, Juneteenth from 2022.
+ * New Year's Day falling on a Saturday is not observed on the Friday before (NYSE Rule 7.2).
  */
 export function nyseHolidays(year: number): Map<string, string> {
   const cached = holidayCache.get(year);
@@ -79,7 +80,8 @@ export function nyseHolidays(year: number): Map<string, string> {
   const h = new Map<string, string>();
   const newYear = iso(year, 1, 1);
   if (weekdayOf(newYear) !== 6) h.set(observed(newYear), "New Year's Day");
-  h.set(nthWeekday(year, 1, 1, 3), "Martin Luther King, Jr. Day");
+  // The NYSE first closed for it on 1998-01-19 (open, with a minute of silence, 1986–1997).
+  if (year >= 1998) h.set(nthWeekday(year, 1, 1, 3), "Martin Luther King, Jr. Day");
   h.set(nthWeekday(year, 2, 1, 3), "Washington's Birthday");
   h.set(addDays(easterSunday(year), -2), "Good Friday");
   h.set(nthWeekday(year, 5, 1, -1), "Memorial Day");

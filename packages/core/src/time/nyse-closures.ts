@@ -10,7 +10,7 @@ export interface SpecialClosure {
 
 /**
  * NYSE full-day closures outside the regular holiday rules (national days of mourning, weather,
- * emergencies), newest first. Add a line when the NYSE announces one; the stream task's scheduled
+ * emergencies) since 1990 (the earliest a replay's VIX history reaches), newest first. Add a line when the NYSE announces one; the stream task's scheduled
  * scaling is generated from the calendar, so a redeploy carries it to AWS.
  */
 export const SPECIAL_CLOSURES: readonly SpecialClosure[] = [
@@ -48,6 +48,11 @@ export const SPECIAL_CLOSURES: readonly SpecialClosure[] = [
   { date: "2001-09-13", name: "September 11 attacks", source: "NYSE (markets closed 2001-09-11 to 09-14)" },
   { date: "2001-09-12", name: "September 11 attacks", source: "NYSE (markets closed 2001-09-11 to 09-14)" },
   { date: "2001-09-11", name: "September 11 attacks", source: "NYSE (markets closed 2001-09-11 to 09-14)" },
+  {
+    date: "1994-04-27",
+    name: "National Day of Mourning for President Richard Nixon",
+    source: "NYSE closure of 1994-04-27 (the S&P 500 has no bar that day)",
+  },
 ];
 
 const BY_DATE = new Map(SPECIAL_CLOSURES.map((c) => [c.date, c]));

@@ -134,6 +134,11 @@ export interface BacktestResult {
   putWrite?: PutWriteResult;
   /** Every scanned strategy that made no trade, with what stopped it. */
   noTrade: NoTradeReason[];
+  /**
+   * Every scanned strategy, traded or not: candidates scanned over all ideas runs and how many
+   * each filter, build stage or entry refusal stopped (the same tally as `noTrade`).
+   */
+  screening?: NoTradeReason[];
   /** Buy-and-hold of the underlying on the same capital, for the equity chart. */
   buyAndHold: BuyAndHold;
   note: string;

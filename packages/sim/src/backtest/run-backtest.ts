@@ -185,6 +185,7 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
       ? { putWrite: putWriteBenchmark(deps.market, options.from, options.to, deps.strategies.pricing.rate) }
       : {}),
     noTrade: scanned.filter((s) => !strategyNames.includes(s)).map((s) => tally.reasonFor(s)),
+    screening: scanned.map((s) => tally.reasonFor(s)),
     buyAndHold: buyAndHoldOf(benchmark, dates, closes, overall.peakRiskCents),
     note: kind === "replay" ? REPLAY_NOTE : kind === "history" ? HISTORY_NOTE : BACKTEST_NOTE,
   };

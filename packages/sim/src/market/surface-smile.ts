@@ -9,7 +9,8 @@ import { normCdf } from "@stratdeck/core/pricing";
  *
  * Real target: the 30-day 25-delta risk reversal (25Δ put IV − 25Δ call IV) of SPX options is about
  * 0.35–0.40 × ATM IV in ordinary markets (Cboe SKEW-era option data; the issue-26 table), with the
- * call wing flattening (10Δ call IV ≈ 0.8–0.9 × ATM) and the put wing rising (10Δ put ≈ 1.5–1.7 × ATM).
+ * call wing flattening (10Δ call IV ≈ 0.8–0.9 × ATM) and the put wing rising (10Δ put ≈ 1.5–1.7 × ATM),
+ * and the VIX formula over the whole smile about 1.14 × ATM (SPX 30-day ATM IV ≈ 0.875 × VIX).
  */
 export interface SmileModel {
   /** Skew s per standardised log-moneyness unit at the reference IV. */
@@ -48,7 +49,10 @@ export const CALIBRATED_SMILE: SmileModel = {
   putCurvature: 0.045,
   callCurvature: 0.1,
   floor: 0.5,
-  zCap: 6,
+  // Flat beyond 3 standardised units (puts ≈ 2.2 × ATM there, calls ≈ 1.1 ×): the quadratic wings
+  // carried on to 6 put 4.2 × ATM on the far puts and made the VIX formula over this smile read
+  // 1.6–1.9 × ATM, against ≈ 1.14 for real SPX (ATM ≈ 0.875 × VIX); at 3 it reads 1.2–1.3.
+  zCap: 3,
 };
 
 /** The smile at an IV-index level (annualised fraction). */
