@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
 import { startLocalHttpServer } from "../../../packages/cli/src/local/http-server";
+import { toLambdaResult } from "../../../packages/functions/src/api/http-event";
 
 describe("local HTTP server limits", () => {
   let server: Awaited<ReturnType<typeof startLocalHttpServer>>;
@@ -79,5 +80,33 @@ describe("identical GETs in flight share one answer", () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe("one time format in every JSON answer", () => {
+  const instant = Date.UTC(2026, 11, 4, 15, 0, 0);
+  const body = { generatedAt: instant, ageMs: 1500, positions: [{ openedAt: instant, quantity: 2 }] };
+  const expected = {
+    generatedAt: "2026-12-04T15:00:00.000Z",
+    ageMs: 1500,
+    positions: [{ openedAt: "2026-12-04T15:00:00.000Z", quantity: 2 }],
+  };
+
+  it("the local API writes instants as ISO 8601 with offset; durations stay numbers", async () => {
+    const server = await startLocalHttpServer({
+      port: 0,
+      log: silentLog,
+      handle: () => Promise.resolve({ status: 200, body }),
+    });
+    try {
+      expect(await (await fetch(`${server.url}/ideas`)).json()).toEqual(expected);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("the Lambda API does the same", () => {
+    const result = toLambdaResult({ status: 200, headers: {}, body });
+    expect(JSON.parse(result.body ?? "")).toEqual(expected);
   });
 });

@@ -3,6 +3,7 @@ import { createServer as createTlsServer } from "node:https";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { errorBody } from "@stratdeck/core/api/error-body";
+import { jsonText } from "@stratdeck/core/api/responses";
 import type { Log } from "@stratdeck/core/log";
 
 /** A request as the shared API route table sees it. */
@@ -143,7 +144,7 @@ function send(
   headers: Record<string, string> = {},
 ): void {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...headers });
-  res.end(JSON.stringify(body));
+  res.end(jsonText(body));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,4 +1,4 @@
-import { isoTimes } from "./json-times";
+import { isoTimes } from "@stratdeck/core/api/responses";
 
 /** Options every command accepts. */
 export interface CommonOptions {

@@ -2,6 +2,8 @@ import type * as z from "zod/mini";
 import type { ApiResponse, RouteResult } from "./api-types";
 import { errorBody } from "./error-body";
 
+export { isoTimes, jsonText } from "./json-times";
+
 const JSON_HEADERS = {
   "content-type": "application/json; charset=utf-8",
   "cache-control": "no-store",

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ApiRequest, ApiResponse } from "@stratdeck/core/api";
-import { describeZodError } from "@stratdeck/core/api/responses";
+import { describeZodError, jsonText } from "@stratdeck/core/api/responses";
 import "@stratdeck/core/validation/zod-english";
 import * as z from "zod/mini";
 
@@ -37,5 +37,5 @@ export function toApiRequest(
 
 /** An {@link ApiResponse} as the Lambda result API Gateway expects. */
 export function toLambdaResult(res: ApiResponse): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: res.status, headers: res.headers, body: JSON.stringify(res.body) };
+  return { statusCode: res.status, headers: res.headers, body: jsonText(res.body) };
 }

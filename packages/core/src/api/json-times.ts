@@ -5,7 +5,7 @@ const MIN_MS = 1e12;
 const MAX_MS = 1e14;
 
 /**
- * JSON replacer of every command's `--json` output: an instant kept as epoch milliseconds
+ * JSON replacer of every command's `--json` output and every API response: an instant kept as epoch milliseconds
  * (a whole number under a key naming an instant) is written as ISO 8601 with its offset
  * (`2026-12-04T15:00:00.000Z`), so every time in the CLI's JSON reads the same way.
  */
@@ -19,4 +19,9 @@ export function isoTimes(key: string, value: unknown): unknown {
   )
     return new Date(value).toISOString();
   return value;
+}
+
+/** The JSON text of a response or output document, instants as ISO 8601 ({@link isoTimes}). */
+export function jsonText(body: unknown): string {
+  return JSON.stringify(body, isoTimes);
 }
