@@ -51,8 +51,6 @@ async function closeIt(store: PaperOrderStore, positionId: string, slot: string)
   await store.close({
     positionId,
     order: { ...order, side: "debit", price: 0.5, reason: "manual", idempotencyKey: `${positionId}|close` },
-    exitDebit: 0.5,
-    realizedPnlCents: 9_500,
     exitFeesCents: 0,
     closeReason: "manual",
   });

@@ -129,8 +129,6 @@ export function reservationsCase(make: () => Promise<PaperOrderStore>): void {
     await store.close({
       positionId,
       order: { ...order, side: "debit", price: 0.5, reason: "manual", idempotencyKey: `${positionId}|close` },
-      exitDebit: 0.5,
-      realizedPnlCents: 9_500,
       exitFeesCents: 0,
       closeReason: "manual",
     });

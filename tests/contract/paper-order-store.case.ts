@@ -157,8 +157,6 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
     const closed = await store.close({
       positionId,
       order: closeOrder,
-      exitDebit: 0.7,
-      realizedPnlCents: 7_500,
       exitFeesCents: 95,
       closeReason: "profit-target",
     });
@@ -168,8 +166,6 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
     expect(pos).toMatchObject({
       status: "closed",
       closedAt: T0 + 60_000,
-      exitDebit: 0.7,
-      realizedPnlCents: 7_500,
       exitFeesCents: 95,
       feesCents: 392 + 95,
       netPnlCents: 7_500 - 392 - 95,
@@ -178,8 +174,6 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
     const again = await store.close({
       positionId,
       order: { ...closeOrder, price: 0.1 },
-      exitDebit: 0.1,
-      realizedPnlCents: 13_500,
       exitFeesCents: 0,
       closeReason: "manual",
     });
@@ -195,8 +189,6 @@ export function paperOrderStoreCase(make: () => Promise<PaperOrderStore>): void 
       store.close({
         positionId: "pos_missing",
         order,
-        exitDebit: 0,
-        realizedPnlCents: 0,
         exitFeesCents: 0,
         closeReason: "manual",
       }),

@@ -5,6 +5,7 @@ import { claimLeasesCase } from "./claim-leases.case";
 import { pendingOrdersCase } from "./paper-order-pending.case";
 import { reservationsCase } from "./paper-order-reservations.case";
 import { paperOrderStoreCase } from "./paper-order-store.case";
+import { ledgerEventsCase } from "./ledger-events.case";
 
 forEachAdapter("PaperOrderStore", (_name, env) => {
   const make = async () => {
@@ -32,6 +33,7 @@ forEachAdapter("PaperOrderStore", (_name, env) => {
     const store = new DynamoPaperOrderStore(e.doc, e.tables.orders);
     return { store, failNextRiskWrite: () => failNextWrite(e.doc, addsToRiskTotal) };
   });
+  ledgerEventsCase(make);
 });
 
 /** A write that adds to the total risk (today's single book update, or the old counter's). */

@@ -113,6 +113,7 @@ describe("hard limits of live trading", () => {
     expect(net).toBeGreaterThan(30_000);
     const next = await spreadRecords(env, { key: "next" });
     const calls = env.broker.calls.length;
+    // The stop counts net P&L: a stop at the gross loss alone ($300) is reached too.
     const blocked = await enterLive(deps({ dailyLossStopCents: 30_000 }), next.records, env.log);
     expect(blocked).toMatchObject({ status: "refused", reasons: [{ code: "live-daily-loss-stop" }] });
     expect(blocked.reasons[0]?.message).toContain(`$${(net / 100).toFixed(2)}`);

@@ -4,7 +4,7 @@ import type { HistoryReport, MemoryPaperOrderStore } from "@stratdeck/core/ledge
 import { seed } from "../ledger/fake-market";
 import { memoryApiDeps, request } from "./api-fixtures";
 
-/** Opens and closes a position with a given gross P&L and fees (cents) at `closedAt`. */
+/** Opens (1 spread at 1.50) and closes a position at the debit giving `gross` (cents), with exit fees. */
 async function trade(
   orders: MemoryPaperOrderStore,
   key: string,
@@ -22,15 +22,13 @@ async function trade(
       strategy: position.strategy,
       side: "debit",
       quantity: 1,
-      price: 0.5,
+      price: 1.5 - gross / 10_000,
       underlyingPrice: 6000,
       mode: "paper",
       legs: [],
       idempotencyKey: `${id}|close`,
       reason: "manual",
     },
-    exitDebit: 0.5,
-    realizedPnlCents: gross,
     exitFeesCents: exitFees,
     closeReason: gross > 0 ? "profit-target" : "max-loss",
   });
@@ -59,6 +57,7 @@ describe("GET /history", () => {
       netCents: 9_000 - 20_400 + 4_700,
       wins: 2,
       losses: 1,
+      breakEvens: 0,
       winRate: 2 / 3,
       avgWinCents: Math.round((9_000 + 4_700) / 2),
       avgLossCents: -20_400,

@@ -111,8 +111,6 @@ describe("automatic entry respects entry modes and manual closes", () => {
       await orders.close({
         positionId: id,
         order: { ...(await orders.getOrder(`${id}:open`))!, reason, time: T0 },
-        exitDebit: 1,
-        realizedPnlCents: 4500,
         exitFeesCents: 0,
         closeReason: reason,
       });

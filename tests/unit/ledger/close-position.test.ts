@@ -5,19 +5,20 @@ import {
   closePosition,
   MemoryPaperOrderStore,
   parsePaperSettings,
-  type PositionRecord,
+  type LedgerEvent,
 } from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "./fake-market";
 
 const settings = parsePaperSettings({ fill: { model: "mid" } });
 
-/** A store that crashes once between appending the close order and marking the position closed. */
+/** A store that crashes once between appending the close order and appending its fill event. */
 class CrashOnceStore extends MemoryPaperOrderStore {
   crashes = 1;
-  protected override async markClosed(position: PositionRecord): Promise<void> {
-    if (this.crashes-- > 0) throw new Error("crash after the close order");
-    await super.markClosed(position);
+  protected override async insertEvent(event: LedgerEvent): Promise<boolean> {
+    if (event.type === "fill" && event.effect === "close" && this.crashes-- > 0)
+      throw new Error("crash after the close order");
+    return super.insertEvent(event);
   }
 }
 

@@ -57,8 +57,6 @@ export async function recordClose(
       reason: exit.reason,
       fees: exit.fees,
     },
-    exitDebit: exit.exitDebit,
-    realizedPnlCents,
     exitFeesCents: exit.fees.totalCents,
     closeReason: exit.reason,
     ...(exit.settlement ? { settlement: exit.settlement } : {}),

@@ -12,9 +12,16 @@ import { DynamoClaimStore } from "./dynamo-claim-store";
 import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
 import { pendingOrderSchema, type PendingOrder } from "./pending-order";
+import type { LedgerEvent } from "./events/ledger-event";
+import { ledgerEventSchema } from "./events/ledger-event-schema";
+import type { PositionPartition } from "./position-projection";
 
 const POSITION_SK = "POSITION";
 const ORDER_STREAM = "ORDER";
+/** Events and closed position records are in `orders-by-time` under their own streams. */
+const EVENT_STREAM = "EVENT";
+const CLOSED_STREAM = "CLOSED";
+const EVENT_PREFIX = "EVENT#";
 const OPEN = "OPEN";
 
 const orderSk = (kind: OrderRecord["kind"]): string => `ORDER#${kind}`;
@@ -24,8 +31,9 @@ const pendingKey = (id: string) => ({ pk: PENDING_PK, sk: `ORDER#${id}` });
 
 /**
  * PaperOrderStore on one DynamoDB table: each position is a partition holding its orders
- * (`ORDER#open`, `ORDER#close`) and its `POSITION` record. Open positions carry the sparse
- * `openFlag` attribute indexed by `open-positions`; all orders carry `orderStream` for
+ * (`ORDER#open`, `ORDER#close`), its events (`EVENT#<eventId>`) and its `POSITION` record. Open
+ * positions carry the sparse `openFlag` attribute indexed by `open-positions`; orders, events and
+ * closed position records carry `orderStream` (`ORDER`, `EVENT`, `CLOSED`) and `time` for
  * `orders-by-time`.
  */
 export class DynamoPaperOrderStore extends PaperOrderStore {
@@ -40,29 +48,44 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     this.claims = new DynamoClaimStore(doc, table);
   }
 
-  async getPosition(positionId: string): Promise<PositionRecord | null> {
-    const key = { pk: positionId, sk: POSITION_SK };
-    const res = await storeCall(this.table, key, () =>
-      this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
-    );
-    return res.Item ? this.toPosition(res.Item) : null;
+  /** The position's partition in one query (record, orders and events), every page. */
+  protected async readPartition(positionId: string): Promise<PositionPartition> {
+    const items = await this.queryPages({
+      KeyConditionExpression: "pk = :p",
+      ExpressionAttributeValues: { ":p": positionId },
+      ConsistentRead: true,
+    });
+    const part: PositionPartition = { position: null, orders: [], events: [] };
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk === POSITION_SK) part.position = this.toPosition(item);
+      else if (sk.startsWith("ORDER#")) part.orders.push(this.toOrder(item));
+      else if (sk.startsWith(EVENT_PREFIX)) part.events.push(this.toEvent(item));
+    }
+    part.orders.sort((a, b) => a.time - b.time);
+    return part;
   }
 
-  async listOpenPositions(): Promise<PositionRecord[]> {
+  protected async listOpenRecords(): Promise<PositionRecord[]> {
     return (await this.queryAll("open-positions", "openFlag", OPEN, true)).map((i) => this.toPosition(i));
   }
 
-  /** Close orders through `orders-by-time` (never a scan), then each position by key. */
-  async listClosedPositions(): Promise<PositionRecord[]> {
-    const closes = (await this.queryAll("orders-by-time", "orderStream", ORDER_STREAM, false)).filter(
-      (o) => o.kind === "close",
-    );
-    const out: PositionRecord[] = [];
-    for (const o of closes) {
-      const p = await this.getPosition(String(o.positionId));
-      if (p?.status === "closed") out.push(p);
-    }
-    return out;
+  /** Closed records (`CLOSED` stream) and close orders (records from before it), through `orders-by-time`. */
+  protected async closedPositionIds(since: number): Promise<string[]> {
+    const closed = await this.queryAll("orders-by-time", "orderStream", CLOSED_STREAM, false, since);
+    const orders = await this.queryAll("orders-by-time", "orderStream", ORDER_STREAM, false, since);
+    const closes = orders.filter((o) => o.kind === "close");
+    return [...new Set([...closed, ...closes].map((i) => String(i.positionId)))];
+  }
+
+  protected insertEvent(event: LedgerEvent): Promise<boolean> {
+    return this.putNew({
+      ...event,
+      pk: event.positionId,
+      sk: `${EVENT_PREFIX}${event.eventId}`,
+      orderStream: EVENT_STREAM,
+      time: event.at,
+    });
   }
 
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
@@ -123,11 +146,15 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     return putIfAbsent(this.doc, this.table, item, { pk: item.pk, sk: item.sk });
   }
 
-  protected async markClosed(position: PositionRecord): Promise<void> {
+  /** Overwrites a position record: open ones carry `openFlag`, closed ones `orderStream = CLOSED`. */
+  protected async savePosition(position: PositionRecord): Promise<void> {
     const key = { pk: position.positionId, sk: POSITION_SK };
-    // Overwrite without `openFlag`, which removes the position from the sparse open index.
+    const index =
+      position.status === "open"
+        ? { openFlag: OPEN }
+        : { orderStream: CLOSED_STREAM, time: position.closedAt ?? position.openedAt };
     await storeCall(this.table, key, () =>
-      this.doc.send(new PutCommand({ TableName: this.table, Item: { ...position, ...key } })),
+      this.doc.send(new PutCommand({ TableName: this.table, Item: { ...position, ...key, ...index } })),
     );
   }
 
@@ -161,26 +188,33 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     );
   }
 
-  private async queryAll(
+  /** Every item of one index partition; with `since`, only those whose `time` is at or after it. */
+  private queryAll(
     index: string,
     attr: string,
     value: string,
     forward: boolean,
+    since?: number,
+  ): Promise<Record<string, unknown>[]> {
+    const after = since !== undefined && since > 0;
+    return this.queryPages({
+      IndexName: index,
+      KeyConditionExpression: `${attr} = :v${after ? " AND #t >= :since" : ""}`,
+      ExpressionAttributeValues: { ":v": value, ...(after ? { ":since": since } : {}) },
+      ...(after ? { ExpressionAttributeNames: { "#t": "time" } } : {}),
+      ScanIndexForward: forward,
+    });
+  }
+
+  /** Every page of one query. */
+  private async queryPages(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], "TableName" | "ExclusiveStartKey">,
   ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await storeCall(this.table, { [attr]: value }, () =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: index,
-            KeyConditionExpression: `${attr} = :v`,
-            ExpressionAttributeValues: { ":v": value },
-            ScanIndexForward: forward,
-            ExclusiveStartKey: start,
-          }),
-        ),
+      const res = await storeCall(this.table, { index: input.IndexName ?? "table" }, () =>
+        this.doc.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start })),
       );
       out.push(...(res.Items ?? []));
       start = res.LastEvaluatedKey;
@@ -190,8 +224,14 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
 
   /** A `POSITION` item, keys stripped, parsed (a malformed one names table and key). */
   private toPosition(item: Record<string, unknown>): PositionRecord {
-    const { pk, sk, openFlag: _o, ...rest } = item;
+    const { pk, sk, openFlag: _o, orderStream: _s, time: _t, ...rest } = item;
     return parseItem(positionRecordSchema, rest, this.table, { pk, sk });
+  }
+
+  /** An `EVENT#…` item, keys stripped, parsed (a malformed one names table and key). */
+  private toEvent(item: Record<string, unknown>): LedgerEvent {
+    const { pk, sk, orderStream: _o, time: _t, ...rest } = item;
+    return parseItem(ledgerEventSchema, rest, this.table, { pk, sk });
   }
 
   /** An `ORDER#…` item, keys stripped, parsed (a malformed one names table and key). */

@@ -2,13 +2,16 @@ import type { OrderRecord, PositionRecord } from "./order-types";
 import { PaperOrderStore } from "./paper-order-store";
 import type { PendingOrder } from "./pending-order";
 import { MemoryClaimStore } from "./memory-claim-store";
+import type { LedgerEvent } from "./events/ledger-event";
+import type { PositionPartition } from "./position-projection";
 
-/** In-memory PaperOrderStore. */
+/** In-memory PaperOrderStore: maps of orders, position records, events and claims. */
 export class MemoryPaperOrderStore extends PaperOrderStore {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly positions = new Map<string, PositionRecord>();
   readonly claims = new MemoryClaimStore();
   private readonly pending = new Map<string, PendingOrder>();
+  private readonly events = new Map<string, Map<string, LedgerEvent>>();
 
   async savePendingOrder(order: PendingOrder): Promise<void> {
     this.pending.set(order.id, structuredClone(order));
@@ -24,20 +27,35 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
     this.pending.delete(id);
   }
 
-  async getPosition(positionId: string): Promise<PositionRecord | null> {
+  protected async readPartition(positionId: string): Promise<PositionPartition> {
     const p = this.positions.get(positionId);
-    return p ? structuredClone(p) : null;
+    return {
+      position: p ? structuredClone(p) : null,
+      orders: await this.ordersOf(positionId),
+      events: [...(this.events.get(positionId)?.values() ?? [])].map((e) => structuredClone(e)),
+    };
   }
 
-  async listOpenPositions(): Promise<PositionRecord[]> {
+  protected async listOpenRecords(): Promise<PositionRecord[]> {
     return [...this.positions.values()]
       .filter((p) => p.status === "open")
       .sort((a, b) => a.openedAt - b.openedAt)
       .map((p) => structuredClone(p));
   }
 
-  async listClosedPositions(): Promise<PositionRecord[]> {
-    return [...this.positions.values()].filter((p) => p.status === "closed").map((p) => structuredClone(p));
+  protected async closedPositionIds(since: number): Promise<string[]> {
+    const closes = [...this.orders.values()].filter((o) => o.kind === "close" && o.time >= since);
+    const closed = [...this.positions.values()].filter(
+      (p) => p.status === "closed" && (p.closedAt ?? 0) >= since,
+    );
+    return [...new Set([...closes.map((o) => o.positionId), ...closed.map((p) => p.positionId)])];
+  }
+
+  protected async insertEvent(event: LedgerEvent): Promise<boolean> {
+    const events = this.events.get(event.positionId) ?? new Map<string, LedgerEvent>();
+    if (events.has(event.eventId)) return false;
+    this.events.set(event.positionId, events.set(event.eventId, structuredClone(event)));
+    return true;
   }
 
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
@@ -70,7 +88,7 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
       this.positions.set(position.positionId, structuredClone(position));
   }
 
-  protected async markClosed(position: PositionRecord): Promise<void> {
+  protected async savePosition(position: PositionRecord): Promise<void> {
     this.positions.set(position.positionId, structuredClone(position));
   }
 }

@@ -138,6 +138,8 @@ export interface PositionRecord {
   settlementPrice?: number;
   settlementAt?: number;
   settlementSource?: string;
+  /** True while the settlement value is an approximation (an AM root's `open` print) of the official one. */
+  settlementApproximate?: boolean;
   /** Claimed capacity reservations (see `PaperOrderStore.reserve`), released on close. */
   reservations?: string[];
   /** Max loss reserved against the total-risk cap, cents. */

@@ -1,10 +1,16 @@
 import { createHash } from "node:crypto";
 import type { OrderRecord, PositionRecord, AppendResult } from "./order-types";
 import type { PendingOrder } from "./pending-order";
-import { pnlCents } from "./payoff";
-import { netPnlCents } from "./pnl";
+import { checkAppend } from "./events/check-event";
+import type { LedgerEvent } from "./events/ledger-event";
+import { LedgerError } from "./events/ledger-error";
+import { parseLedgerEvent } from "./events/ledger-event-schema";
+import { orderEvent, APPROXIMATE_SOURCES } from "./events/order-events";
+import type { PositionState } from "./events/position-state";
+import { partitionState, projectPosition, type PositionPartition } from "./position-projection";
 import type { ClaimStore } from "./claim-store";
 import {
+  isPermanent,
   releaseCapacity,
   reserveCapacity,
   type ReservationRequest,
@@ -25,32 +31,36 @@ export function orderIdFor(positionId: string, kind: OrderRecord["kind"]): strin
 /** Input of {@link PaperOrderStore.close}. */
 export interface CloseInput {
   positionId: string;
+  /** The closing order: its side and price are the exit; the realised P&L derives from the events. */
   order: Omit<OrderRecord, "orderId" | "positionId" | "kind">;
-  /** Net debit paid to close one spread, USD per share. */
-  exitDebit: number;
-  /** Realised P&L of the whole position before fees, cents. */
-  realizedPnlCents: number;
   /** Fees of the closing order, cents. */
   exitFeesCents: number;
   closeReason: string;
-  /** A settlement's index value (points), instant (ms) and source. */
-  settlement?: { price: number; at: number; source: string };
+  /**
+   * A settlement's index value (points), instant (ms), source, and whether the value is an
+   * approximation (default: true for an AM root's `rest:open` print).
+   */
+  settlement?: { price: number; at: number; source: string; approximate?: boolean };
 }
 
-/** The fee and net fields of a closed position from its gross P&L and both orders' fees. */
-export function closedFigures(
-  position: Pick<PositionRecord, "entryFeesCents">,
-  realizedPnlCents: number,
-  exitFeesCents: number,
-): Pick<PositionRecord, "exitFeesCents" | "feesCents" | "netPnlCents"> {
-  const feesCents = (position.entryFeesCents ?? 0) + exitFeesCents;
-  return { exitFeesCents, feesCents, netPnlCents: netPnlCents(realizedPnlCents, feesCents) };
+/** Outcome of {@link PaperOrderStore.appendEvent}: `duplicate` when the same event was there. */
+export interface AppendEventResult {
+  status: "written" | "duplicate";
+  event: LedgerEvent;
+  /** The position's state with the event. */
+  state: PositionState;
 }
+
+const unknownPosition = (positionId: string, what: string, eventId: string | null = null): LedgerError =>
+  new LedgerError("ledger-unknown-position", `${what}: unknown position ${positionId}`, positionId, eventId);
 
 /**
- * Port for the append-only order log and its position records. Policy lives here: ids derive from
- * idempotency keys, an open order is a conditional write (a duplicate slot writes nothing), a
- * position closes at most once. Adapters only store and query; no transactions, no scans.
+ * Port for the ledger: the order log, its position records and the events (fills, cancels,
+ * settlements, claim changes) a position's state is derived from. Policy lives here: ids derive
+ * from idempotency keys, every write is conditional on its natural key (a duplicate writes
+ * nothing), events are checked against what is there (no overfill, no conflicting duplicate), and
+ * positions are read as {@link positionState} derives them from their events, records written
+ * before events included. Adapters only store and query; no transactions, no scans.
  */
 export abstract class PaperOrderStore implements ReservationStore {
   /** Claims with leases and the reservation book (adapter: on the same table). */
@@ -77,14 +87,97 @@ export abstract class PaperOrderStore implements ReservationStore {
     return releaseCapacity(this, positionId, keys, { keepSlot: false, keepRisk: options.keepRisk === true });
   }
 
-  /** Releases a closed position's reservations (slot claims stay). */
-  private async releaseOf(position: PositionRecord): Promise<void> {
-    await releaseCapacity(this, position.positionId, position.reservations ?? []);
+  /** One position as its events say, or null. */
+  async getPosition(positionId: string): Promise<PositionRecord | null> {
+    return (await this.read(positionId))?.position ?? null;
+  }
+
+  /** A position's events, oldest first (records from before events read as the events they state). */
+  async eventsOf(positionId: string): Promise<LedgerEvent[]> {
+    return (await this.read(positionId))?.events ?? [];
+  }
+
+  /** A position's state derived from its events, or null for an unknown position. */
+  async stateOf(positionId: string): Promise<PositionState | null> {
+    return (await this.read(positionId))?.state ?? null;
+  }
+
+  /** Open positions, oldest first (the open index, each read from its events). */
+  async listOpenPositions(): Promise<PositionRecord[]> {
+    const out: PositionRecord[] = [];
+    for (const stored of await this.listOpenRecords()) {
+      const read = await this.read(stored.positionId);
+      if (read?.position.status === "open") out.push(read.position);
+      // The index lags a close whose record update was cut off: bring it up to date.
+      else if (read) await this.sync(stored.positionId);
+    }
+    return out;
+  }
+
+  /** Closed (or settled) positions, any order; with `since` (ms) only those closed since then. */
+  async listClosedPositions(options: { since?: number } = {}): Promise<PositionRecord[]> {
+    const out: PositionRecord[] = [];
+    for (const id of await this.closedPositionIds(options.since ?? 0)) {
+      const p = await this.getPosition(id);
+      if (p?.status === "closed" && (p.closedAt ?? 0) >= (options.since ?? 0)) out.push(p);
+    }
+    return out;
   }
 
   /**
-   * Appends an entry order and creates its position. Concurrent or repeated calls with the same
-   * idempotency key write exactly one order; the others get `duplicate` with the stored records.
+   * Appends one event (validated here: the edge). A duplicate delivery (same id, same content) is
+   * a no-op (`duplicate`); a {@link LedgerError} refuses an invalid event, an unknown position, a
+   * conflicting duplicate or an overfill, and nothing is written then. The position record follows
+   * the events; once closed, its claims are released.
+   */
+  async appendEvent(input: unknown): Promise<AppendEventResult> {
+    const event = parseLedgerEvent(input);
+    const read = await this.read(event.positionId);
+    if (!read) throw unknownPosition(event.positionId, `${event.type} ${event.eventId}`, event.eventId);
+    if (checkAppend(read.position, read.events, event) === "duplicate")
+      return { status: "duplicate", event, state: read.state };
+    // Lost a race to the same id: read again (a duplicate, or a conflict).
+    if (!(await this.insertEvent(event))) return this.appendEvent(event);
+    return { status: "written", event, state: await this.sync(event.positionId) };
+  }
+
+  /** Reads a position's partition and derives its events, state and record. */
+  private async read(
+    positionId: string,
+  ): Promise<{ position: PositionRecord; events: LedgerEvent[]; state: PositionState } | null> {
+    const part = await this.readPartition(positionId);
+    if (!part.position) return null;
+    const { events, state } = partitionState({ ...part, position: part.position });
+    return { position: projectPosition(part.position, state), events, state };
+  }
+
+  /** Rewrites a position's record from its events; once closed, releases its claims. */
+  private async sync(positionId: string): Promise<PositionState> {
+    const read = await this.read(positionId);
+    if (!read) throw unknownPosition(positionId, "sync");
+    await this.savePosition(read.position);
+    if (read.state.status === "closed") await this.releaseOf(read.position, read.state);
+    return read.state;
+  }
+
+  /** Releases a closed position's claims and risk (slot claims stay), each recorded as an event. */
+  private async releaseOf(position: PositionRecord, state: PositionState): Promise<void> {
+    await releaseCapacity(this, position.positionId, state.claimsToRelease);
+    for (const key of state.claimsToRelease.filter((k) => !isPermanent(k)))
+      await this.insertEvent({
+        eventId: `claim|released|${key}`,
+        positionId: position.positionId,
+        at: state.closedAt ?? position.openedAt,
+        type: "claim",
+        key,
+        change: "released",
+      });
+  }
+
+  /**
+   * Appends an entry order and creates its position, with the order's fill as an event.
+   * Concurrent or repeated calls with the same idempotency key write exactly one order; the
+   * others get `duplicate` with the stored records.
    */
   async open(
     order: Omit<OrderRecord, "orderId" | "positionId" | "kind">,
@@ -99,23 +192,19 @@ export abstract class PaperOrderStore implements ReservationStore {
       idempotencyKey: order.idempotencyKey,
     };
     const inserted = await this.insertOrder(full);
+    // A crash between these writes leaves an order without its position: a duplicate repairs it.
+    await this.insertPosition(pos);
     if (!inserted) {
       const existing = (await this.getOrder(full.orderId)) ?? full;
-      let stored = await this.getPosition(positionId);
-      // A crash between the two writes leaves an order without its position: repair it.
-      if (!stored) {
-        await this.insertPosition(pos);
-        stored = await this.getPosition(positionId);
-      }
-      return { status: "duplicate", order: existing, position: stored };
+      return { status: "duplicate", order: existing, position: await this.getPosition(positionId) };
     }
-    await this.insertPosition(pos);
-    return { status: "written", order: full, position: pos };
+    await this.insertEvent(orderEvent(full, pos.entryFeesCents ?? full.fees?.totalCents ?? 0));
+    return { status: "written", order: full, position: (await this.getPosition(positionId)) ?? pos };
   }
 
   /**
-   * Appends the close order and marks the position closed. A second close of the same position
-   * writes nothing and returns `duplicate`.
+   * Appends the close order with its fill (or settlement) event, and the position closes as its
+   * events say. A second close of the same position writes nothing and returns `duplicate`.
    */
   async close(input: CloseInput): Promise<AppendResult> {
     const full: OrderRecord = {
@@ -124,70 +213,49 @@ export abstract class PaperOrderStore implements ReservationStore {
       positionId: input.positionId,
       orderId: orderIdFor(input.positionId, "close"),
     };
-    const current = await this.getPosition(input.positionId);
-    if (!current) throw new Error(`close: unknown position ${input.positionId}`);
-    const inserted = await this.insertOrder(full);
-    const closed: PositionRecord = {
-      ...current,
-      status: "closed",
-      closedAt: full.time,
-      exitDebit: input.exitDebit,
-      realizedPnlCents: input.realizedPnlCents,
-      ...closedFigures(current, input.realizedPnlCents, input.exitFeesCents),
-      closeReason: input.closeReason,
-      ...(input.settlement
-        ? {
-            settlementPrice: input.settlement.price,
-            settlementAt: input.settlement.at,
-            settlementSource: input.settlement.source,
-          }
-        : {}),
-    };
-    if (!inserted) {
-      const existing = (await this.getOrder(full.orderId)) ?? full;
-      let stored = current;
-      if (current.status === "open") {
-        // Repair: the close order exists but the position was not yet marked closed. The position
-        // takes the figures of the logged order (what was traded), not this caller's later fill.
-        const exitDebit = existing.side === "debit" ? existing.price : -existing.price;
-        const gross = pnlCents(current.entryCredit, exitDebit, current.multiplier, current.quantity);
-        await this.markClosed({
-          ...closed,
-          closedAt: existing.time,
-          exitDebit,
-          realizedPnlCents: gross,
-          ...closedFigures(current, gross, existing.fees?.totalCents ?? input.exitFeesCents),
-          closeReason: existing.reason,
-        });
-        stored = (await this.getPosition(input.positionId)) ?? closed;
-        await this.releaseOf(stored);
-      }
-      return { status: "duplicate", order: existing, position: stored };
+    const read = await this.read(input.positionId);
+    if (!read) throw unknownPosition(input.positionId, "close");
+    const s = input.settlement;
+    const event = orderEvent(
+      { ...full, reason: input.closeReason },
+      input.exitFeesCents,
+      s && { ...s, approximate: s.approximate ?? APPROXIMATE_SOURCES.includes(s.source) },
+    );
+    const existing = await this.getOrder(full.orderId);
+    if (!existing) checkAppend(read.position, read.events, event);
+    if (existing || !(await this.insertOrder(full))) {
+      // Repair: a close order whose position record was not yet updated takes the logged order's figures.
+      await this.sync(input.positionId);
+      const stored = (await this.getOrder(full.orderId)) ?? full;
+      return { status: "duplicate", order: stored, position: await this.getPosition(input.positionId) };
     }
-    await this.markClosed(closed);
-    await this.releaseOf(closed);
-    return { status: "written", order: full, position: closed };
+    await this.insertEvent(event);
+    await this.sync(input.positionId);
+    const closed = await this.getPosition(input.positionId);
+    return { status: "written", order: full, position: closed ?? read.position };
   }
 
-  /** One position by id, or null. */
-  abstract getPosition(positionId: string): Promise<PositionRecord | null>;
-  /** Open positions, oldest first, read through the open-positions index (never a scan). */
-  abstract listOpenPositions(): Promise<PositionRecord[]>;
-  /** Every closed (or settled) position, any order (for the trade history). */
-  abstract listClosedPositions(): Promise<PositionRecord[]>;
-  /** Recent positions of any status, newest first (for history views). */
+  /** Recent orders of any position, newest first (for history views). */
   abstract listRecentOrders(limit: number): Promise<OrderRecord[]>;
   /** All orders of one position, oldest first. */
   abstract ordersOf(positionId: string): Promise<OrderRecord[]>;
   /** One order by id, or null. */
   abstract getOrder(orderId: string): Promise<OrderRecord | null>;
 
+  /** Adapter: a position's record, orders and stored events (one partition read). */
+  protected abstract readPartition(positionId: string): Promise<PositionPartition>;
+  /** Adapter: position records in the open index, oldest first (never a scan). */
+  protected abstract listOpenRecords(): Promise<PositionRecord[]>;
+  /** Adapter: ids of positions closed at or after `since` ms (closed records and close orders). */
+  protected abstract closedPositionIds(since: number): Promise<string[]>;
   /** Adapter: insert an order unless its id exists; true when inserted. */
   protected abstract insertOrder(order: OrderRecord): Promise<boolean>;
+  /** Adapter: insert an event unless its id exists in its position; true when inserted. */
+  protected abstract insertEvent(event: LedgerEvent): Promise<boolean>;
   /** Adapter: insert a position unless it exists (no-op when present). */
   protected abstract insertPosition(position: PositionRecord): Promise<void>;
-  /** Adapter: overwrite a position as closed (drops it from the open index). */
-  protected abstract markClosed(position: PositionRecord): Promise<void>;
+  /** Adapter: overwrite a position record (in the open index while open, else in the closed one). */
+  protected abstract savePosition(position: PositionRecord): Promise<void>;
 
   /** Adapter: writes (or overwrites) a pending broker order, by its id. */
   abstract savePendingOrder(order: PendingOrder): Promise<void>;

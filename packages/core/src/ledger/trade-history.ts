@@ -1,6 +1,6 @@
 import { maxDrawdown } from "./drawdown";
+import { outcomeOf, type Outcome } from "./events/outcome";
 import type { PositionRecord } from "./order-types";
-import { outcomeOf } from "./events/outcome";
 import { netPnlCents } from "./pnl";
 
 /** One closed or settled position with its realised P&L. */
@@ -25,8 +25,13 @@ export interface HistoryTrade {
   grossCents: number;
   feesCents: number;
   netCents: number;
-  /** Present for a settlement: the index value (points), its instant (ms) and source. */
-  settlement?: { price: number; at: number; source: string };
+  /** By net P&L ({@link outcomeOf}): win, loss or break-even. */
+  outcome: Outcome;
+  /**
+   * Present for a settlement: the index value (points), its instant (ms), source, and whether the
+   * value is still an approximation of the official one.
+   */
+  settlement?: { price: number; at: number; source: string; approximate: boolean };
 }
 
 /** Totals over every trade (not only the page). */
@@ -35,9 +40,10 @@ export interface HistoryTotals {
   grossCents: number;
   feesCents: number;
   netCents: number;
-  /** Wins and losses by {@link outcomeOf} (a net of exactly 0 is break-even: neither). */
+  /** Trades won, lost and broken even ({@link outcomeOf}: net > 0, < 0, exactly 0). */
   wins: number;
   losses: number;
+  breakEvens: number;
   /** wins / trades, fraction (0 with no trades). */
   winRate: number;
   /** Mean net of the wins and of the losses, cents (0 when none). */
@@ -74,9 +80,9 @@ export interface RealizedPnl {
 }
 
 /**
- * The realised P&L of a closed position, from its record: gross (`realizedPnlCents`), entry plus
- * exit fees, and net (older records without fees count 0 fees). History, the backtest's trades and
- * its equity curve all read it here.
+ * The realised P&L of a closed position as read from the store: the fields `positionState`
+ * derived from its events (gross `realizedPnlCents`, `feesCents`, `netPnlCents`). History, the
+ * backtest's trades and its equity curve all read it here.
  */
 export function realizedPnl(p: PositionRecord): RealizedPnl {
   const grossCents = p.realizedPnlCents ?? 0;
@@ -104,12 +110,14 @@ export function historyTrade(p: PositionRecord): HistoryTrade {
     grossCents,
     feesCents,
     netCents,
+    outcome: outcomeOf(netCents),
     ...(p.settlementPrice !== undefined && p.settlementAt !== undefined
       ? {
           settlement: {
             price: p.settlementPrice,
             at: p.settlementAt,
             source: p.settlementSource ?? "unknown",
+            approximate: p.settlementApproximate ?? false,
           },
         }
       : {}),
@@ -121,8 +129,8 @@ const mean = (xs: number[]): number =>
 
 /** Totals, win rate, averages and max drawdown of trades (any order). */
 export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
-  const wins = trades.filter((t) => outcomeOf(t.netCents) === "win").map((t) => t.netCents);
-  const losses = trades.filter((t) => outcomeOf(t.netCents) === "loss").map((t) => t.netCents);
+  const wins = trades.filter((t) => t.outcome === "win").map((t) => t.netCents);
+  const losses = trades.filter((t) => t.outcome === "loss").map((t) => t.netCents);
   return {
     trades: trades.length,
     grossCents: trades.reduce((s, t) => s + t.grossCents, 0),
@@ -130,6 +138,7 @@ export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
     netCents: trades.reduce((s, t) => s + t.netCents, 0),
     wins: wins.length,
     losses: losses.length,
+    breakEvens: trades.filter((t) => t.outcome === "break-even").length,
     winRate: trades.length ? wins.length / trades.length : 0,
     avgWinCents: mean(wins),
     avgLossCents: mean(losses),

@@ -75,8 +75,10 @@ export interface EquityPoint {
 /** Figures of a set of trades. */
 export interface TradeStats {
   trades: number;
+  /** Trades won, lost and broken even, by net P&L (`outcomeOf`: > 0, < 0, exactly 0). */
   wins: number;
   losses: number;
+  breakEvens: number;
   /** wins / trades, fraction (0 without trades). */
   winRate: number;
   /** Mean net P&L of winners / losers, cents (0 when none). */

@@ -25,6 +25,7 @@ export function tradeStats(
     trades: trades.length,
     wins: wins.length,
     losses: losses.length,
+    breakEvens: trades.length - wins.length - losses.length,
     winRate: trades.length ? round(wins.length / trades.length, 4) : 0,
     avgWinCents: wins.length ? Math.round(won / wins.length) : 0,
     avgLossCents: losses.length ? Math.round(lost / losses.length) : 0,

@@ -4,3 +4,4 @@ export * from "./ledger-error";
 export * from "./outcome";
 export * from "./position-state";
 export * from "./check-event";
+export * from "./order-events";

@@ -2,30 +2,21 @@ import type { LiveConfig } from "../../config/app-config";
 import type { Refusal } from "../../ledger/leg-fill";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
 import { realizedPnl } from "../../ledger/trade-history";
-import { nyDate } from "../../time/new-york";
+import { nyDate, nyWallTimeToUtc } from "../../time/new-york";
 
 /** The hard limits of live trading (from {@link LiveConfig}). */
 export type LiveLimits = Pick<LiveConfig, "maxContractsPerOrder" | "maxOpenPositions" | "dailyLossStopCents">;
 
-/** Orders of the log read to total today's realised live P&L. */
-const RECENT_ORDERS = 500;
+/** The New York midnight starting `now`'s New York date, ms since epoch. */
+const nyDayStart = (now: number): number => nyWallTimeToUtc(nyDate(now), 0);
 
 /**
- * Realised net P&L (after entry and exit fees, {@link realizedPnl}) of live positions closed on
- * `now`'s New York date, cents (a loss is negative), from the order log's close orders and their
- * positions (each position counted once).
+ * Net realised P&L (after every fee) of live positions closed on `now`'s New York date, cents (a
+ * loss is negative): closes and settlements alike, each position as its events say.
  */
 export async function liveRealizedToday(orders: PaperOrderStore, now: number): Promise<number> {
-  const today = nyDate(now);
-  const closes = (await orders.listRecentOrders(RECENT_ORDERS)).filter(
-    (o) => o.kind === "close" && o.mode === "live" && nyDate(o.time) === today,
-  );
-  let total = 0;
-  for (const id of new Set(closes.map((c) => c.positionId))) {
-    const position = await orders.getPosition(id);
-    if (position) total += realizedPnl(position).netCents;
-  }
-  return total;
+  const closed = await orders.listClosedPositions({ since: nyDayStart(now) });
+  return closed.filter((p) => p.mode === "live").reduce((sum, p) => sum + realizedPnl(p).netCents, 0);
 }
 
 /**

@@ -1,0 +1,98 @@
+import type { OrderRecord, PositionRecord } from "../order-types";
+import type { FillEvent, LedgerEvent, SettlementEvent } from "./ledger-event";
+
+/** A settlement's index value (points), instant (ms), source and whether it is approximate. */
+export interface SettlementFacts {
+  price: number;
+  at: number;
+  source: string;
+  approximate: boolean;
+}
+
+/** The `rest:open` print stands in for an AM root's official opening settlement value. */
+export const APPROXIMATE_SOURCES: readonly string[] = ["rest:open"];
+
+/**
+ * The event an order-log record states: a settlement (a close with settlement facts) or one fill
+ * of the whole order. Used for new records and to read records written before events existed, so
+ * both give the same event (same id, same content).
+ * @param feesCents - fees of the whole order, cents
+ */
+export function orderEvent(order: OrderRecord, feesCents: number, settlement?: SettlementFacts): LedgerEvent {
+  const debit = order.side === "debit" ? order.price : -order.price;
+  if (order.kind === "close" && settlement) {
+    const event: SettlementEvent = {
+      eventId: `settlement|${order.orderId}`,
+      positionId: order.positionId,
+      at: order.time,
+      type: "settlement",
+      quantity: order.quantity,
+      debit,
+      price: settlement.price,
+      settlementAt: settlement.at,
+      source: settlement.source,
+      approximate: settlement.approximate,
+      orderId: order.orderId,
+    };
+    return event;
+  }
+  const fill: FillEvent = {
+    eventId: `fill|${order.orderId}`,
+    positionId: order.positionId,
+    at: order.time,
+    type: "fill",
+    effect: order.kind,
+    orderId: order.orderId,
+    orderQuantity: order.quantity,
+    quantity: order.quantity,
+    netPrice: -debit,
+    feesCents,
+    legPrices: order.legs.map((l) => l.fillPrice),
+    reason: order.reason,
+  };
+  return fill;
+}
+
+/** Order ids an event stands for (its order, or the record summarising a settlement). */
+function orderIdsOf(e: LedgerEvent): string[] {
+  if (e.type === "fill" || e.type === "cancel") return [e.orderId];
+  if (e.type === "settlement" && e.orderId) return [e.orderId];
+  return [];
+}
+
+/**
+ * A position's events: those stored, plus one synthesised from each order-log record no stored
+ * event stands for (records written before the ledger had events, or an event write cut off by a
+ * crash). Fees and settlement facts of old records come from their position record, as they were
+ * read before.
+ */
+export function eventsWithLegacy(
+  position: PositionRecord,
+  orders: readonly OrderRecord[],
+  stored: readonly LedgerEvent[],
+): LedgerEvent[] {
+  const covered = new Set(stored.flatMap(orderIdsOf));
+  const legacy = orders
+    .filter((o) => !covered.has(o.orderId))
+    .map((o) => {
+      const reason = o.kind === "close" ? (position.closeReason ?? o.reason) : o.reason;
+      return orderEvent({ ...o, reason }, legacyFees(position, o), legacySettlement(position, o));
+    });
+  return [...legacy, ...stored];
+}
+
+function legacyFees(p: PositionRecord, o: OrderRecord): number {
+  const own = o.kind === "open" ? p.entryFeesCents : p.exitFeesCents;
+  return own ?? o.fees?.totalCents ?? 0;
+}
+
+function legacySettlement(p: PositionRecord, o: OrderRecord): SettlementFacts | undefined {
+  if (o.kind !== "close" || p.settlementPrice === undefined) return undefined;
+  const source = p.settlementSource ?? "unknown";
+  return {
+    price: p.settlementPrice,
+    at: p.settlementAt ?? o.time,
+    source,
+    approximate: p.settlementApproximate ?? APPROXIMATE_SOURCES.includes(source),
+  };
+}

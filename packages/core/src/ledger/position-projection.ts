@@ -1,0 +1,72 @@
+import type { LedgerEvent } from "./events/ledger-event";
+import { eventsWithLegacy } from "./events/order-events";
+import { positionState, type PositionState } from "./events/position-state";
+import type { OrderRecord, PositionRecord } from "./order-types";
+
+/** Everything stored under one position: its record, its order-log records and its events. */
+export interface PositionPartition {
+  position: PositionRecord | null;
+  orders: OrderRecord[];
+  events: LedgerEvent[];
+}
+
+/** Fields of a position record that are derived from its events (rewritten by every projection). */
+const DERIVED = [
+  "closedAt",
+  "exitDebit",
+  "realizedPnlCents",
+  "closeReason",
+  "exitFeesCents",
+  "feesCents",
+  "netPnlCents",
+  "settlementPrice",
+  "settlementAt",
+  "settlementSource",
+  "settlementApproximate",
+] as const;
+
+/** A partition's events (records from before events read as the events they state) and its state. */
+export function partitionState(part: PositionPartition & { position: PositionRecord }): {
+  events: LedgerEvent[];
+  state: PositionState;
+} {
+  const events = eventsWithLegacy(part.position, part.orders, part.events);
+  return { events, state: positionState(part.position, events) };
+}
+
+/**
+ * A position record as its events say: status, quantity (what is open; what was opened once
+ * closed), average entry credit and fees, and once closed the exit, realised P&L (gross, fees,
+ * net), reason and settlement. The record's fixed facts (legs, strategy, …) are kept.
+ */
+export function projectPosition(stored: PositionRecord, state: PositionState): PositionRecord {
+  const out: PositionRecord = { ...stored };
+  for (const k of DERIVED) delete out[k];
+  const closed = state.status === "closed";
+  Object.assign(out, {
+    status: state.status,
+    quantity: closed ? state.openedQuantity : state.openQuantity,
+    entryCredit: state.avgOpenCredit ?? stored.entryCredit,
+    entryFeesCents: state.openFeesCents,
+  });
+  if (!closed) return out;
+  const s = state.settlement;
+  return {
+    ...out,
+    closedAt: state.closedAt ?? stored.openedAt,
+    exitDebit: state.avgCloseDebit ?? 0,
+    realizedPnlCents: state.grossCents,
+    closeReason: state.closeReason ?? "unknown",
+    exitFeesCents: state.closeFeesCents,
+    feesCents: state.feesCents,
+    netPnlCents: state.netCents,
+    ...(s
+      ? {
+          settlementPrice: s.price,
+          settlementAt: s.settlementAt,
+          settlementSource: s.source,
+          settlementApproximate: s.approximate,
+        }
+      : {}),
+  };
+}
