@@ -129,8 +129,8 @@ const mean = (xs: number[]): number =>
 
 /** Totals, win rate, averages and max drawdown of trades (any order). */
 export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
-  const wins = trades.filter((t) => t.outcome === "win").map((t) => t.netCents);
-  const losses = trades.filter((t) => t.outcome === "loss").map((t) => t.netCents);
+  const wins = trades.filter((t) => outcomeOf(t.netCents) === "win").map((t) => t.netCents);
+  const losses = trades.filter((t) => outcomeOf(t.netCents) === "loss").map((t) => t.netCents);
   return {
     trades: trades.length,
     grossCents: trades.reduce((s, t) => s + t.grossCents, 0),
@@ -138,7 +138,7 @@ export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
     netCents: trades.reduce((s, t) => s + t.netCents, 0),
     wins: wins.length,
     losses: losses.length,
-    breakEvens: trades.filter((t) => t.outcome === "break-even").length,
+    breakEvens: trades.length - wins.length - losses.length,
     winRate: trades.length ? wins.length / trades.length : 0,
     avgWinCents: mean(wins),
     avgLossCents: mean(losses),
