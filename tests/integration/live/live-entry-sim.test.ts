@@ -62,6 +62,7 @@ describe("live entry against the simulated broker", () => {
       "open",
       position!,
       position!.legs.map((l) => l.entryPrice),
+      position!.openedAt,
     );
     expect(position?.entryFeesCents).toBe(filledFees.totalCents);
     const askedFees = spreadOrderFees(
@@ -69,6 +70,7 @@ describe("live entry against the simulated broker", () => {
       "open",
       { ...position!, quantity: 3 },
       position!.legs.map((l) => l.entryPrice),
+      position!.openedAt,
     );
     expect(askedFees.totalCents).toBeGreaterThan(2 * filledFees.totalCents);
     const [order] = await orders.listRecentOrders(1);

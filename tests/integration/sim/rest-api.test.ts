@@ -261,10 +261,14 @@ describe("metrics, accounts, dry-run", () => {
       "change-in-buying-power-effect": "Debit",
       "is-spread": true,
     });
+    // tastytrade's schedule (core's fee model): $1.00 × 4 to open, $0.10 × 4 clearing, ORF, TAF and
+    // the SEC fee on the sold leg (rounded up to the cent), SPX $0.65 × 4.
     expect(data["fee-calculation"]).toMatchObject({
       commission: "4.0",
+      "clearing-fees": "0.4",
+      "regulatory-fees": "0.26",
       "proprietary-index-option-fees": "2.6",
-      "total-fees": "7.12",
+      "total-fees": "7.26",
     });
     expect(data.order).toMatchObject({ "underlying-symbol": "SPX", size: 2, status: "Received" });
   });

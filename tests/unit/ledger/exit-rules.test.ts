@@ -17,6 +17,7 @@ function markAt(shortBidAsk: [number, number], longBidAsk: [number, number], exp
     underlying: m.underlyings.get("SPX"),
     now: T0,
     fill: settings.fill,
+    fees: settings.fees,
   });
 }
 
@@ -59,6 +60,7 @@ describe("exit rules flag exactly at the threshold, not one tick before", () => 
       underlying: undefined,
       now: T0,
       fill: settings.fill,
+      fees: settings.fees,
     });
     expect(unpriced.status).toBe("unpriced");
     expect(rules(unpriced)).toEqual(["dte"]);

@@ -13,6 +13,8 @@ import {
   parsePaperSettings,
   paperSettingsFromStrategies,
   DEFAULT_PAPER_SETTINGS,
+  type FeeRates,
+  type FeeSchedule,
 } from "@stratdeck/core/ledger";
 import { parseStrategiesYaml, StrategiesConfigError } from "@stratdeck/core/strategies";
 import { FakeClock } from "@stratdeck/core/time";
@@ -23,6 +25,12 @@ const file = readFileSync("strategies.yaml", "utf8");
 /** strategies.yaml without its `fees:` section (the tests append their own). */
 const yaml = file.replace(/^fees:[\s\S]*?(?=^risk:)/m, "");
 const sell = (price: number) => ({ action: "sell" as const, ratio: 1, price });
+/** A trading instant within the default schedule's period, ms since epoch. */
+const at = T0;
+/** The default schedule with some rates replaced in its every period. */
+const withRates = (rates: Partial<FeeRates>): FeeSchedule => ({
+  periods: DEFAULT_FEE_SCHEDULE.periods.map((p) => ({ ...p, ...rates })),
+});
 const buy = (price: number) => ({ action: "buy" as const, ratio: 1, price });
 
 describe("fee model (tastytrade's schedule)", () => {
@@ -33,6 +41,7 @@ describe("fee model (tastytrade's schedule)", () => {
       quantity: 1,
       multiplier: 100,
       legs: [sell(1.2), buy(0.8)],
+      at,
     });
     // Each component summed in USD, then rounded up to the cent.
     const regulatory = 2 * 0.0388 + 0.002 + 0.000013 * 100 * 1.2;
@@ -49,6 +58,7 @@ describe("fee model (tastytrade's schedule)", () => {
       quantity: 1,
       multiplier: 100,
       legs: [buy(0.6), sell(0.4)],
+      at,
     });
     expect(close.commissionCents).toBe(0); // $0.00 commission to close
     expect(close.clearingCents).toBe(20);
@@ -61,22 +71,20 @@ describe("fee model (tastytrade's schedule)", () => {
       quantity: 20,
       multiplier: 100,
       legs: [sell(5), buy(3)],
+      at,
     };
     const uncapped = orderFees(DEFAULT_FEE_SCHEDULE, order);
     expect(uncapped.commissionCents).toBe(2 * 20 * 100);
     expect(uncapped.proprietaryCents).toBe(2 * 20 * 65);
-    const capped = orderFees({ ...DEFAULT_FEE_SCHEDULE, commissionLegCap: 10 }, order);
+    const capped = orderFees(withRates({ commissionLegCap: 10 }), order);
     expect(capped.commissionCents).toBe(2 * 1000);
   });
 
   it("XSP's small-order exemption is configurable (charged from 10 contracts a leg)", () => {
-    const schedule = {
-      ...DEFAULT_FEE_SCHEDULE,
-      indexFees: { XSP: { perContract: 0.07, chargedFromQuantity: 10 } },
-    };
+    const schedule = withRates({ indexFees: { XSP: { perContract: 0.07, chargedFromQuantity: 10 } } });
     const legs = [sell(1), buy(0.5)];
     const o = (quantity: number) =>
-      orderFees(schedule, { underlying: "XSP", kind: "open", quantity, multiplier: 100, legs })
+      orderFees(schedule, { underlying: "XSP", kind: "open", quantity, multiplier: 100, legs, at })
         .proprietaryCents;
     expect(o(9)).toBe(0);
     expect(o(10)).toBe(2 * 10 * 7);
@@ -90,6 +98,7 @@ describe("fee model (tastytrade's schedule)", () => {
         quantity: 1,
         multiplier: 100,
         legs: [sell(1)],
+        at,
       }),
     ).toThrow(new FeeModelError("fees.index_fees.DJX: no proprietary index option fee configured"));
   });
@@ -103,7 +112,7 @@ describe("fee model (tastytrade's schedule)", () => {
     const custom = parseStrategiesYaml(
       `${yaml}\nfees:\n  clearing: 0.2\n  index_fees:\n    NDX: { per_contract: 0.5 }\n`,
     );
-    expect(custom.fees).toMatchObject({
+    expect(custom.fees.periods[0]).toMatchObject({
       clearing: 0.2,
       indexFees: { NDX: { perContract: 0.5 }, SPX: { perContract: 0.65 } },
     });

@@ -56,6 +56,7 @@ describe("payoff", () => {
       underlying: market.underlyings.get("SPX"),
       now: T0,
       fill: mid.fill,
+      fees: mid.fees,
     });
     expect(mark).toMatchObject({ status: "priced", debitToClose: 0.25, pnlCents: 12_000 });
     expect(mark.status === "priced" && mark.pctOfMaxProfit).toBeCloseTo(12_000 / 14_500, 9);
@@ -92,7 +93,7 @@ describe("markPositions", () => {
   it("reports a position with a missing or stale quote as unpriced, with the reason", async () => {
     const clock = new FakeClock(T0);
     const market = new FakeMarket(clock).spot("SPX", 6000).quote(SHORT, 4.0, 4.2);
-    const ctx = { underlying: market.underlyings.get("SPX"), now: T0, fill: mid.fill };
+    const ctx = { underlying: market.underlyings.get("SPX"), now: T0, fill: mid.fill, fees: mid.fees };
     const missing = markPosition(putSpread(), { ...ctx, quotes: market.quotes });
     expect(missing).toMatchObject({ status: "unpriced", reason: `no quote for ${LONG}` });
     expect(missing).not.toHaveProperty("pnlCents");
@@ -109,6 +110,7 @@ describe("markPositions", () => {
       underlying: undefined,
       now: T0,
       fill: mid.fill,
+      fees: mid.fees,
     });
     expect(mark).toMatchObject({
       status: "priced",

@@ -90,7 +90,7 @@ describe("strategies.yaml", () => {
 
   it("names the key and the rule of a bad value, with the value", () => {
     const issues = issuesOf(
-      DEFAULT_YAML.replace("quantity: 1", "quantity: 1.5")
+      DEFAULT_YAML.replace("\n  quantity: 1\n", "\n  quantity: 1.5\n")
         .replace("model: conservative", "model: optimistic")
         .replace("    SPX: 25", "    SPX: -5")
         .replace("    min_ivr: 0.15", "    min_ivr: lots")
@@ -198,7 +198,7 @@ describe("strategies.yaml", () => {
   it("lists every problem in one error message", () => {
     try {
       parseStrategiesYaml(
-        DEFAULT_YAML.replace("quantity: 1", "quantity: 0").replace("rate: 0.04", "rate: high"),
+        DEFAULT_YAML.replace("\n  quantity: 1\n", "\n  quantity: 0\n").replace("rate: 0.04", "rate: high"),
       );
       expect.unreachable();
     } catch (err) {
@@ -222,7 +222,7 @@ describe("strategies.yaml", () => {
     writeFileSync(good, DEFAULT_YAML);
     expect((await loadStrategiesFile(good)).strategies.iron_condor_index_30d?.dte.target).toBe(30);
     const bad = join(dir, "bad.yaml");
-    writeFileSync(bad, DEFAULT_YAML.replace("quantity: 1", "quantity: x"));
+    writeFileSync(bad, DEFAULT_YAML.replace("\n  quantity: 1\n", "\n  quantity: x\n"));
     await expect(loadStrategiesFile(bad)).rejects.toThrow(`Invalid strategies config ${bad}`);
     await expect(loadStrategiesFile(join(dir, "none.yaml"))).rejects.toThrow(/cannot read file/);
   });

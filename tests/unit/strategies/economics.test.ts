@@ -24,6 +24,7 @@ describe("ideas a professional can judge", () => {
           ratio: 1,
           price: l.fillPrice,
         })),
+        at: NOW,
       });
       const close = orderFees(DEFAULT_FEE_SCHEDULE, {
         underlying: i.underlying,
@@ -35,6 +36,7 @@ describe("ideas a professional can judge", () => {
           ratio: 1,
           price: l.fillPrice,
         })),
+        at: NOW,
       });
       expect(i.feesCents).toBe(open.totalCents + close.totalCents);
       expect(i.netCreditCents).toBe(i.maxProfitCents * i.quantity - i.feesCents!);

@@ -43,6 +43,7 @@ export function entryRecords(
     "open",
     { ...idea, legs: idea.legs.map((l) => ({ side: l.side, ratio: 1 })) },
     fill.legs.map((l) => l.fillPrice),
+    fill.time,
   );
   const profile = spreadProfile(
     idea.legs.map((l) => ({ side: l.side, optionType: l.optionType, strike: l.strike, ratio: 1 })),

@@ -1,57 +1,8 @@
+import { nyDate } from "../time/new-york";
+import { FeeModelError, feeRatesOn, indexFeePerContract, type FeeSchedule } from "./fee-schedule";
 import { netPnlCents } from "./pnl";
 
-/**
- * Per-contract option fees of an order, USD. Defaults: {@link DEFAULT_FEE_SCHEDULE} (tastytrade's
- * published schedule); strategies.yaml `fees:` overrides them.
- */
-export interface FeeSchedule {
-  /** Commission per contract on opening orders, USD. */
-  commissionOpen: number;
-  /** Commission per contract on closing orders, USD. */
-  commissionClose: number;
-  /** Commission cap per leg, USD; null = no cap (broad-based index options are excluded from it). */
-  commissionLegCap: number | null;
-  /** Clearing fee per contract, opening and closing, USD. */
-  clearing: number;
-  /** Options regulatory fee (ORF) per contract, opening and closing, USD. */
-  regulatory: number;
-  /** FINRA trading activity fee per contract sold, USD. */
-  tafPerContractSold: number;
-  /** SEC fee as a fraction of sale proceeds (contracts × multiplier × price) of sold contracts. */
-  secRate: number;
-  /** Proprietary index option fee per underlying, per contract, opening and closing, USD. */
-  indexFees: Record<string, IndexOptionFee>;
-}
-
-/** An exchange's proprietary index option fee. */
-export interface IndexOptionFee {
-  /** USD per contract. */
-  perContract: number;
-  /** Legs of fewer contracts than this are not charged (XSP's 1–9 exemption); absent = always. */
-  chargedFromQuantity?: number;
-}
-
-/**
- * tastytrade's schedule (tastytrade.com/commissions-and-fees and its support articles, checked
- * 2026-11-30; ../shared/reference/tastytrade-dxlink.md §10). Re-check before relying on a figure.
- */
-export const DEFAULT_FEE_SCHEDULE: FeeSchedule = {
-  commissionOpen: 1.0, // $1.00 per contract to open (commissions-and-fees, broad-based index options)
-  commissionClose: 0, // $0.00 commission to close (same page)
-  commissionLegCap: null, // "broad-based index options are excluded from the capped commission offer"
-  clearing: 0.1, // $0.10 per contract, open and close (same page)
-  regulatory: 0.0388, // ORF as quoted in the "Commissions and fees breakdown" support article
-  tafPerContractSold: 0.002, // FINRA TAF on sells (same article)
-  secRate: 0.000013, // SEC fee per dollar of sale proceeds (same article; changes each fiscal year)
-  indexFees: {
-    SPX: { perContract: 0.65 }, // "Single-Listed Exchange Proprietary Index Options Fees" article
-    RUT: { perContract: 0.18 }, // same article
-    XSP: { perContract: 0.04 }, // same article's table (its footnote also names $0.07 for 10+)
-    // Not in tastytrade's table (Nasdaq lists NDX); Nasdaq ISE's NDX surcharge is $0.25 per
-    // contract for non-priority capacities: kept as the conservative figure until confirmed.
-    NDX: { perContract: 0.25 },
-  },
-};
+export * from "./fee-schedule";
 
 /** One leg of an order for fee purposes. */
 export interface FeeLeg {
@@ -71,30 +22,32 @@ export interface OrderFees {
   totalCents: number;
 }
 
-/** Thrown when an order's fees cannot be computed (never a silent zero). */
-export class FeeModelError extends Error {
-  override readonly name = "FeeModelError";
-}
-
 const up = (usd: number): number => Math.max(0, Math.ceil(usd * 100 - 1e-6));
 
 /**
- * Fees of one order: commission (opening or closing rate, capped per leg when a cap is set),
- * clearing and ORF per contract, TAF and the SEC fee on sold contracts, and the underlying's
- * proprietary index option fee per contract. Throws {@link FeeModelError} naming the field for an
- * underlying with no index fee configured.
+ * Fees of one order at the rates in force on its New York date ({@link feeRatesOn}): commission
+ * (opening or closing rate, capped per leg when a cap is set), clearing and ORF per contract, TAF
+ * and the SEC fee on sold contracts, and the underlying's proprietary index option fee per contract
+ * (by the leg's size tier). Each component is summed in USD and rounded up to the cent (never in
+ * the trader's favour). Throws {@link FeeModelError} naming the field for an underlying with no
+ * index fee configured.
  */
 export function orderFees(
   schedule: FeeSchedule,
   order: {
     underlying: string;
     kind: "open" | "close";
+    /** Spreads. */
     quantity: number;
+    /** Shares per contract. */
     multiplier: number;
     legs: readonly FeeLeg[];
+    /** When the order trades, ms since epoch (picks the schedule's period). */
+    at: number;
   },
 ): OrderFees {
-  const index = schedule.indexFees[order.underlying];
+  const rates = feeRatesOn(schedule, nyDate(order.at));
+  const index = rates.indexFees[order.underlying];
   if (!index) {
     throw new FeeModelError(
       `fees.index_fees.${order.underlying}: no proprietary index option fee configured`,
@@ -106,17 +59,17 @@ export function orderFees(
   let proprietary = 0;
   for (const leg of order.legs) {
     const contracts = leg.ratio * order.quantity;
-    const rate = order.kind === "open" ? schedule.commissionOpen : schedule.commissionClose;
+    const rate = order.kind === "open" ? rates.commissionOpen : rates.commissionClose;
     const legCommission = rate * contracts;
     commission +=
-      schedule.commissionLegCap === null ? legCommission : Math.min(legCommission, schedule.commissionLegCap);
-    clearing += schedule.clearing * contracts;
-    regulatory += schedule.regulatory * contracts;
+      rates.commissionLegCap === null ? legCommission : Math.min(legCommission, rates.commissionLegCap);
+    clearing += rates.clearing * contracts;
+    regulatory += rates.regulatory * contracts;
     if (leg.action === "sell") {
-      regulatory += schedule.tafPerContractSold * contracts;
-      regulatory += schedule.secRate * contracts * order.multiplier * leg.price;
+      regulatory += rates.tafPerContractSold * contracts;
+      regulatory += rates.secRate * contracts * order.multiplier * leg.price;
     }
-    if (contracts >= (index.chargedFromQuantity ?? 0)) proprietary += index.perContract * contracts;
+    proprietary += indexFeePerContract(index, contracts) * contracts;
   }
   const parts = {
     commissionCents: up(commission),
@@ -144,7 +97,9 @@ export function pnlBreakdown(grossCents: number, feesCents: number): PnlBreakdow
 
 /**
  * Fees of opening (`open`: sell the shorts, buy the longs) or closing (`close`: buy the shorts
- * back, sell the longs) a spread position at per-leg prices (USD per share, in leg order).
+ * back, sell the longs) a spread position at per-leg prices (USD per share, in leg order). A leg
+ * priced `null` does not trade and pays nothing: a worthless long left to expire on a close.
+ * @param at - when the order trades, ms since epoch
  */
 export function spreadOrderFees(
   schedule: FeeSchedule,
@@ -155,18 +110,22 @@ export function spreadOrderFees(
     multiplier: number;
     legs: readonly { side: "short" | "long"; ratio: number }[];
   },
-  prices: readonly number[],
+  prices: readonly (number | null)[],
+  at: number,
 ): OrderFees {
   const sells = (side: "short" | "long") => (side === "short") === (kind === "open");
+  const legs: FeeLeg[] = [];
+  position.legs.forEach((l, i) => {
+    const price = prices[i];
+    if (price === null) return;
+    legs.push({ action: sells(l.side) ? "sell" : "buy", ratio: l.ratio, price: price ?? 0 });
+  });
   return orderFees(schedule, {
     underlying: position.underlying,
     kind,
     quantity: position.quantity,
     multiplier: position.multiplier,
-    legs: position.legs.map((l, i) => ({
-      action: sells(l.side) ? "sell" : "buy",
-      ratio: l.ratio,
-      price: prices[i] ?? 0,
-    })),
+    legs,
+    at,
   });
 }

@@ -35,6 +35,8 @@ export interface FilledLeg {
   source?: Quote["source"];
   /** USD per share. */
   fillPrice: number;
+  /** A worthless long (bid 0) valued at 0 and not traded: left to expire, no fees. */
+  leftToExpire?: true;
 }
 
 /** Result of {@link fillOrderLegs}. */
@@ -84,7 +86,7 @@ export function fillOrderLegs(
       return;
     }
     const ageMs = options.now - q.asOf;
-    filled[index] = {
+    const entry: FilledLeg = {
       streamerSymbol: leg.streamerSymbol,
       bid: q.bid,
       ask: q.ask,
@@ -93,8 +95,10 @@ export function fillOrderLegs(
       source: q.source,
       fillPrice: 0,
     };
+    filled[index] = entry;
     if (options.abandonWorthless && leg.action === "sell" && q.bid === 0 && ageMs <= options.maxQuoteAgeMs) {
       notes.push(`${leg.streamerSymbol}: bid 0, valued at 0 (left to expire)`);
+      entry.leftToExpire = true;
       return;
     }
     const side = leg.action === "sell" ? "short" : "long";

@@ -58,7 +58,7 @@ export async function markAll(
   deps: Omit<MarkPositionsDeps, "orders">,
   positions: readonly PositionRecord[],
   fill: PaperFillSettings,
-  fees?: FeeSchedule,
+  fees: FeeSchedule,
 ): Promise<PositionMark[]> {
   if (positions.length === 0) return [];
   const symbols = [...new Set(positions.flatMap((p) => p.legs.map((l) => l.streamerSymbol)))];
@@ -85,7 +85,7 @@ export async function markAll(
       underlying: byUnderlying.get(p.underlying),
       now,
       fill,
-      ...(fees ? { fees } : {}),
+      fees,
     }),
   );
 }

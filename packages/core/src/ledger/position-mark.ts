@@ -3,7 +3,7 @@ import { daysBetween, nyDate } from "../time/new-york";
 import { DEFAULT_INDEX_TICKS, fillOrderLegs, type Refusal } from "./leg-fill";
 import type { PositionRecord } from "./order-types";
 import { netPnlCents } from "./pnl";
-import { spreadOrderFees, DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
+import { spreadOrderFees, type FeeSchedule } from "./fee-model";
 import type { PaperFillSettings } from "./paper-settings";
 import { pnlCents } from "./payoff";
 
@@ -42,6 +42,8 @@ export interface LegMark {
   source?: string;
   /** Closing fill (buy back a short, sell a long), USD per share; absent when unpriced. */
   closePrice?: number;
+  /** A worthless long (bid 0) valued at 0 and left to expire: not traded, no closing fees. */
+  leftToExpire?: true;
 }
 
 /** A position marked to market; `unpriced` when its legs could not be priced (never made up). */
@@ -94,8 +96,8 @@ export interface MarkContext {
   /** ms since epoch. */
   now: number;
   fill: PaperFillSettings;
-  /** Fee model (default {@link DEFAULT_FEE_SCHEDULE}). */
-  fees?: FeeSchedule;
+  /** Fee model (strategies.yaml `fees:` over tastytrade's schedule). */
+  fees: FeeSchedule;
 }
 
 /**
@@ -141,6 +143,7 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
           }
         : {}),
       ...(filled ? { closePrice: filled.fillPrice } : {}),
+      ...(filled?.leftToExpire ? { leftToExpire: true as const } : {}),
     };
   });
   const ages = legs.map((l) => l.quoteAgeMs);
@@ -174,12 +177,7 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
   }
   const debitToClose = -fill.net + 0;
   const pnl = pnlCents(position.entryCredit, debitToClose, position.multiplier, position.quantity);
-  const exitFees = spreadOrderFees(
-    ctx.fees ?? DEFAULT_FEE_SCHEDULE,
-    "close",
-    position,
-    position.legs.map((l) => fill.legs.find((f) => f.streamerSymbol === l.streamerSymbol)?.fillPrice ?? 0),
-  );
+  const exitFees = spreadOrderFees(ctx.fees, "close", position, closingPrices(legs), ctx.now);
   const feesCents = (position.entryFeesCents ?? 0) + exitFees.totalCents;
   return {
     ...base,
@@ -190,6 +188,11 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
     netPnlCents: netPnlCents(pnl, feesCents),
     pctOfMaxProfit: position.maxProfitCents > 0 ? pnl / position.maxProfitCents : 0,
   };
+}
+
+/** Closing prices of a mark's legs for the fee model: null for a leg left to expire (not traded). */
+export function closingPrices(legs: readonly LegMark[]): (number | null)[] {
+  return legs.map((l) => (l.leftToExpire ? null : (l.closePrice ?? 0)));
 }
 
 /** Distance from the underlying to each short strike, points and fraction (positive = OTM). */

@@ -106,13 +106,21 @@ export const fillSchema = obj({
 });
 
 const fee = num({ min: 0 });
-const indexFee = obj({ per_contract: fee, charged_from_quantity: z.optional(num({ min: 1, int: true })) });
+const feeTier = obj({ from_quantity: num({ min: 1, int: true }), per_contract: fee });
+const indexFee = obj({
+  per_contract: fee,
+  charged_from_quantity: z.optional(num({ min: 1, int: true })),
+  tiers: z.optional(z.array(feeTier)),
+});
 const indexFeeShape = Object.fromEntries(INDEX_UNDERLYINGS.map((u) => [u, z.optional(indexFee)])) as Record<
   (typeof INDEX_UNDERLYINGS)[number],
   z.ZodMiniOptional<typeof indexFee>
 >;
 
-/** The fee model (USD per contract unless named otherwise); every key optional over the defaults. */
+/**
+ * The fee model (USD per contract unless named otherwise); every key optional over the defaults, in
+ * every dated period of the default schedule.
+ */
 export const feesSchema = obj({
   commission_open: z.optional(fee),
   commission_close: z.optional(fee),

@@ -81,8 +81,8 @@ export interface PricingRules {
 export interface StrategiesConfig {
   pricing: PricingRules;
   fill: FillRules;
-  /** The fee model (defaults merged with the file's `fees:`); absent = the defaults. */
-  fees?: FeeSchedule;
+  /** The fee model (the file's `fees:` over tastytrade's schedule). */
+  fees: FeeSchedule;
   /** Risk limits from the file's `risk:` (absent keys = the defaults). */
   risk?: RiskRules;
   /** Strategies configured in the file (absent = not run). */

@@ -11,7 +11,7 @@ import {
   type StrategyRulesInput,
 } from "./config-schema";
 import type { RiskRules, StrategiesConfig, StrategyRules } from "./config-types";
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "../ledger/fee-model";
+import { DEFAULT_FEE_SCHEDULE, type FeePeriod, type FeeSchedule } from "../ledger/fee-model";
 import type { StrategyName } from "./idea";
 import { STRATEGY_NAMES } from "./names";
 import { DEFAULT_VOL_RISK_PREMIUM } from "./real-world";
@@ -190,18 +190,28 @@ export function validateStrategies(
   };
 }
 
-/** The fee model: the file's `fees:` keys over {@link DEFAULT_FEE_SCHEDULE}. */
+/** The fee model: the file's `fees:` keys over every period of {@link DEFAULT_FEE_SCHEDULE}. */
 function toFees(f: StrategiesFileInput["fees"]): FeeSchedule {
-  const d = DEFAULT_FEE_SCHEDULE;
+  return { periods: DEFAULT_FEE_SCHEDULE.periods.map((d) => overRates(f, d)) };
+}
+
+/** One period's rates with the file's keys over them (an index fee's keys over its default's). */
+function overRates(f: StrategiesFileInput["fees"], d: FeePeriod): FeePeriod {
   const indexFees = { ...d.indexFees };
   for (const [u, v] of Object.entries(f?.index_fees ?? {})) {
     if (!v) continue;
+    const base = indexFees[u];
     indexFees[u] = {
+      ...base,
       perContract: v.per_contract,
       ...(v.charged_from_quantity !== undefined ? { chargedFromQuantity: v.charged_from_quantity } : {}),
+      ...(v.tiers !== undefined
+        ? { tiers: v.tiers.map((t) => ({ fromQuantity: t.from_quantity, perContract: t.per_contract })) }
+        : {}),
     };
   }
   return {
+    ...d,
     commissionOpen: f?.commission_open ?? d.commissionOpen,
     commissionClose: f?.commission_close ?? d.commissionClose,
     commissionLegCap: f?.commission_leg_cap !== undefined ? f.commission_leg_cap : d.commissionLegCap,

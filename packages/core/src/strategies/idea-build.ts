@@ -29,8 +29,8 @@ export interface BuildInputs {
   fill: FillOptions;
   /** ms since epoch. */
   now: number;
-  /** Fee model (default: tastytrade's schedule). */
-  fees?: FeeSchedule;
+  /** Fee model (strategies.yaml `fees:` over tastytrade's schedule). */
+  fees: FeeSchedule;
   /** Volatility risk premium of the real-world figures, annualised volatility fraction (default 0.04). */
   volRiskPremium?: number;
 }
@@ -143,6 +143,7 @@ export function buildIdea(
     })),
     inp.model,
     inp.fees,
+    inp.now,
   );
   const realWorld = realWorldFigures(
     wings,

@@ -1,4 +1,4 @@
-import { DEFAULT_FEE_SCHEDULE, spreadOrderFees, type FeeSchedule } from "../ledger/fee-model";
+import { spreadOrderFees, type FeeSchedule } from "../ledger/fee-model";
 import { blackScholes } from "../pricing/black-scholes";
 import type { ExpiryModel } from "./priced-option";
 
@@ -52,13 +52,14 @@ export function ideaEconomics(
   },
   legs: readonly EconomicsLeg[],
   model: ExpiryModel,
-  fees: FeeSchedule = DEFAULT_FEE_SCHEDULE,
+  fees: FeeSchedule,
+  at: number,
 ): IdeaEconomics {
   const order = { underlying: idea.underlying, quantity: idea.quantity, multiplier: idea.multiplier };
   const position = { ...order, legs: legs.map((l) => ({ side: l.side, ratio: 1 })) };
   const prices = legs.map((l) => l.fillPrice);
-  const open = spreadOrderFees(fees, "open", position, prices);
-  const close = spreadOrderFees(fees, "close", position, prices);
+  const open = spreadOrderFees(fees, "open", position, prices, at);
+  const close = spreadOrderFees(fees, "close", position, prices, at);
   const feesCents = open.totalCents + close.totalCents;
   const netCreditCents = idea.maxProfitCents * idea.quantity - feesCents;
   const buyingPowerEffectCents = idea.maxLossCents * idea.quantity;

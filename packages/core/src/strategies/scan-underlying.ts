@@ -137,7 +137,7 @@ export async function buildCandidate(
     quantity: rules.quantity,
     fill,
     now: s.now,
-    ...(s.config.fees ? { fees: s.config.fees } : {}),
+    fees: s.config.fees,
     ...(pricing.volRiskPremium !== undefined ? { volRiskPremium: pricing.volRiskPremium } : {}),
   });
   if (!built.ok) return fail(built.stage, built.reasons, where);

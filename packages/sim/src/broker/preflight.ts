@@ -64,7 +64,14 @@ export function preflight(market: SyntheticMarket, order: OrderBodyT, now: numbe
   );
   const opening = legs.every((l) => l.action.endsWith("Open"));
   const fees = orderFees(
-    legs.map((l) => ({ root: l.id.root, quantity: l.quantity, opening: l.action.endsWith("Open") })),
+    underlying,
+    legs.map((l) => ({
+      quantity: l.quantity,
+      opening: l.action.endsWith("Open"),
+      sell: l.sign < 0,
+      price: l.quote.mid,
+    })),
+    now,
   );
   return { legs, underlying, size, change: opening ? requirement : -requirement, requirement, fees };
 }

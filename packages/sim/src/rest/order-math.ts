@@ -1,3 +1,4 @@
+import { DEFAULT_FEE_SCHEDULE, orderFees as scheduleFees } from "@stratdeck/core/ledger/fee-model";
 import type { OptionId } from "../market";
 
 /** One leg for the margin arithmetic: `sign` +1 long, −1 short; `quantity` contracts. */
@@ -33,7 +34,7 @@ export function buyingPowerRequirement(legs: readonly MarginLeg[], netCredit: nu
   return Math.max(0, -worst) + naked;
 }
 
-/** Per-contract fees by root, USD: tastytrade-like commission, clearing, regulatory and index fees. */
+/** Fees of an order, USD, as the broker's `fee-calculation` reports them. */
 export interface FeeBreakdown {
   commission: number;
   clearing: number;
@@ -42,36 +43,44 @@ export interface FeeBreakdown {
   total: number;
 }
 
-const INDEX_FEE: Record<string, number> = {
-  SPX: 0.65,
-  SPXW: 0.65,
-  NDX: 0.25,
-  NDXP: 0.25,
-  RUT: 0.18,
-  RUTW: 0.18,
-  XSP: 0,
-};
+/** One leg for the fee arithmetic: contracts, opening or closing, sold or bought, USD per share. */
+export interface FeeOrderLeg {
+  quantity: number;
+  opening: boolean;
+  sell: boolean;
+  price: number;
+}
 
-/** Fees of an order: $1 per opening contract (max $10 per leg), $0.10 clearing, $0.03 regulatory. */
-export function orderFees(
-  legs: ReadonlyArray<{ root: string; quantity: number; opening: boolean }>,
-): FeeBreakdown {
-  let commission = 0;
-  let clearing = 0;
-  let regulatory = 0;
-  let proprietaryIndex = 0;
-  for (const l of legs) {
-    if (l.opening) commission += Math.min(10, l.quantity);
-    clearing += 0.1 * l.quantity;
-    regulatory += 0.03 * l.quantity;
-    proprietaryIndex += (INDEX_FEE[l.root] ?? 0) * l.quantity;
+/**
+ * Fees of an order, USD: tastytrade's published schedule through core's fee model (the one paper
+ * fills and the live model use: {@link DEFAULT_FEE_SCHEDULE}, dated, XSP's 10-contract tier, no
+ * per-leg cap for index options), opening and closing legs each at their own commission.
+ * @param at - when the order is priced, ms since epoch (picks the schedule's period)
+ */
+export function orderFees(underlying: string, legs: readonly FeeOrderLeg[], at: number): FeeBreakdown {
+  const sum = { commission: 0, clearing: 0, regulatory: 0, proprietaryIndex: 0, total: 0 };
+  for (const opening of [true, false]) {
+    const side = legs.filter((l) => l.opening === opening);
+    if (side.length === 0) continue;
+    const f = scheduleFees(DEFAULT_FEE_SCHEDULE, {
+      underlying,
+      kind: opening ? "open" : "close",
+      quantity: 1,
+      multiplier: 100,
+      legs: side.map((l) => ({ action: l.sell ? "sell" : "buy", ratio: l.quantity, price: l.price })),
+      at,
+    });
+    sum.commission += f.commissionCents;
+    sum.clearing += f.clearingCents;
+    sum.regulatory += f.regulatoryCents;
+    sum.proprietaryIndex += f.proprietaryCents;
+    sum.total += f.totalCents;
   }
-  const r = (x: number): number => Math.round(x * 100) / 100;
   return {
-    commission: r(commission),
-    clearing: r(clearing),
-    regulatory: r(regulatory),
-    proprietaryIndex: r(proprietaryIndex),
-    total: r(commission + clearing + regulatory + proprietaryIndex),
+    commission: sum.commission / 100,
+    clearing: sum.clearing / 100,
+    regulatory: sum.regulatory / 100,
+    proprietaryIndex: sum.proprietaryIndex / 100,
+    total: sum.total / 100,
   };
 }

@@ -44,7 +44,7 @@ export const closePositionRoute = defineRoute({
   params,
   body,
   handle: async (
-    deps: ClosePositionDeps & { strategies: Pick<StrategiesConfig, "fill"> },
+    deps: ClosePositionDeps & { strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> },
     { params: p, body: b },
   ) => {
     const r = await closePosition(deps, p.id, {

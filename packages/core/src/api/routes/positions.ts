@@ -15,7 +15,9 @@ export const positionsRoute = defineRoute({
   method: "GET",
   pattern: "/positions",
   query: z.strictObject({}),
-  handle: async (deps: MarkPositionsDeps & { strategies: Pick<StrategiesConfig, "fill"> }) => {
+  handle: async (
+    deps: MarkPositionsDeps & { strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> },
+  ) => {
     const settings = paperSettingsFromStrategies(deps.strategies);
     const report = await markPositions(deps, { settings });
     const positions = report.positions.map((p) => ({ ...p, exits: exitDistances(p, settings.exits) }));

@@ -1,4 +1,5 @@
 import { spreadOrderFees } from "../../ledger/fee-model";
+import { closingPrices } from "../../ledger/position-mark";
 import {
   NOTHING_PENDING,
   type CloseOutcome,
@@ -65,12 +66,7 @@ export class PaperVenue implements Venue {
       underlyingPrice: mark.underlyingPrice,
       underlyingSource: mark.underlyingSource,
       reason: request.reason,
-      fees: spreadOrderFees(
-        book.feeSchedule,
-        "close",
-        position,
-        mark.legs.map((l) => l.closePrice ?? 0),
-      ),
+      fees: spreadOrderFees(book.feeSchedule, "close", position, closingPrices(mark.legs), request.now),
     });
     return { status: "closed", record, reasons: [] };
   }

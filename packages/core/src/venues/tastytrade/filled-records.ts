@@ -33,6 +33,7 @@ export function filledEntryRecords(
     "open",
     { ...p, quantity },
     p.legs.map((l, i) => legPrice(i, l.entryPrice)),
+    records.order.time,
   );
   return {
     order: {

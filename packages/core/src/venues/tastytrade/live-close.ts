@@ -142,7 +142,7 @@ function exitOf(deps: LiveCloseDeps, request: CloseRequest, execution: Execution
     underlyingSource: mark.underlyingSource,
     reason: request.reason,
     // The fee model on the broker's fill prices (the broker's own figure is logged at dry-run).
-    fees: spreadOrderFees(book.feeSchedule, "close", { ...position, quantity }, prices),
+    fees: spreadOrderFees(book.feeSchedule, "close", { ...position, quantity }, prices, deps.clock.now()),
     ...(quantity < position.quantity ? { quantity } : {}),
   };
 }
