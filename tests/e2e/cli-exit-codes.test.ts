@@ -139,7 +139,8 @@ describe("CLI exit codes: 0 ok, 1 failure, 2 bad configuration, 3 refused by the
     expect(armed.code).toBe(0);
     expect((JSON.parse(armed.stdout) as { decision: unknown }).decision).toEqual({ mode: "live-confirmed" });
     expect(armed.stderr).toContain('"message":"live.order.placed"');
-  }, 90_000);
+    // Three whole CLI runs, the last following real orders to their end: 80 s seen alone on a busy machine.
+  }, 240_000);
 
   it("a second start on the same folder is refused in one line; a port in use names --port and STRATDECK_API_PORT", async () => {
     const dir = fresh();
