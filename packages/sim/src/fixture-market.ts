@@ -8,6 +8,7 @@ import {
   type OptionChain,
   type Settlement,
   type TickSize,
+  DEFAULT_INDEX_TICKS,
   roundToTick,
   tickFor,
   occSymbol,
@@ -18,7 +19,7 @@ import { addDays, nyDate, weekdayOf } from "@stratdeck/core/time";
 import { settlementMoment } from "@stratdeck/core/ledger";
 
 /** CBOE index option ticks: 0.05 below 3.00, 0.10 above. */
-export const INDEX_TICKS: TickSize[] = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+export const INDEX_TICKS: TickSize[] = [...DEFAULT_INDEX_TICKS];
 
 /**
  * An in-memory {@link MarketDataProvider} over fixed chains, quotes, prices and metrics, for tests,

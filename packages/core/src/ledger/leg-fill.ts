@@ -3,8 +3,7 @@ import type { TickSize } from "../market-data/option-chain";
 import { fillSpread, type SpreadLegQuote } from "../pricing/spread-fill";
 import type { PaperFillSettings } from "./paper-settings";
 
-/** CBOE index-option ticks (0.05 below $3, 0.10 above): used when a root's table is unknown. */
-export const DEFAULT_INDEX_TICKS: readonly TickSize[] = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+export { DEFAULT_INDEX_TICKS } from "../market-data/option-chain";
 
 /** A reason an order was not filled or a position could not be priced. */
 export interface Refusal {

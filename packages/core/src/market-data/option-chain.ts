@@ -63,6 +63,12 @@ export interface OptionChain {
   fetchedAt: number;
 }
 
+/**
+ * The one fallback tick table, USD per share: CBOE's index-option rule (0.05 below 3.00, 0.10 from
+ * 3.00), used only when a root's own table (the chain's `tick-sizes`) is unknown.
+ */
+export const DEFAULT_INDEX_TICKS: readonly TickSize[] = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+
 /** Tick size that applies to `price` under a root's tick table, USD per share. */
 export function tickFor(ticks: readonly TickSize[], price: number): number {
   for (const t of ticks) if (t.threshold === undefined || price < t.threshold) return t.value;

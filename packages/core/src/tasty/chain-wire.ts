@@ -7,6 +7,7 @@ import type {
   SkippedExpiration,
   TickSize,
 } from "../market-data/option-chain";
+import { DEFAULT_INDEX_TICKS } from "../market-data/option-chain";
 import { daysBetween } from "../time/new-york";
 import { decimal, listEnvelope, optDecimal } from "./wire-fields";
 
@@ -89,7 +90,7 @@ export function toOptionChain(
       root: item["root-symbol"],
       sharesPerContract: item["shares-per-contract"],
       // No table sent: the standard index-option rule (0.05 under 3.00, else 0.10).
-      tickSizes: tickSizes.length > 0 ? tickSizes : [{ value: 0.05, threshold: 3 }, { value: 0.1 }],
+      tickSizes: tickSizes.length > 0 ? tickSizes : [...DEFAULT_INDEX_TICKS],
       expirations,
     };
   });

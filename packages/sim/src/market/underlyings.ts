@@ -1,4 +1,4 @@
-import type { TickSize } from "@stratdeck/core/market-data";
+import { DEFAULT_INDEX_TICKS, type TickSize } from "@stratdeck/core/market-data";
 import { uniformAt } from "./prng";
 
 /** One option root of an underlying. */
@@ -37,7 +37,7 @@ export interface UnderlyingSpec {
   follows?: { symbol: string; ratio: number };
 }
 
-const INDEX_TICKS: TickSize[] = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+const INDEX_TICKS: TickSize[] = [...DEFAULT_INDEX_TICKS];
 const PENNY_TICKS: TickSize[] = [{ value: 0.01, threshold: 3 }, { value: 0.05 }];
 const RATE = 0.043;
 

@@ -1,7 +1,7 @@
 import type { LiveConfig } from "../../config/app-config";
 import type { NotifyOnceDeps } from "../../alerts/notify-once";
 import type { Log } from "../../log/log";
-import { tickFor } from "../../market-data/option-chain";
+import { DEFAULT_INDEX_TICKS, tickFor } from "../../market-data/option-chain";
 import type { EntryRecords } from "../../ledger/entry-order";
 import type { Refusal } from "../../ledger/leg-fill";
 import { liveOrderRequest } from "./live-order-gateway";
@@ -143,7 +143,7 @@ const withReservation = (records: EntryRecords, key: string): EntryRecords => ({
 });
 
 /** Tick sizes of an index option chain when the position does not carry its own. */
-const DEFAULT_TICKS = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
+const DEFAULT_TICKS = DEFAULT_INDEX_TICKS;
 
 const sleepOf = (deps: { sleep?: (ms: number) => Promise<void> }) =>
   deps.sleep ? { sleep: deps.sleep } : {};
