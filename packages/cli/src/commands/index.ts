@@ -54,6 +54,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./enter")).registerEnter,
   },
   {
+    name: "claims",
+    summary:
+      "reservations held against the risk caps: holder, state (open, order at the broker, in progress), risk, claims and lease end",
+    examples: [{ args: "claims" }, { args: "claims --json" }],
+    load: async () => (await import("./claims")).registerClaims,
+  },
+  {
     name: "positions",
     summary: "open positions marked to market: P&L, % of max profit, DTE, breakevens, distance to the shorts",
     examples: [{ args: "positions" }, { args: "positions --json" }],

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { startupReclaim } from "../support/startup-reclaim";
 import { join, resolve } from "node:path";
 import { handleApiRequest } from "@stratdeck/core/api";
 import type { AppConfig } from "@stratdeck/core/config";
@@ -133,6 +134,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<RunningL
       },
     });
     stops.push(() => deps.close());
+    await startupReclaim(deps);
     const stopBackups = startBackupSchedule(deps, stateDir);
     stops.push(stopBackups);
 

@@ -4,6 +4,8 @@ import { cliLogger } from "./cli-log";
 import { backupAfterRun } from "../local/backup/scheduled-backup";
 import { buildDeps, type BuildDepsOptions, type Deps } from "@stratdeck/core/wiring";
 import { cliContext } from "./cli-context";
+import { installKillSwitch } from "./kill-switch";
+import { startupReclaim } from "./startup-reclaim";
 
 /** What an ephemeral run prints (stdout in text mode, and a log line in every mode). */
 export const EPHEMERAL_NOTE =
@@ -38,6 +40,8 @@ export async function cliDeps(
       (await import("@stratdeck/sim")).startSimulator({ log: log.child({ component: "sim" }) }),
     ...overrides,
   });
+  installKillSwitch(deps.doc);
+  if (!READ_ONLY_COMMANDS.has(ctx.command)) await startupReclaim(deps);
   if (deps.endpoints.storage === "ephemeral") log.warn("state.ephemeral", { detail: EPHEMERAL_NOTE });
   else log.debug("state.storage", { storage: deps.endpoints.storage, stateDir: deps.endpoints.stateDir });
   return deps;

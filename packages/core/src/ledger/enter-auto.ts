@@ -11,6 +11,7 @@ import type { Clock } from "../time/clock";
 import { slotOf } from "../orchestrator/slot";
 import { ENTRY_LEASE_MS, leaseLeft } from "./claim-lease";
 import { entryKey } from "./entry-slot";
+import { reclaimLogged } from "./reclaim-log";
 import { entryRecords, type EntryRecords } from "./entry-order";
 import type { Refusal } from "./leg-fill";
 import type { LiveOrderResult, Venues } from "../venues/venue";
@@ -139,6 +140,8 @@ export async function enterAuto(
     }));
     return { slot, decision, outcomes, entered: 0 };
   }
+  // The lease sweep: entries of stopped runs whose lease ended give their capacity back first.
+  await reclaimLogged(deps.orders, deps.clock.now(), log);
   const open = await deps.orders.listOpenPositions();
   const run: Run = {
     slot,

@@ -31,6 +31,7 @@ export * from "./memory-claim-store";
 export * from "./dynamo-claim-store";
 export * from "./reservation-book";
 export * from "./reclaim-claims";
+export * from "./reclaim-log";
 export * from "./trade-history";
 export * from "./drawdown";
 export * from "./pending-order";

@@ -76,3 +76,24 @@ export async function reclaimClaims(
   report.totalCents = (await store.claims.readBook())?.totalCents ?? 0;
   return report;
 }
+
+/** A holder of the reservation book with whether its lease has ended at the time asked. */
+export type ListedReservation = HeldReservation & { leaseEnded: boolean };
+
+/**
+ * Every entry of the reservation book as an operator reads it (nothing changes): its holder's
+ * state, risk, claims and lease, and whether that lease has ended at `now` (an ended lease with
+ * state `none` is reclaimed by the next run, the reconcile job or a local start-up).
+ */
+export async function listReservations(
+  store: ReservationStore,
+  now: number,
+): Promise<{ totalCents: number; reservations: ListedReservation[] }> {
+  const book = await store.claims.readBook();
+  const reservations: ListedReservation[] = [];
+  for (const [holder, entry] of Object.entries(book?.entries ?? {})) {
+    const state = await holderState(store, holder);
+    reservations.push({ holder, state, ...entry, leaseEnded: leaseEnded(entry.leaseUntil, now) });
+  }
+  return { totalCents: book?.totalCents ?? 0, reservations };
+}

@@ -1,7 +1,13 @@
 import type { NotifyOnceDeps } from "../alerts/notify-once";
 import type { FinishReport } from "../venues/venue";
 import type { ReconcileReport } from "../venues/tastytrade/reconcile";
-import { DEFAULT_FEE_SCHEDULE, finishPending, type EnterAutoDeps, type FeeSchedule } from "../ledger/index";
+import {
+  DEFAULT_FEE_SCHEDULE,
+  finishPending,
+  reclaimLogged,
+  type EnterAutoDeps,
+  type FeeSchedule,
+} from "../ledger/index";
 
 /** A venue that can compare what it holds with the order log (a broker). */
 interface Reconciling {
@@ -11,7 +17,8 @@ const reconciles = (v: unknown): v is Reconciling =>
   typeof (v as Partial<Reconciling> | undefined)?.reconcile === "function";
 
 /**
- * Finishes the orders of runs that stopped mid-order (every venue's {@link finishPending}), then
+ * Finishes the orders of runs that stopped mid-order (every venue's {@link finishPending}), reclaims
+ * the reservations of entries that stopped before writing anything ({@link reclaimLogged}), then
  * reconciles the entry venue's positions with the order log; a venue with no broker (paper) has
  * nothing to compare and it says so.
  */
@@ -23,6 +30,8 @@ export async function runReconcileJob(
     },
 ): Promise<(ReconcileReport & { pending: FinishReport }) | { skipped: string }> {
   const pending = await finishPending({ ...deps, feeSchedule: deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE });
+  // Then the lease sweep: pending orders are finished first, so an expiry never frees what filled.
+  await reclaimLogged(deps.orders, deps.clock.now(), deps.log);
   const venue = deps.venues.entry;
   const report = reconciles(venue) ? await venue.reconcile() : null;
   if (!report) return { skipped: "not in live trading mode: no live positions to reconcile" };
