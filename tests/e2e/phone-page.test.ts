@@ -2,23 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { validateConfig } from "@stratdeck/core/config";
 import { silentLog } from "@stratdeck/core/log";
 import { runJob, slotOf } from "@stratdeck/core/orchestrator";
 import { startLocalStack, type RunningLocalStack } from "../../packages/cli/src/local/local-stack";
+import { ARTIFACTS, chromiumTestsRun, launchChromium } from "../support/chromium";
 import type { PageElement } from "../support/page-element";
 
-const CHROMIUM = process.env.STRATDECK_CHROMIUM ?? "/usr/bin/chromium";
-const inCi = process.env.CI === "true" || process.env.CI === "1";
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !inCi)
-  console.warn(`\n!! SKIPPING the phone page test: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-
-/** Artifacts kept after the run (screenshots). */
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
-
-describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () => {
+describe.skipIf(!chromiumTestsRun("the phone page test"))("phone page in headless Chromium", () => {
   const stateDir = mkdtempSync(join(tmpdir(), "stratdeck-page-"));
   let stack: RunningLocalStack | null = null;
   let browser: Browser | null = null;
@@ -32,18 +24,7 @@ describe.skipIf(!haveChromium && !inCi)("phone page in headless Chromium", () =>
     const env = validateConfig({ STRATDECK_STATE_DIR: stateDir });
     if (!env.ok) throw new Error("config");
     stack = await startLocalStack({ config: env.config, log: silentLog, apiPort: 0, seed: 5 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
 
     // Without a token the page asks for one and shows no data.
