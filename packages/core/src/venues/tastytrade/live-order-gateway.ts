@@ -1,4 +1,5 @@
 import type { LegAction, OrderLeg, OrderRecord } from "../../ledger/order-types";
+import type { LiveOrderResult } from "../venue";
 
 /** A limit order for tastytrade, built from an order-log record. */
 export interface LiveOrderRequest {
@@ -11,20 +12,8 @@ export interface LiveOrderRequest {
   legs: { occSymbol: string; action: LegAction; quantity: number }[];
 }
 
-/** What tastytrade said about an order (dry-run or real). */
-export interface LiveOrderResult {
-  ok: boolean;
-  /** Broker order id (real orders only). */
-  orderId?: string;
-  /** Broker status, e.g. `Received`, `Routed`. */
-  status?: string;
-  /** Buying-power effect or other warnings reported by the broker. */
-  warnings?: string[];
-  /** Why the broker rejected it. */
-  errors?: string[];
-  /** Broker figures (account, buying-power change and fees in cents, …). */
-  details?: Record<string, unknown>;
-}
+/** What tastytrade said about an order (dry-run or real): the venue port's result type. */
+export type { LiveOrderResult };
 
 /**
  * Port to the broker. `dryRun` validates an order without placing it (tastytrade's `/orders/dry-run`);
