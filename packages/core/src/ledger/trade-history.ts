@@ -1,5 +1,5 @@
 import { maxDrawdown } from "./drawdown";
-import { outcomeOf, type Outcome } from "./events/outcome";
+import { outcomeOf, outcomeTally, type Outcome } from "./events/outcome";
 import type { PositionRecord } from "./order-types";
 import { netPnlCents } from "./pnl";
 
@@ -124,24 +124,20 @@ export function historyTrade(p: PositionRecord): HistoryTrade {
   };
 }
 
-const mean = (xs: number[]): number =>
-  xs.length ? Math.round(xs.reduce((s, x) => s + x, 0) / xs.length) : 0;
-
 /** Totals, win rate, averages and max drawdown of trades (any order). */
 export function historyTotals(trades: readonly HistoryTrade[]): HistoryTotals {
-  const wins = trades.filter((t) => outcomeOf(t.netCents) === "win").map((t) => t.netCents);
-  const losses = trades.filter((t) => outcomeOf(t.netCents) === "loss").map((t) => t.netCents);
+  const tally = outcomeTally(trades.map((t) => t.netCents));
   return {
-    trades: trades.length,
+    trades: tally.trades,
     grossCents: trades.reduce((s, t) => s + t.grossCents, 0),
     feesCents: trades.reduce((s, t) => s + t.feesCents, 0),
     netCents: trades.reduce((s, t) => s + t.netCents, 0),
-    wins: wins.length,
-    losses: losses.length,
-    breakEvens: trades.length - wins.length - losses.length,
-    winRate: trades.length ? wins.length / trades.length : 0,
-    avgWinCents: mean(wins),
-    avgLossCents: mean(losses),
+    wins: tally.wins,
+    losses: tally.losses,
+    breakEvens: tally.breakEvens,
+    winRate: tally.winRate,
+    avgWinCents: tally.avgWinCents,
+    avgLossCents: tally.avgLossCents,
     maxDrawdownCents: maxDrawdown(equityCurve(trades).map((p) => p.cumulativeNetCents)),
   };
 }

@@ -1,11 +1,11 @@
-import { maxDrawdown, outcomeOf } from "@stratdeck/core/ledger";
+import { maxDrawdown, outcomeTally } from "@stratdeck/core/ledger";
 import type { BacktestTrade, TradeStats } from "./backtest-types";
 import { peakRiskCents, quantile, SESSIONS_PER_YEAR, sharpeOfEquity, worstMonth } from "./trade-figures";
 
 const round = (x: number, dp: number): number => Number(x.toFixed(dp));
 
 /**
- * Figures of a set of closed trades (wins and losses by {@link outcomeOf}: a net of 0 is
+ * Figures of a set of closed trades (wins and losses by `outcomeTally`: a net of 0 is
  * break-even, neither); `equity` is the daily equity series (cents) the drawdown,
  * Sharpe and worst month are measured on, `dates` its session dates (`YYYY-MM-DD`).
  */
@@ -14,22 +14,18 @@ export function tradeStats(
   equity: readonly number[],
   dates: readonly string[] = [],
 ): TradeStats {
-  const wins = trades.filter((t) => outcomeOf(t.netPnlCents) === "win");
-  const losses = trades.filter((t) => outcomeOf(t.netPnlCents) === "loss");
-  const sum = (xs: readonly BacktestTrade[]): number => xs.reduce((a, t) => a + t.netPnlCents, 0);
-  const won = sum(wins);
-  const lost = sum(losses);
+  const tally = outcomeTally(trades.map((t) => t.netPnlCents));
   const riskDollarDays = trades.reduce((a, t) => a + (t.maxLossCents / 100) * t.daysHeld, 0);
-  const total = won + lost;
+  const total = tally.wonCents + tally.lostCents;
   return {
-    trades: trades.length,
-    wins: wins.length,
-    losses: losses.length,
-    breakEvens: trades.length - wins.length - losses.length,
-    winRate: trades.length ? round(wins.length / trades.length, 4) : 0,
-    avgWinCents: wins.length ? Math.round(won / wins.length) : 0,
-    avgLossCents: losses.length ? Math.round(lost / losses.length) : 0,
-    profitFactor: lost < 0 ? round(won / -lost, 4) : null,
+    trades: tally.trades,
+    wins: tally.wins,
+    losses: tally.losses,
+    breakEvens: tally.breakEvens,
+    winRate: round(tally.winRate, 4),
+    avgWinCents: tally.avgWinCents,
+    avgLossCents: tally.avgLossCents,
+    profitFactor: tally.lostCents < 0 ? round(tally.wonCents / -tally.lostCents, 4) : null,
     totalNetPnlCents: total,
     totalFeesCents: trades.reduce((a, t) => a + t.feesCents, 0),
     maxDrawdownCents: maxDrawdown(equity),

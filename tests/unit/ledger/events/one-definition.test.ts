@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { historyTotals, MemoryPaperOrderStore, outcomeOf, type HistoryTrade } from "@stratdeck/core/ledger";
+import {
+  historyTotals,
+  MemoryPaperOrderStore,
+  outcomeOf,
+  outcomeTally,
+  type HistoryTrade,
+} from "@stratdeck/core/ledger";
 import { liveLimitBlocks } from "@stratdeck/core/venues/tastytrade";
 import { tradeStats, type BacktestTrade } from "@stratdeck/sim/backtest";
 import { seed, T0 } from "../fake-market";
@@ -38,6 +44,19 @@ describe("win, loss and break-even mean the same in history and the backtest", (
     expect([history.wins, history.losses, history.breakEvens]).toEqual([1, 1, 1]);
     expect([backtest.wins, backtest.losses, backtest.breakEvens]).toEqual([1, 1, 1]);
     expect(backtest.avgLossCents).toBe(-300);
+    // One tally behind both: the means and the win rate agree too.
+    expect([history.avgWinCents, history.avgLossCents]).toEqual([
+      backtest.avgWinCents,
+      backtest.avgLossCents,
+    ]);
+    expect(backtest.winRate).toBe(Number(history.winRate.toFixed(4)));
+  });
+
+  it("means round to the cent and a loss-free set has no mean loss", () => {
+    const tally = outcomeTally([101, 100, 0]);
+    expect(tally).toMatchObject({ wins: 2, losses: 0, breakEvens: 1, wonCents: 201, lostCents: 0 });
+    expect([tally.avgWinCents, tally.avgLossCents]).toEqual([Math.round(201 / 2), 0]);
+    expect(tally.winRate).toBeCloseTo(2 / 3, 12);
   });
 });
 
