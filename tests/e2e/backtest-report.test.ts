@@ -8,6 +8,22 @@ import { chromium, type Browser } from "playwright-core";
 import type { BacktestResult } from "@stratdeck/sim/backtest";
 import type { PageElement } from "../support/page-element";
 
+/** `2025-03-03 10:00 EST` by ICU's time-zone data. */
+function newYorkText(iso: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: "America/New_York",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).formatToParts(new Date(iso));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+}
+
 const run = promisify(execFile);
 const CLI = "packages/cli/bin/stratdeck.mjs";
 const CHROMIUM = process.env.STRATDECK_CHROMIUM ?? "/usr/bin/chromium";
@@ -96,6 +112,13 @@ describe.skipIf(!haveChromium && !inCi)("stratdeck backtest --html in headless C
       .evaluateAll((els: PageElement[]) => els.map((e) => Number(e.getAttribute("data-net"))));
     expect(rows).toEqual(result.trades.map((t) => t.netPnlCents));
     expect(await page.textContent("#summary")).toContain(String(result.stats.overall.trades));
+    // Times a person reads are New York wall time with its zone (ICU here, not the report's clock code).
+    const first = result.trades[0];
+    const shown = await page
+      .locator('#trades tr.trade td[data-label="entry (New York)"]')
+      .first()
+      .textContent();
+    expect(shown).toBe(first ? newYorkText(first.entry.time) : "");
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "backtest-report.png"), fullPage: true });

@@ -1,4 +1,5 @@
 import type { BacktestResult, BacktestTrade, TradeStats } from "@stratdeck/sim/backtest";
+import { nyTimeText } from "@stratdeck/core/time";
 import { bothWidths, REPORT_STYLE, stackRow } from "./report-style";
 import { binsOf, esc, histogram, seriesChart } from "./svg-charts";
 
@@ -86,13 +87,13 @@ function quietList(r: BacktestResult): string {
 }
 
 const TRADE_COLUMNS = [
-  "entry (UTC)",
+  "entry (New York)",
   "strategy",
   "underlying",
   "expiration",
   "legs",
   "credit",
-  "exit (UTC)",
+  "exit (New York)",
   "debit",
   "reason",
   "fees",
@@ -104,13 +105,13 @@ function tradeRow(t: BacktestTrade): string {
   return stackRow(
     TRADE_COLUMNS,
     [
-      esc(t.entry.time.slice(0, 16).replace("T", " ")),
+      esc(nyTimeText(Date.parse(t.entry.time))),
       esc(t.strategy),
       esc(t.underlying),
       `${esc(t.expiration)} ${t.settlement}`,
       esc(legs),
       t.entry.price.toFixed(2),
-      t.exit ? esc(t.exit.time.slice(0, 16).replace("T", " ")) : "—",
+      t.exit ? esc(nyTimeText(Date.parse(t.exit.time))) : "—",
       t.exit ? t.exit.price.toFixed(2) : "—",
       esc(t.reason),
       usd(t.feesCents),
