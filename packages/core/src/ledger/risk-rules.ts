@@ -78,8 +78,15 @@ export function riskBlocks(
   return out;
 }
 
-/** Formats integer cents as dollars, e.g. `$4,855.00`. */
+/**
+ * Formats cents as dollars with thousands separators, e.g. `-$4,855.00` (a fraction of a cent is
+ * rounded half up). Plain integer arithmetic: `toLocaleString` built an ICU formatter per call,
+ * which made a screen of positions visibly slower.
+ * @param cents - amount in cents
+ */
 export function usd(cents: number): string {
   const sign = cents < 0 ? "-" : "";
-  return `${sign}$${(Math.abs(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const total = Math.round(Math.abs(cents));
+  const dollars = String(Math.floor(total / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}$${dollars}.${String(total % 100).padStart(2, "0")}`;
 }
