@@ -3,3 +3,4 @@ export * from "./black-scholes";
 export * from "./fill-model";
 export * from "./spread-fill";
 export * from "./leg-cents";
+export * from "./natural-price";

@@ -1,3 +1,4 @@
+import { naturalNetCredit, type NaturalLeg } from "@stratdeck/core/pricing";
 import { parseOccSymbol, rootSpec, type OptionId, type SyntheticMarket } from "../market";
 import type { SimOptionQuote } from "../types";
 import { HttpError } from "../rest/envelope";
@@ -76,20 +77,29 @@ export function preflight(market: SyntheticMarket, order: OrderBodyT, now: numbe
   return { legs, underlying, size, change: opening ? requirement : -requirement, requirement, fees };
 }
 
+/** A resolved leg of an order of `size` spreads as core's natural price sees it, quoted by `q`. */
+export const naturalLeg = (l: ResolvedLeg, size: number, q: SimOptionQuote): NaturalLeg => ({
+  sell: l.sign < 0,
+  ratio: l.quantity / size,
+  bid: q.bid,
+  ask: q.ask,
+});
+
 /**
- * Net credit of one spread at the natural prices (sells at the bid, buys at the ask), USD per
- * share; negative for a debit.
+ * Net credit of one spread at the natural prices (core's {@link naturalNetCredit}: sells at the
+ * bid, buys at the ask, cents against the trader), USD per share; negative for a debit; null when
+ * a leg has no quote.
  */
 export function naturalCredit(
   legs: readonly ResolvedLeg[],
   size: number,
   quoteOf: (l: ResolvedLeg) => SimOptionQuote | null,
 ): number | null {
-  let net = 0;
+  const natural: NaturalLeg[] = [];
   for (const l of legs) {
     const q = quoteOf(l);
     if (!q) return null;
-    net += (l.sign < 0 ? q.bid : -q.ask) * (l.quantity / size);
+    natural.push(naturalLeg(l, size, q));
   }
-  return net;
+  return naturalNetCredit(natural) ?? null;
 }

@@ -1,9 +1,10 @@
+import { naturalLegPrice } from "@stratdeck/core/pricing";
 import { isMarketOpen } from "@stratdeck/core/time";
 import type { SyntheticMarket } from "../market";
 import { HttpError } from "../rest/envelope";
 import type { OrderBodyT } from "./order-body";
 import { OrderFaults } from "./order-faults";
-import { naturalCredit, preflight, type Preflight } from "./preflight";
+import { naturalCredit, naturalLeg, preflight, type Preflight } from "./preflight";
 import { TERMINAL, type SimOrder } from "./sim-order";
 
 /** A position of the simulated account, by OCC symbol. */
@@ -235,9 +236,10 @@ export class SimBroker {
     const excess = natural - target;
     o.legs.forEach((l, i) => {
       const q = this.market.optionQuoteAt(l.id, now);
-      if (!q) return;
+      const quoted = q ? naturalLegPrice(naturalLeg(l, o.size, q)) : undefined;
+      if (quoted === undefined) return;
       const ratio = l.quantity / o.size;
-      let price = l.sign < 0 ? q.bid : q.ask;
+      let price = quoted;
       // The limit's improvement over the natural price goes to the first leg.
       if (i === 0) price = l.sign < 0 ? price - excess / ratio : price + excess / ratio;
       const contracts = qty * ratio;

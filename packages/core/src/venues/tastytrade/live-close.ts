@@ -3,6 +3,7 @@ import { spreadOrderFees } from "../../ledger/fee-model";
 import type { PositionRecord } from "../../ledger/order-types";
 import { DEFAULT_INDEX_TICKS } from "../../ledger/leg-fill";
 import { tickFor } from "../../market-data/option-chain";
+import { naturalNetCredit } from "../../pricing/natural-price";
 import type { Clock } from "../../time/clock";
 import type { CloseOutcome, CloseRequest, ExitFill, FillBook } from "../venue";
 import { executeOrder, type Execution } from "./execute-order";
@@ -38,16 +39,17 @@ export function closingOrder(position: PositionRecord, debit: number): LiveOrder
   };
 }
 
-/** Natural debit of a close, USD per share: buy the shorts at the ask, sell the longs at the bid. */
+/**
+ * Natural debit of a close, USD per share ({@link naturalNetCredit}: buy the shorts at the ask,
+ * sell the longs at the bid; negative for a credit); undefined when a quote side is missing.
+ */
 function naturalDebit(request: CloseRequest): number | undefined {
-  let natural = 0;
-  for (const [i, l] of request.mark.legs.entries()) {
-    const leg = request.position.legs[i];
-    const px = leg?.side === "short" ? l.ask : l.bid;
-    if (px === undefined || !leg) return undefined;
-    natural += (leg.side === "short" ? px : -px) * leg.ratio;
-  }
-  return Math.round(natural * 100) / 100;
+  const legs = request.position.legs.map((leg, i) => {
+    const quote = request.mark.legs[i];
+    return { sell: leg.side === "long", ratio: leg.ratio, bid: quote?.bid, ask: quote?.ask };
+  });
+  const credit = naturalNetCredit(legs);
+  return credit === undefined ? undefined : 0 - credit; // never -0
 }
 
 /**

@@ -10,6 +10,7 @@ import { ENTRY_LEASE_MS } from "../../ledger/claim-lease";
 import { claimNumbered } from "../../ledger/reservations";
 import type { Clock } from "../../time/clock";
 import { nyDate } from "../../time/new-york";
+import { naturalNetCredit } from "../../pricing/natural-price";
 import { executeOrder, type Execution } from "./execute-order";
 import type { FillBook } from "../venue";
 import type { AppendResult } from "../../ledger/order-types";
@@ -72,18 +73,20 @@ export interface LiveEntryOutcome {
 }
 
 /**
- * Natural price of an order-log entry, unsigned USD per share: a credit entry sells at the bids and
- * buys at the asks (a debit the reverse); undefined when a quote side is missing.
+ * Natural price of an order-log entry, unsigned USD per share ({@link naturalNetCredit}: a credit
+ * entry sells at the bids and buys at the asks, a debit the reverse); undefined when a quote side
+ * is missing.
  */
-export function naturalPrice(records: EntryRecords): number | undefined {
-  let net = 0;
-  for (const l of records.order.legs) {
-    const sell = l.action.startsWith("S");
-    const px = sell ? l.bid : l.ask;
-    if (px === undefined) return undefined;
-    net += (sell ? px : -px) * l.ratio;
-  }
-  return Math.abs(Math.round(net * 100) / 100);
+function naturalPrice(records: EntryRecords): number | undefined {
+  const net = naturalNetCredit(
+    records.order.legs.map((l) => ({
+      sell: l.action.startsWith("S"),
+      ratio: l.ratio,
+      bid: l.bid,
+      ask: l.ask,
+    })),
+  );
+  return net === undefined ? undefined : Math.abs(net);
 }
 
 /**
@@ -123,7 +126,7 @@ export async function enterLive(
       order: request,
       tick: tickFor(records.position.tickSizes ?? DEFAULT_TICKS, request.price),
       tickSizes: records.position.tickSizes ?? DEFAULT_TICKS,
-      ...(naturalPrice(records) !== undefined ? { natural: naturalPrice(records) } : {}),
+      ...naturalOf(naturalPrice(records)),
     },
   );
   const res = await recordEntryOutcome(
@@ -144,6 +147,8 @@ const withReservation = (records: EntryRecords, key: string): EntryRecords => ({
 
 /** Tick sizes of an index option chain when the position does not carry its own. */
 const DEFAULT_TICKS = DEFAULT_INDEX_TICKS;
+
+const naturalOf = (natural: number | undefined) => (natural === undefined ? {} : { natural });
 
 const sleepOf = (deps: { sleep?: (ms: number) => Promise<void> }) =>
   deps.sleep ? { sleep: deps.sleep } : {};
