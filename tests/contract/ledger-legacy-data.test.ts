@@ -97,5 +97,66 @@ for (const target of engineTargets()) {
         JSON.stringify(before.history.trades.map((t) => t.netCents)),
       );
     });
+
+    it("events stored as today's main writes them (EVENT#<id>, no slot) count; racing closes take slots after them", async () => {
+      const { doc, tables } = await freshTables(target.endpoint!);
+      const [open] = before.open as { positionId: string }[];
+      const id = open!.positionId;
+      const at = Date.parse("2026-12-06T15:00:00Z");
+      // A second opening spread, as an event item written before sequence slots existed.
+      const oldEvent = {
+        eventId: "fill|B|1",
+        positionId: id,
+        at,
+        type: "fill",
+        effect: "open",
+        orderId: "B",
+        orderQuantity: 1,
+        quantity: 1,
+        netPrice: 1.5,
+        feesCents: 179,
+        reason: "entry",
+      };
+      const oldItem = {
+        ...oldEvent,
+        pk: id,
+        sk: `EVENT#${oldEvent.eventId}`,
+        orderStream: "EVENT",
+        time: at,
+      };
+      await batchPutAll(doc, tables.orders, [...items, oldItem], (i) => ({ pk: i.pk, sk: i.sk }));
+      const stores = [1, 2, 3].map(() => new DynamoPaperOrderStore(doc, tables.orders));
+      expect(await stores[0]!.stateOf(id)).toMatchObject({ openQuantity: 2, openedQuantity: 2 });
+      const racers = stores.map((s, i) =>
+        s.appendEvent({
+          ...oldEvent,
+          eventId: `fill|C${i}|1`,
+          effect: "close",
+          orderId: `C${i}`,
+          netPrice: -0.5,
+          at: at + 1000,
+        }),
+      );
+      const results = await Promise.allSettled(racers);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+      expect(
+        results.filter((r) => r.status === "rejected").map((r) => (r.reason as { code?: string }).code),
+      ).toEqual(["ledger-overfill"]);
+      expect(await stores[1]!.stateOf(id)).toMatchObject({
+        status: "closed",
+        closedQuantity: 2,
+        openQuantity: 0,
+      });
+      const keys = ((await doc.send(new ScanCommand({ TableName: tables.orders }))).Items ?? [])
+        .filter((i) => i.pk === id && /^(EVENT|SEQ)#/.test(String(i.sk)))
+        .map((i) => String(i.sk))
+        .sort();
+      // The old item stays as it was; the two closes took slots 1 and 2 (claim releases are EVENT#).
+      expect(keys.filter((k) => !k.startsWith("EVENT#claim"))).toEqual([
+        "EVENT#fill|B|1",
+        "SEQ#0000000001",
+        "SEQ#0000000002",
+      ]);
+    });
   });
 }

@@ -6,6 +6,7 @@ import { pendingOrdersCase } from "./paper-order-pending.case";
 import { reservationsCase } from "./paper-order-reservations.case";
 import { paperOrderStoreCase } from "./paper-order-store.case";
 import { ledgerEventsCase } from "./ledger-events.case";
+import { ledgerConcurrencyCase } from "./ledger-concurrency.case";
 
 forEachAdapter("PaperOrderStore", (_name, env) => {
   const make = async () => {
@@ -34,6 +35,13 @@ forEachAdapter("PaperOrderStore", (_name, env) => {
     return { store, failNextRiskWrite: () => failNextWrite(e.doc, addsToRiskTotal) };
   });
   ledgerEventsCase(make);
+  // Several stores over one table stand for several processes (memory: one store, one process).
+  ledgerConcurrencyCase(async (n) => {
+    const e = await env();
+    const memory = new MemoryPaperOrderStore();
+    if (e.kind === "memory") return Array.from({ length: n }, () => memory);
+    return Array.from({ length: n }, () => new DynamoPaperOrderStore(e.doc, e.tables.orders));
+  });
 });
 
 /** A write that adds to the total risk (today's single book update, or the old counter's). */

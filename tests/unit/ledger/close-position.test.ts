@@ -5,20 +5,19 @@ import {
   closePosition,
   MemoryPaperOrderStore,
   parsePaperSettings,
-  type LedgerEvent,
+  type OrderRecord,
 } from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "./fake-market";
 
 const settings = parsePaperSettings({ fill: { model: "mid" } });
 
-/** A store that crashes once between appending the close order and appending its fill event. */
+/** A store that crashes once between appending the close's fill event and its order record. */
 class CrashOnceStore extends MemoryPaperOrderStore {
   crashes = 1;
-  protected override async insertEvent(event: LedgerEvent): Promise<boolean> {
-    if (event.type === "fill" && event.effect === "close" && this.crashes-- > 0)
-      throw new Error("crash after the close order");
-    return super.insertEvent(event);
+  protected override async insertOrder(order: OrderRecord): Promise<boolean> {
+    if (order.kind === "close" && this.crashes-- > 0) throw new Error("crash after the close event");
+    return super.insertOrder(order);
   }
 }
 
@@ -93,5 +92,11 @@ describe("closePosition", () => {
       closeReason: "profit-target",
     });
     expect(await orders.listOpenPositions()).toEqual([]);
+    // The order log gets the close as the ledger recorded it (the listing above repaired it).
+    expect(await orders.getOrder(`${id}:close`)).toMatchObject({
+      price: 0.25,
+      side: "debit",
+      reason: "profit-target",
+    });
   });
 });

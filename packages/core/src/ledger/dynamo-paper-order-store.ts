@@ -22,6 +22,9 @@ const ORDER_STREAM = "ORDER";
 const EVENT_STREAM = "EVENT";
 const CLOSED_STREAM = "CLOSED";
 const EVENT_PREFIX = "EVENT#";
+/** Checked events, one per sequence slot: `SEQ#0000000001`, … (padded so they sort by slot). */
+const SEQ_PREFIX = "SEQ#";
+const seqSk = (seq: number): string => `${SEQ_PREFIX}${String(seq).padStart(10, "0")}`;
 const OPEN = "OPEN";
 
 const orderSk = (kind: OrderRecord["kind"]): string => `ORDER#${kind}`;
@@ -31,7 +34,9 @@ const pendingKey = (id: string) => ({ pk: PENDING_PK, sk: `ORDER#${id}` });
 
 /**
  * PaperOrderStore on one DynamoDB table: each position is a partition holding its orders
- * (`ORDER#open`, `ORDER#close`), its events (`EVENT#<eventId>`) and its `POSITION` record. Open
+ * (`ORDER#open`, `ORDER#close`), its events and its `POSITION` record. Checked events (fills,
+ * cancels, settlements) take the next sequence slot (`SEQ#<n>`, a put conditional on the slot being
+ * free); an entry's own fill, claim changes and events written before slots are `EVENT#<eventId>`. Open
  * positions carry the sparse `openFlag` attribute indexed by `open-positions`; orders, events and
  * closed position records carry `orderStream` (`ORDER`, `EVENT`, `CLOSED`) and `time` for
  * `orders-by-time`.
@@ -55,12 +60,16 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
       ExpressionAttributeValues: { ":p": positionId },
       ConsistentRead: true,
     });
-    const part: PositionPartition = { position: null, orders: [], events: [] };
+    const part: PositionPartition = { position: null, orders: [], events: [], seq: 0 };
     for (const item of items) {
       const sk = String(item.sk);
       if (sk === POSITION_SK) part.position = this.toPosition(item);
       else if (sk.startsWith("ORDER#")) part.orders.push(this.toOrder(item));
       else if (sk.startsWith(EVENT_PREFIX)) part.events.push(this.toEvent(item));
+      else if (sk.startsWith(SEQ_PREFIX)) {
+        part.events.push(this.toEvent(item));
+        part.seq = Math.max(part.seq, Number(sk.slice(SEQ_PREFIX.length)));
+      }
     }
     part.orders.sort((a, b) => a.time - b.time);
     return part;
@@ -83,6 +92,16 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
       ...event,
       pk: event.positionId,
       sk: `${EVENT_PREFIX}${event.eventId}`,
+      orderStream: EVENT_STREAM,
+      time: event.at,
+    });
+  }
+
+  protected insertEventAt(event: LedgerEvent, seq: number): Promise<boolean> {
+    return this.putNew({
+      ...event,
+      pk: event.positionId,
+      sk: seqSk(seq),
       orderStream: EVENT_STREAM,
       time: event.at,
     });
@@ -228,7 +247,7 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     return parseItem(positionRecordSchema, rest, this.table, { pk, sk });
   }
 
-  /** An `EVENT#…` item, keys stripped, parsed (a malformed one names table and key). */
+  /** An `EVENT#…` or `SEQ#…` item, keys stripped, parsed (a malformed one names table and key). */
   private toEvent(item: Record<string, unknown>): LedgerEvent {
     const { pk, sk, orderStream: _o, time: _t, ...rest } = item;
     return parseItem(ledgerEventSchema, rest, this.table, { pk, sk });

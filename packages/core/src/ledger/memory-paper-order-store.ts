@@ -12,6 +12,8 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
   readonly claims = new MemoryClaimStore();
   private readonly pending = new Map<string, PendingOrder>();
   private readonly events = new Map<string, Map<string, LedgerEvent>>();
+  /** Checked events by position and sequence slot. */
+  private readonly slots = new Map<string, Map<number, LedgerEvent>>();
 
   async savePendingOrder(order: PendingOrder): Promise<void> {
     this.pending.set(order.id, structuredClone(order));
@@ -27,12 +29,18 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
     this.pending.delete(id);
   }
 
+  /** One consistent snapshot of a position (read before any await, as one query would be). */
   protected async readPartition(positionId: string): Promise<PositionPartition> {
     const p = this.positions.get(positionId);
+    const slots = [...(this.slots.get(positionId) ?? new Map<number, LedgerEvent>())].sort(
+      ([a], [b]) => a - b,
+    );
+    const events = [...(this.events.get(positionId)?.values() ?? []), ...slots.map(([, e]) => e)];
     return {
       position: p ? structuredClone(p) : null,
-      orders: await this.ordersOf(positionId),
-      events: [...(this.events.get(positionId)?.values() ?? [])].map((e) => structuredClone(e)),
+      orders: this.orderList(positionId),
+      events: events.map((e) => structuredClone(e)),
+      seq: slots.at(-1)?.[0] ?? 0,
     };
   }
 
@@ -58,6 +66,13 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
     return true;
   }
 
+  protected async insertEventAt(event: LedgerEvent, seq: number): Promise<boolean> {
+    const slots = this.slots.get(event.positionId) ?? new Map<number, LedgerEvent>();
+    if (slots.has(seq)) return false;
+    this.slots.set(event.positionId, slots.set(seq, structuredClone(event)));
+    return true;
+  }
+
   async listRecentOrders(limit: number): Promise<OrderRecord[]> {
     return [...this.orders.values()]
       .sort((a, b) => b.time - a.time)
@@ -66,6 +81,10 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
   }
 
   async ordersOf(positionId: string): Promise<OrderRecord[]> {
+    return this.orderList(positionId);
+  }
+
+  private orderList(positionId: string): OrderRecord[] {
     return [...this.orders.values()]
       .filter((o) => o.positionId === positionId)
       .sort((a, b) => a.time - b.time)

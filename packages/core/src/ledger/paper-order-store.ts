@@ -5,7 +5,7 @@ import { checkAppend } from "./events/check-event";
 import type { LedgerEvent } from "./events/ledger-event";
 import { LedgerError } from "./events/ledger-error";
 import { parseLedgerEvent } from "./events/ledger-event-schema";
-import { orderEvent, APPROXIMATE_SOURCES } from "./events/order-events";
+import { orderEvent, orderOfEvent, APPROXIMATE_SOURCES } from "./events/order-events";
 import type { PositionState } from "./events/position-state";
 import { partitionState, projectPosition, type PositionPartition } from "./position-projection";
 import type { ClaimStore } from "./claim-store";
@@ -50,6 +50,26 @@ export interface AppendEventResult {
   /** The position's state with the event. */
   state: PositionState;
 }
+
+/** A position's partition as read: its record (projected), events, state, last slot and orders. */
+interface PartitionRead {
+  position: PositionRecord;
+  events: LedgerEvent[];
+  state: PositionState;
+  seq: number;
+  orders: OrderRecord[];
+}
+
+/** Lost sequence slots before an append gives up (each loss means another event was written). */
+const MAX_APPEND_ATTEMPTS = 50;
+
+const busy = (e: LedgerEvent, attempts: number): LedgerError =>
+  new LedgerError(
+    "ledger-busy",
+    `${e.type} ${e.eventId} of ${e.positionId}: other events took the next slot ${attempts} times in a row; nothing written, try again`,
+    e.positionId,
+    e.eventId,
+  );
 
 const unknownPosition = (positionId: string, what: string, eventId: string | null = null): LedgerError =>
   new LedgerError("ledger-unknown-position", `${what}: unknown position ${positionId}`, positionId, eventId);
@@ -127,28 +147,47 @@ export abstract class PaperOrderStore implements ReservationStore {
   /**
    * Appends one event (validated here: the edge). A duplicate delivery (same id, same content) is
    * a no-op (`duplicate`); a {@link LedgerError} refuses an invalid event, an unknown position, a
-   * conflicting duplicate or an overfill, and nothing is written then. The position record follows
-   * the events; once closed, its claims are released.
+   * conflicting duplicate or an overfill, and nothing is written then. The check holds across
+   * processes (see {@link PaperOrderStore.appendChecked}). The position record follows the events;
+   * once closed, its claims are released.
    */
   async appendEvent(input: unknown): Promise<AppendEventResult> {
     const event = parseLedgerEvent(input);
-    const read = await this.read(event.positionId);
-    if (!read) throw unknownPosition(event.positionId, `${event.type} ${event.eventId}`, event.eventId);
-    if (checkAppend(read.position, read.events, event) === "duplicate")
-      return { status: "duplicate", event, state: read.state };
-    // Lost a race to the same id: read again (a duplicate, or a conflict).
-    if (!(await this.insertEvent(event))) return this.appendEvent(event);
-    return { status: "written", event, state: await this.sync(event.positionId) };
+    const appended = await this.appendChecked(event);
+    if (appended.status === "duplicate") return appended;
+    return { ...appended, state: await this.sync(event.positionId) };
+  }
+
+  /**
+   * Checks `event` against the position's events and writes it into the next sequence slot, a
+   * write conditional on that slot being free (optimistic concurrency, no transaction). Of two
+   * appends checked against the same events one takes the slot; the other reads again and is
+   * checked again: then a duplicate, or refused (e.g. the overfill the first one caused).
+   */
+  private async appendChecked(event: LedgerEvent): Promise<AppendEventResult> {
+    for (let attempt = 1; ; attempt++) {
+      const read = await this.read(event.positionId);
+      if (!read) throw unknownPosition(event.positionId, `${event.type} ${event.eventId}`, event.eventId);
+      if (checkAppend(read.position, read.events, event) === "duplicate")
+        return { status: "duplicate", event, state: read.state };
+      if (await this.insertEventAt(event, read.seq + 1))
+        return { status: "written", event, state: read.state };
+      if (attempt >= MAX_APPEND_ATTEMPTS) throw busy(event, attempt);
+    }
   }
 
   /** Reads a position's partition and derives its events, state and record. */
-  private async read(
-    positionId: string,
-  ): Promise<{ position: PositionRecord; events: LedgerEvent[]; state: PositionState } | null> {
+  private async read(positionId: string): Promise<PartitionRead | null> {
     const part = await this.readPartition(positionId);
     if (!part.position) return null;
     const { events, state } = partitionState({ ...part, position: part.position });
-    return { position: projectPosition(part.position, state), events, state };
+    return {
+      position: projectPosition(part.position, state),
+      events,
+      state,
+      seq: part.seq,
+      orders: part.orders,
+    };
   }
 
   /** Rewrites a position's record from its events; once closed, releases its claims. */
@@ -156,8 +195,22 @@ export abstract class PaperOrderStore implements ReservationStore {
     const read = await this.read(positionId);
     if (!read) throw unknownPosition(positionId, "sync");
     await this.savePosition(read.position);
-    if (read.state.status === "closed") await this.releaseOf(read.position, read.state);
+    if (read.state.status === "closed") {
+      await this.repairCloseOrder(read);
+      await this.releaseOf(read.position, read.state);
+    }
     return read.state;
+  }
+
+  /** Writes the close order record a stored close event states when a crash cut it off. */
+  private async repairCloseOrder(read: PartitionRead): Promise<void> {
+    const orderId = orderIdFor(read.position.positionId, "close");
+    if (read.orders.some((o) => o.orderId === orderId)) return;
+    const own = read.events.find(
+      (e) => (e.type === "fill" || e.type === "settlement") && e.orderId === orderId,
+    );
+    if (own?.type === "fill" || own?.type === "settlement")
+      await this.insertOrder(orderOfEvent(read.position, own));
   }
 
   /** Releases a closed position's claims and risk (slot claims stay), each recorded as an event. */
@@ -204,7 +257,9 @@ export abstract class PaperOrderStore implements ReservationStore {
 
   /**
    * Appends the close order with its fill (or settlement) event, and the position closes as its
-   * events say. A second close of the same position writes nothing and returns `duplicate`.
+   * events say. A second close of the same position writes nothing and returns `duplicate`, also
+   * when it raced the first (or a fill or settlement appended by another process). The event goes
+   * first, through the sequenced append, so the order record is only written for a close that won.
    */
   async close(input: CloseInput): Promise<AppendResult> {
     const full: OrderRecord = {
@@ -221,18 +276,35 @@ export abstract class PaperOrderStore implements ReservationStore {
       input.exitFeesCents,
       s && { ...s, approximate: s.approximate ?? APPROXIMATE_SOURCES.includes(s.source) },
     );
-    const existing = await this.getOrder(full.orderId);
-    if (!existing) checkAppend(read.position, read.events, event);
-    if (existing || !(await this.insertOrder(full))) {
-      // Repair: a close order whose position record was not yet updated takes the logged order's figures.
-      await this.sync(input.positionId);
-      const stored = (await this.getOrder(full.orderId)) ?? full;
-      return { status: "duplicate", order: stored, position: await this.getPosition(input.positionId) };
+    if (!(await this.getOrder(full.orderId))) {
+      if (!read.events.some((e) => e.eventId === event.eventId)) {
+        checkAppend(read.position, read.events, event);
+        if ((await this.appendClose(event)) === "written") {
+          await this.insertOrder(full);
+          await this.sync(input.positionId);
+          const closed = await this.getPosition(input.positionId);
+          return { status: "written", order: full, position: closed ?? read.position };
+        }
+      }
     }
-    await this.insertEvent(event);
+    // Repair: a close order whose position record was not yet updated takes the logged order's figures.
     await this.sync(input.positionId);
-    const closed = await this.getPosition(input.positionId);
-    return { status: "written", order: full, position: closed ?? read.position };
+    const stored = (await this.getOrder(full.orderId)) ?? full;
+    return { status: "duplicate", order: stored, position: await this.getPosition(input.positionId) };
+  }
+
+  /**
+   * Appends a close's event: `lost` when it was refused because another close got there first
+   * (the position is closed now), else whether it was written or was there already.
+   */
+  private async appendClose(event: LedgerEvent): Promise<"written" | "duplicate" | "lost"> {
+    try {
+      return (await this.appendChecked(event)).status;
+    } catch (err) {
+      if (err instanceof LedgerError && (await this.stateOf(event.positionId))?.status === "closed")
+        return "lost";
+      throw err;
+    }
   }
 
   /** Recent orders of any position, newest first (for history views). */
@@ -250,8 +322,16 @@ export abstract class PaperOrderStore implements ReservationStore {
   protected abstract closedPositionIds(since: number): Promise<string[]>;
   /** Adapter: insert an order unless its id exists; true when inserted. */
   protected abstract insertOrder(order: OrderRecord): Promise<boolean>;
-  /** Adapter: insert an event unless its id exists in its position; true when inserted. */
+  /**
+   * Adapter: insert an event unless its id exists in its position; true when inserted. Unchecked:
+   * only for events nothing is checked against (an entry's own fill, a claim released).
+   */
   protected abstract insertEvent(event: LedgerEvent): Promise<boolean>;
+  /**
+   * Adapter: insert a checked event into sequence slot `seq` of its position unless that slot is
+   * taken (one single-item conditional write); true when inserted.
+   */
+  protected abstract insertEventAt(event: LedgerEvent, seq: number): Promise<boolean>;
   /** Adapter: insert a position unless it exists (no-op when present). */
   protected abstract insertPosition(position: PositionRecord): Promise<void>;
   /** Adapter: overwrite a position record (in the open index while open, else in the closed one). */

@@ -8,6 +8,11 @@ export interface PositionPartition {
   position: PositionRecord | null;
   orders: OrderRecord[];
   events: LedgerEvent[];
+  /**
+   * The position's highest taken sequence slot (0 when none): the next checked event goes in slot
+   * `seq + 1`, a write conditional on that slot being free (events from before slots have none).
+   */
+  seq: number;
 }
 
 /** Fields of a position record that are derived from its events (rewritten by every projection). */

@@ -7,7 +7,9 @@ export type LedgerErrorCode =
   /** A fill larger than its order's remaining quantity, or a close larger than what is open. */
   | "ledger-overfill"
   /** The same event id was appended before with different content. */
-  | "ledger-event-conflict";
+  | "ledger-event-conflict"
+  /** Other events kept taking the position's next slot; nothing was written (try again). */
+  | "ledger-busy";
 
 /**
  * A refused ledger event, in the one error contract: a stable kebab-case `code`, a message naming

@@ -1,4 +1,6 @@
 import type { OrderRecord, PositionRecord } from "../order-types";
+import { orderLeg } from "../order-leg";
+import { intrinsicValue } from "../payoff";
 import type { FillEvent, LedgerEvent, SettlementEvent } from "./ledger-event";
 
 /** A settlement's index value (points), instant (ms), source and whether it is approximate. */
@@ -51,6 +53,43 @@ export function orderEvent(order: OrderRecord, feesCents: number, settlement?: S
     reason: order.reason,
   };
   return fill;
+}
+
+/**
+ * The close order record a position's closing event (`<positionId>:close`) states, for a close
+ * whose record write was cut off by a crash: the event's time, side, price, quantity, reason and
+ * leg fills (a settlement's legs at intrinsic value); the quotes and underlying price it filled
+ * against are not in the event (`underlyingSource: "ledger"`, underlying 0 unless a settlement).
+ */
+export function orderOfEvent(position: PositionRecord, event: FillEvent | SettlementEvent): OrderRecord {
+  const debit = event.type === "fill" ? -event.netPrice : event.debit;
+  const legs = position.legs.map((l, i) =>
+    orderLeg(l, l.side === "short" ? "BTC" : "STC", l.ratio, {
+      fillPrice:
+        event.type === "fill"
+          ? (event.legPrices?.[i] ?? 0)
+          : intrinsicValue(l.optionType, l.strike, event.price),
+      quoteTime: event.at,
+      quoteSource: event.type === "fill" ? "ledger" : "settlement",
+    }),
+  );
+  return {
+    orderId: `${position.positionId}:close`,
+    positionId: position.positionId,
+    kind: "close",
+    time: event.at,
+    underlying: position.underlying,
+    strategy: position.strategy,
+    side: debit >= 0 ? "debit" : "credit",
+    quantity: event.quantity,
+    price: Math.abs(debit),
+    underlyingPrice: event.type === "settlement" ? event.price : 0,
+    underlyingSource: event.type === "settlement" ? `settlement:${event.source}` : "ledger",
+    mode: position.mode,
+    legs,
+    idempotencyKey: `${position.positionId}|close`,
+    reason: event.type === "fill" ? (event.reason ?? "close") : "expiry",
+  };
 }
 
 /** Order ids an event stands for (its order, or the record summarising a settlement). */
