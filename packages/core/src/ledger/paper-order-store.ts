@@ -8,6 +8,7 @@ import { parseLedgerEvent } from "./events/ledger-event-schema";
 import { orderEvent, orderOfEvent, APPROXIMATE_SOURCES } from "./events/order-events";
 import type { PositionState } from "./events/position-state";
 import { partitionState, projectPosition, type PositionPartition } from "./position-projection";
+import { clonePlain, freezePlain } from "./plain-data";
 import type { ClaimStore } from "./claim-store";
 import {
   isPermanent,
@@ -51,14 +52,21 @@ export interface AppendEventResult {
   state: PositionState;
 }
 
-/** A position's partition as read: its record (projected), events, state, last slot and orders. */
+/**
+ * A position's partition as read: its record (projected), events, state, last slot and orders;
+ * `shared` when derived from a shared partition (frozen: copy before handing out).
+ */
 interface PartitionRead {
   position: PositionRecord;
   events: LedgerEvent[];
   state: PositionState;
   seq: number;
   orders: OrderRecord[];
+  shared: boolean;
 }
+
+/** What a read hands out: a copy of shared data, else the value itself. */
+const handOut = <T>(read: PartitionRead, value: T): T => (read.shared ? clonePlain(value) : value);
 
 /** Lost sequence slots before an append gives up (each loss means another event was written). */
 const MAX_APPEND_ATTEMPTS = 50;
@@ -85,6 +93,8 @@ const unknownPosition = (positionId: string, what: string, eventId: string | nul
 export abstract class PaperOrderStore implements ReservationStore {
   /** Claims with leases and the reservation book (adapter: on the same table). */
   abstract readonly claims: ClaimStore;
+  /** What was derived from each shared partition (see {@link readPartition}). */
+  private readonly derived = new WeakMap<PositionPartition, PartitionRead>();
 
   /**
    * Reserves capacity for a new position before it is opened (see `reserveCapacity`): the
@@ -109,17 +119,20 @@ export abstract class PaperOrderStore implements ReservationStore {
 
   /** One position as its events say, or null. */
   async getPosition(positionId: string): Promise<PositionRecord | null> {
-    return (await this.read(positionId))?.position ?? null;
+    const read = await this.read(positionId);
+    return read ? handOut(read, read.position) : null;
   }
 
   /** A position's events, oldest first (records from before events read as the events they state). */
   async eventsOf(positionId: string): Promise<LedgerEvent[]> {
-    return (await this.read(positionId))?.events ?? [];
+    const read = await this.read(positionId);
+    return read ? handOut(read, read.events) : [];
   }
 
   /** A position's state derived from its events, or null for an unknown position. */
   async stateOf(positionId: string): Promise<PositionState | null> {
-    return (await this.read(positionId))?.state ?? null;
+    const read = await this.read(positionId);
+    return read ? handOut(read, read.state) : null;
   }
 
   /** Open positions, oldest first (the open index, each read from its events). */
@@ -127,7 +140,7 @@ export abstract class PaperOrderStore implements ReservationStore {
     const out: PositionRecord[] = [];
     for (const stored of await this.listOpenRecords()) {
       const read = await this.read(stored.positionId);
-      if (read?.position.status === "open") out.push(read.position);
+      if (read?.position.status === "open") out.push(handOut(read, read.position));
       // The index lags a close whose record update was cut off: bring it up to date.
       else if (read) await this.sync(stored.positionId);
     }
@@ -169,25 +182,35 @@ export abstract class PaperOrderStore implements ReservationStore {
       const read = await this.read(event.positionId);
       if (!read) throw unknownPosition(event.positionId, `${event.type} ${event.eventId}`, event.eventId);
       if (checkAppend(read.position, read.events, event) === "duplicate")
-        return { status: "duplicate", event, state: read.state };
+        return { status: "duplicate", event, state: handOut(read, read.state) };
       if (await this.insertEventAt(event, read.seq + 1))
-        return { status: "written", event, state: read.state };
+        return { status: "written", event, state: handOut(read, read.state) };
       if (attempt >= MAX_APPEND_ATTEMPTS) throw busy(event, attempt);
     }
   }
 
-  /** Reads a position's partition and derives its events, state and record. */
+  /**
+   * Reads a position's partition and derives its events, state and record. A frozen partition is
+   * shared by the adapter: what is derived from it is frozen too and kept for the next read of the
+   * same partition object.
+   */
   private async read(positionId: string): Promise<PartitionRead | null> {
     const part = await this.readPartition(positionId);
     if (!part.position) return null;
+    const known = this.derived.get(part);
+    if (known) return known;
     const { events, state } = partitionState({ ...part, position: part.position });
-    return {
+    const read = {
       position: projectPosition(part.position, state),
       events,
       state,
       seq: part.seq,
       orders: part.orders,
+      shared: false,
     };
+    if (!Object.isFrozen(part)) return read;
+    this.derived.set(part, freezePlain({ ...read, shared: true }));
+    return this.derived.get(part) as PartitionRead;
   }
 
   /** Rewrites a position's record from its events; once closed, releases its claims. */
@@ -199,7 +222,7 @@ export abstract class PaperOrderStore implements ReservationStore {
       await this.repairCloseOrder(read);
       await this.releaseOf(read.position, read.state);
     }
-    return read.state;
+    return handOut(read, read.state);
   }
 
   /** Writes the close order record a stored close event states when a crash cut it off. */
@@ -283,7 +306,7 @@ export abstract class PaperOrderStore implements ReservationStore {
           await this.insertOrder(full);
           await this.sync(input.positionId);
           const closed = await this.getPosition(input.positionId);
-          return { status: "written", order: full, position: closed ?? read.position };
+          return { status: "written", order: full, position: closed ?? handOut(read, read.position) };
         }
       }
     }
@@ -314,7 +337,11 @@ export abstract class PaperOrderStore implements ReservationStore {
   /** One order by id, or null. */
   abstract getOrder(orderId: string): Promise<OrderRecord | null>;
 
-  /** Adapter: a position's record, orders and stored events (one partition read). */
+  /**
+   * Adapter: a position's record, orders and stored events (one partition read). An adapter may
+   * return the same deeply frozen partition object until the position is written; the store then
+   * derives its state once and hands out copies.
+   */
   protected abstract readPartition(positionId: string): Promise<PositionPartition>;
   /** Adapter: position records in the open index, oldest first (never a scan). */
   protected abstract listOpenRecords(): Promise<PositionRecord[]>;

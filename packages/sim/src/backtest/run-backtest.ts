@@ -2,7 +2,12 @@ import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import type { AppConfig } from "@stratdeck/core/config";
 import { silentLog, type Log } from "@stratdeck/core/log";
 import { runJob, type JobDeps, SCHEDULES, type JobSchedule } from "@stratdeck/core/orchestrator";
-import { closePosition, MemoryPaperOrderStore, paperSettingsFromStrategies } from "@stratdeck/core/ledger";
+import {
+  closePosition,
+  MemoryPaperOrderStore,
+  paperSettingsFromStrategies,
+  type PaperOrderStore,
+} from "@stratdeck/core/ledger";
 import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { FakeClock, sessionOn } from "@stratdeck/core/time";
@@ -30,6 +35,8 @@ export interface BacktestDeps {
   log?: Log;
   /** Default: the deployed {@link SCHEDULES}. */
   schedules?: readonly JobSchedule[];
+  /** The order log, empty (default: a new {@link MemoryPaperOrderStore}). */
+  orders?: PaperOrderStore;
 }
 
 /** Options of {@link runBacktest}. */
@@ -87,7 +94,7 @@ export async function runBacktest(deps: BacktestDeps, options: BacktestOptions):
   const strategies = onMarket(onlyStrategy(deps.strategies, options.strategy), deps.market.underlyings());
   const base = new BacktestMarketDataProvider(deps.market, clock);
   const provider = options.lookAhead ? new MarketDataProviderSpy(base, clock, options.lookAhead) : base;
-  const orders = new MemoryPaperOrderStore();
+  const orders = deps.orders ?? new MemoryPaperOrderStore();
   const tally = new IdeasTally();
   const benchmark = deps.market.underlyings().includes("SPX")
     ? "SPX"
