@@ -160,4 +160,52 @@ export function ledgerEventsCase(make: () => Promise<PaperOrderStore>): void {
     ]);
     expect(await store.listClosedPositions({ since: T0 + 2 * 86_400_000 })).toEqual([]);
   });
+
+  it("an order filled in part states its cancel; a position closes in several orders, each recorded once by its ref", async () => {
+    const store = await make();
+    const { order, position } = entryFixture("2026-11-25T11:00");
+    const opened3 = await store.open(
+      { ...order, quantity: 3, cancelledRest: { orderQuantity: 5, reason: "timeout" } },
+      { ...position, quantity: 3 },
+    );
+    const id = opened3.position!.positionId;
+    expect((await store.stateOf(id))?.orders).toEqual([
+      { orderId: `${id}:open`, effect: "open", orderQuantity: 5, filled: 3, cancelled: true },
+    ]);
+    const closing = (quantity: number, ref: string, rest?: { orderQuantity: number; reason: string }) =>
+      store.close({
+        positionId: id,
+        order: {
+          ...order,
+          time: T0 + 60_000 * quantity,
+          side: "debit",
+          quantity,
+          price: 0.5,
+          reason: "manual",
+          idempotencyKey: `${id}|close|${ref}`,
+          ...(rest ? { cancelledRest: rest } : {}),
+        },
+        exitFeesCents: 100 * quantity,
+        closeReason: "manual",
+        orderRef: ref,
+      });
+    expect((await closing(1, "1005", { orderQuantity: 3, reason: "timeout" })).status).toBe("written");
+    expect((await closing(1, "1005", { orderQuantity: 3, reason: "timeout" })).status).toBe("duplicate");
+    expect(await store.getPosition(id)).toMatchObject({ status: "open", quantity: 2 });
+    expect(await store.getOrder(`${id}:close|1005`)).toMatchObject({ quantity: 1 });
+    expect((await closing(2, "1006")).status).toBe("written");
+    const state = await store.stateOf(id);
+    // 3 × 145 in, 3 × 50 out: gross 28,500 cents; fees 392 to open, 100 + 200 to close.
+    expect(state).toMatchObject({ status: "closed", grossCents: 28_500, feesCents: 692, netCents: 27_808 });
+    expect(state?.orders.filter((o) => o.effect === "close")).toEqual([
+      { orderId: `${id}:close|1005`, effect: "close", orderQuantity: 3, filled: 1, cancelled: true },
+      { orderId: `${id}:close|1006`, effect: "close", orderQuantity: 2, filled: 2, cancelled: false },
+    ]);
+    expect((await store.ordersOf(id)).map((o) => [o.kind, o.quantity])).toEqual([
+      ["open", 3],
+      ["close", 1],
+      ["close", 2],
+    ]);
+    expect((await store.listClosedPositions()).map((p) => p.netPnlCents)).toEqual([27_808]);
+  });
 }

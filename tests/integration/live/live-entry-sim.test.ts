@@ -75,6 +75,13 @@ describe("live entry against the simulated broker", () => {
     expect(askedFees.totalCents).toBeGreaterThan(2 * filledFees.totalCents);
     const [order] = await orders.listRecentOrders(1);
     expect(order?.fees?.totalCents).toBe(filledFees.totalCents);
+    // The ledger tells the order's progress truthfully: 1 of 3 filled, the rest cancelled and why.
+    const events = await orders.eventsOf(position!.positionId);
+    expect(events.map((e) => e.type).sort()).toEqual(["cancel", "fill"]);
+    expect(events.find((e) => e.type === "cancel")).toMatchObject({ orderQuantity: 3, reason: "timeout" });
+    expect((await orders.stateOf(position!.positionId))?.orders).toEqual([
+      { orderId: order!.orderId, effect: "open", orderQuantity: 3, filled: 1, cancelled: true },
+    ]);
   });
 
   it("a reject for buying power stops at the dry run: nothing placed, nothing written", async () => {

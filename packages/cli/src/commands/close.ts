@@ -51,6 +51,8 @@ export function registerClose(command: Command): void {
 function human(r: CloseResult): string {
   switch (r.status) {
     case "closed":
+      if (r.position.status === "open")
+        return `partly closed ${r.position.positionId}: ${r.order.quantity} spreads at a ${r.order.side} of ${r.order.price.toFixed(2)}, ${r.position.quantity} still open (close again for the rest); realised so far gross ${usd(r.realizedPnlCents)}`;
       return `closed ${r.position.positionId}: debit ${r.position.exitDebit?.toFixed(2)}, realised P&L gross ${usd(r.realizedPnlCents)}, fees ${usd(r.position.feesCents ?? 0)}, net ${usd(r.position.netPnlCents ?? r.realizedPnlCents)}`;
     case "already-closed":
       return `${r.position.positionId} was already closed (${r.position.closeReason}, P&L gross ${usd(r.position.realizedPnlCents ?? 0)}, net ${usd(r.position.netPnlCents ?? r.position.realizedPnlCents ?? 0)})`;

@@ -27,14 +27,15 @@ const SEQ_PREFIX = "SEQ#";
 const seqSk = (seq: number): string => `${SEQ_PREFIX}${String(seq).padStart(10, "0")}`;
 const OPEN = "OPEN";
 
-const orderSk = (kind: OrderRecord["kind"]): string => `ORDER#${kind}`;
+/** `ORDER#open`, `ORDER#close`, or `ORDER#close|<ref>` for one of several closing orders. */
+const orderSk = (orderId: string): string => `ORDER#${orderId.slice(orderId.indexOf(":") + 1)}`;
 /** Pending broker orders: one partition (`PENDING`), outside both indexes. */
 const PENDING_PK = "PENDING";
 const pendingKey = (id: string) => ({ pk: PENDING_PK, sk: `ORDER#${id}` });
 
 /**
  * PaperOrderStore on one DynamoDB table: each position is a partition holding its orders
- * (`ORDER#open`, `ORDER#close`), its events and its `POSITION` record. Checked events (fills,
+ * (`ORDER#open`, `ORDER#close`, `ORDER#close|<ref>` when it closed in several orders), its events and its `POSITION` record. Checked events (fills,
  * cancels, settlements) take the next sequence slot (`SEQ#<n>`, a put conditional on the slot being
  * free); an entry's own fill, claim changes and events written before slots are `EVENT#<eventId>`. Open
  * positions carry the sparse `openFlag` attribute indexed by `open-positions`; orders, events and
@@ -138,9 +139,11 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
   }
 
   async getOrder(orderId: string): Promise<OrderRecord | null> {
-    const [positionId, kind] = orderId.split(":");
+    const at = orderId.indexOf(":");
+    const positionId = orderId.slice(0, Math.max(0, at));
+    const kind = orderId.slice(at + 1).split("|")[0];
     if (!positionId || (kind !== "open" && kind !== "close")) return null;
-    const key = { pk: positionId, sk: orderSk(kind) };
+    const key = { pk: positionId, sk: orderSk(orderId) };
     const res = await storeCall(this.table, key, () =>
       this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
     );
@@ -151,7 +154,7 @@ export class DynamoPaperOrderStore extends PaperOrderStore {
     return this.putNew({
       ...order,
       pk: order.positionId,
-      sk: orderSk(order.kind),
+      sk: orderSk(order.orderId),
       orderStream: ORDER_STREAM,
     });
   }

@@ -39,6 +39,9 @@ export const orderRecordSchema: z.ZodMiniType<OrderRecord> = z.looseObject({
   legs: z.array(orderLeg),
   idempotencyKey: z.string(),
   reason: z.string(),
+  cancelledRest: z.optional(
+    z.looseObject({ orderQuantity: z.int().check(z.positive()), reason: z.string() }),
+  ),
 });
 
 const positionLeg = z.looseObject({

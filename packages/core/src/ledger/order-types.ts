@@ -66,6 +66,20 @@ export interface OrderRecord {
   fees?: OrderFees;
   /** The broker's own fee figure (live dry-run `fee-calculation`), cents, beside the model's. */
   brokerFeesCents?: number;
+  /**
+   * A (live) order that filled only in part: the spreads it was placed for and why the rest was
+   * cancelled. `quantity` is what filled; the ledger has a fill event of `quantity` out of
+   * `orderQuantity` and a cancel event for the rest.
+   */
+  cancelledRest?: CancelledRest;
+}
+
+/** The unfilled rest of an order that filled in part (see {@link OrderRecord.cancelledRest}). */
+export interface CancelledRest {
+  /** Spreads the order was placed for (more than filled). */
+  orderQuantity: number;
+  /** Why the rest will never fill (`timeout`, `cancelled by the next run`, …). */
+  reason: string;
 }
 
 /** A leg of an open or closed position. */

@@ -5,7 +5,7 @@ import { checkAppend } from "./events/check-event";
 import type { LedgerEvent } from "./events/ledger-event";
 import { LedgerError } from "./events/ledger-error";
 import { parseLedgerEvent } from "./events/ledger-event-schema";
-import { orderEvent, orderOfEvent, APPROXIMATE_SOURCES } from "./events/order-events";
+import { orderEvents, orderOfEvent, APPROXIMATE_SOURCES } from "./events/order-events";
 import type { PositionState } from "./events/position-state";
 import { partitionState, projectPosition, type PositionPartition } from "./position-projection";
 import { clonePlain, freezePlain } from "./plain-data";
@@ -24,9 +24,13 @@ export function positionIdFor(idempotencyKey: string): string {
   return "pos_" + createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 20);
 }
 
-/** Order id of a position's open or close order (one of each per position). */
-export function orderIdFor(positionId: string, kind: OrderRecord["kind"]): string {
-  return `${positionId}:${kind}`;
+/**
+ * Order id of a position's open or close order: `<positionId>:open`, `<positionId>:close`, or for
+ * one of several closing orders (partial closes) `<positionId>:close|<ref>` (`ref`: the venue's
+ * order id, so the same broker order is recorded once).
+ */
+export function orderIdFor(positionId: string, kind: OrderRecord["kind"], ref?: string): string {
+  return ref === undefined ? `${positionId}:${kind}` : `${positionId}:${kind}|${ref}`;
 }
 
 /** Input of {@link PaperOrderStore.close}. */
@@ -37,6 +41,12 @@ export interface CloseInput {
   /** Fees of the closing order, cents. */
   exitFeesCents: number;
   closeReason: string;
+  /**
+   * The venue's id of this closing order (a broker order id): the close is logged as
+   * `<positionId>:close|<ref>`, one record per broker order, so a position may close in several
+   * orders. Absent: the position's one close order `<positionId>:close`.
+   */
+  orderRef?: string;
   /**
    * A settlement's index value (points), instant (ms), source, and whether the value is an
    * approximation (default: true for an AM root's `rest:open` print).
@@ -225,15 +235,18 @@ export abstract class PaperOrderStore implements ReservationStore {
     return handOut(read, read.state);
   }
 
-  /** Writes the close order record a stored close event states when a crash cut it off. */
+  /** Writes the close order records stored close events state when a crash cut them off. */
   private async repairCloseOrder(read: PartitionRead): Promise<void> {
-    const orderId = orderIdFor(read.position.positionId, "close");
-    if (read.orders.some((o) => o.orderId === orderId)) return;
-    const own = read.events.find(
-      (e) => (e.type === "fill" || e.type === "settlement") && e.orderId === orderId,
-    );
-    if (own?.type === "fill" || own?.type === "settlement")
-      await this.insertOrder(orderOfEvent(read.position, own));
+    const prefix = orderIdFor(read.position.positionId, "close");
+    const logged = new Set(read.orders.map((o) => o.orderId));
+    const repaired = new Set<string>();
+    for (const e of read.events) {
+      if (!((e.type === "fill" && e.effect === "close") || e.type === "settlement")) continue;
+      const id = e.orderId;
+      if (id === undefined || !id.startsWith(prefix) || logged.has(id) || repaired.has(id)) continue;
+      repaired.add(id);
+      await this.insertOrder(orderOfEvent(read.position, e));
+    }
   }
 
   /** Releases a closed position's claims and risk (slot claims stay), each recorded as an event. */
@@ -274,7 +287,8 @@ export abstract class PaperOrderStore implements ReservationStore {
       const existing = (await this.getOrder(full.orderId)) ?? full;
       return { status: "duplicate", order: existing, position: await this.getPosition(positionId) };
     }
-    await this.insertEvent(orderEvent(full, pos.entryFeesCents ?? full.fees?.totalCents ?? 0));
+    for (const e of orderEvents(full, pos.entryFeesCents ?? full.fees?.totalCents ?? 0))
+      await this.insertEvent(e);
     return { status: "written", order: full, position: (await this.getPosition(positionId)) ?? pos };
   }
 
@@ -289,12 +303,12 @@ export abstract class PaperOrderStore implements ReservationStore {
       ...input.order,
       kind: "close",
       positionId: input.positionId,
-      orderId: orderIdFor(input.positionId, "close"),
+      orderId: orderIdFor(input.positionId, "close", input.orderRef),
     };
     const read = await this.read(input.positionId);
     if (!read) throw unknownPosition(input.positionId, "close");
     const s = input.settlement;
-    const event = orderEvent(
+    const [event, ...rest] = orderEvents(
       { ...full, reason: input.closeReason },
       input.exitFeesCents,
       s && { ...s, approximate: s.approximate ?? APPROXIMATE_SOURCES.includes(s.source) },
@@ -304,6 +318,8 @@ export abstract class PaperOrderStore implements ReservationStore {
         checkAppend(read.position, read.events, event);
         if ((await this.appendClose(event)) === "written") {
           await this.insertOrder(full);
+          // A partly filled closing order: the cancel of its rest (read from the record until written).
+          for (const e of rest) await this.appendChecked(e);
           await this.sync(input.positionId);
           const closed = await this.getPosition(input.positionId);
           return { status: "written", order: full, position: closed ?? handOut(read, read.position) };

@@ -48,11 +48,13 @@ export function projectPosition(stored: PositionRecord, state: PositionState): P
   const out: PositionRecord = { ...stored };
   for (const k of DERIVED) delete out[k];
   const closed = state.status === "closed";
+  const quantity = closed ? state.openedQuantity : state.openQuantity;
   Object.assign(out, {
     status: state.status,
-    quantity: closed ? state.openedQuantity : state.openQuantity,
+    quantity,
     entryCredit: state.avgOpenCredit ?? stored.entryCredit,
     entryFeesCents: state.openFeesCents,
+    ...perQuantity(stored, quantity),
   });
   if (!closed) return out;
   const s = state.settlement;
@@ -74,4 +76,18 @@ export function projectPosition(stored: PositionRecord, state: PositionState): P
         }
       : {}),
   };
+}
+
+/**
+ * Max profit and loss of `quantity` spreads (what is open after a partial close, or all that was
+ * opened once closed), from the stored record's figures for its own quantity (exact: both are whole
+ * cents per spread times the spreads).
+ */
+function perQuantity(
+  stored: PositionRecord,
+  quantity: number,
+): Pick<PositionRecord, "maxProfitCents" | "maxLossCents"> | Record<string, never> {
+  if (stored.quantity <= 0 || quantity <= 0 || quantity === stored.quantity) return {};
+  const scale = (cents: number) => Math.round(cents / stored.quantity) * quantity;
+  return { maxProfitCents: scale(stored.maxProfitCents), maxLossCents: scale(stored.maxLossCents) };
 }

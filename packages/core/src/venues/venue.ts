@@ -4,7 +4,7 @@ import type { EntryRecords } from "../ledger/entry-order";
 import type { FeeSchedule, OrderFees } from "../ledger/fee-model";
 import type { Refusal } from "../ledger/leg-fill";
 import type { LegFillQuote } from "../ledger/order-leg";
-import type { AppendResult, PositionRecord, TradingMode } from "../ledger/order-types";
+import type { AppendResult, CancelledRest, PositionRecord, TradingMode } from "../ledger/order-types";
 import type { PositionMark } from "../ledger/position-mark";
 
 /** What a venue said about an order sent to it (a broker's dry run or placement; absent on paper). */
@@ -44,9 +44,22 @@ export interface ExitFill {
    * partial close: the position stays open with the rest.
    */
   quantity?: number;
+  /**
+   * The venue's id of the closing order (a broker order id): each closing order is its own record
+   * (`<positionId>:close|<ref>`), so a position may close in several orders and the same order is
+   * recorded once. Absent: the position's one close.
+   */
+  orderRef?: string;
+  /** Live closes: the broker's order ids behind this close (its walk's tries included). */
+  brokerOrderIds?: string[];
+  /** The closing order filled only in part: the spreads it was placed for and why the rest was cancelled. */
+  cancelledRest?: CancelledRest;
 }
 
-/** What a recorded close reports back. */
+/**
+ * What a recorded close reports back: the position's realised P&L before fees so far, cents (the
+ * whole position's once closed; what the closes so far realised after a partial close).
+ */
 export type ClosedRecord = AppendResult & { realizedPnlCents: number };
 
 /**

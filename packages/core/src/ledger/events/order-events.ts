@@ -1,7 +1,7 @@
 import type { OrderRecord, PositionRecord } from "../order-types";
 import { orderLeg } from "../order-leg";
 import { intrinsicValue } from "../payoff";
-import type { FillEvent, LedgerEvent, SettlementEvent } from "./ledger-event";
+import type { CancelEvent, FillEvent, LedgerEvent, SettlementEvent } from "./ledger-event";
 
 /** A settlement's index value (points), instant (ms), source and whether it is approximate. */
 export interface SettlementFacts {
@@ -45,7 +45,7 @@ export function orderEvent(order: OrderRecord, feesCents: number, settlement?: S
     type: "fill",
     effect: order.kind,
     orderId: order.orderId,
-    orderQuantity: order.quantity,
+    orderQuantity: order.cancelledRest?.orderQuantity ?? order.quantity,
     quantity: order.quantity,
     netPrice: -debit,
     feesCents,
@@ -56,7 +56,8 @@ export function orderEvent(order: OrderRecord, feesCents: number, settlement?: S
 }
 
 /**
- * The close order record a position's closing event (`<positionId>:close`) states, for a close
+ * The close order record a position's closing event (`<positionId>:close`, or one of several
+ * closing orders `<positionId>:close|<ref>`) states, for a close
  * whose record write was cut off by a crash: the event's time, side, price, quantity, reason and
  * leg fills (a settlement's legs at intrinsic value); the quotes and underlying price it filled
  * against are not in the event (`underlyingSource: "ledger"`, underlying 0 unless a settlement).
@@ -73,8 +74,10 @@ export function orderOfEvent(position: PositionRecord, event: FillEvent | Settle
       quoteSource: event.type === "fill" ? "ledger" : "settlement",
     }),
   );
+  const orderId = event.orderId ?? `${position.positionId}:close`;
+  const ref = orderId.slice(`${position.positionId}:close`.length);
   return {
-    orderId: `${position.positionId}:close`,
+    orderId,
     positionId: position.positionId,
     kind: "close",
     time: event.at,
@@ -87,9 +90,34 @@ export function orderOfEvent(position: PositionRecord, event: FillEvent | Settle
     underlyingSource: event.type === "settlement" ? `settlement:${event.source}` : "ledger",
     mode: position.mode,
     legs,
-    idempotencyKey: `${position.positionId}|close`,
+    idempotencyKey: `${position.positionId}|close${ref}`,
     reason: event.type === "fill" ? (event.reason ?? "close") : "expiry",
   };
+}
+
+/**
+ * Every event an order-log record states: {@link orderEvent}, and for an order that filled only in
+ * part (`cancelledRest`) the cancel of its rest, with its reason.
+ */
+export function orderEvents(
+  order: OrderRecord,
+  feesCents: number,
+  settlement?: SettlementFacts,
+): [LedgerEvent, ...LedgerEvent[]] {
+  const main = orderEvent(order, feesCents, settlement);
+  const rest = order.cancelledRest;
+  if (!rest || main.type !== "fill") return [main];
+  const cancel: CancelEvent = {
+    eventId: `cancel|${order.orderId}`,
+    positionId: order.positionId,
+    at: order.time,
+    type: "cancel",
+    effect: order.kind,
+    orderId: order.orderId,
+    orderQuantity: rest.orderQuantity,
+    reason: rest.reason,
+  };
+  return [main, cancel];
 }
 
 /** Order ids an event stands for (its order, or the record summarising a settlement). */
@@ -111,16 +139,20 @@ export function eventsWithLegacy(
   stored: readonly LedgerEvent[],
 ): LedgerEvent[] {
   const covered = new Set(stored.flatMap(orderIdsOf));
-  const legacy = orders
-    .filter((o) => !covered.has(o.orderId))
-    .map((o) => {
-      const reason = o.kind === "close" ? (position.closeReason ?? o.reason) : o.reason;
-      return orderEvent({ ...o, reason }, legacyFees(position, o), legacySettlement(position, o));
-    });
+  const ids = new Set(stored.map((e) => e.eventId));
+  // An order no stored event stands for reads as all its events; a covered one only gets the
+  // cancel of its rest when that write was cut off after its fill.
+  const legacy = orders.flatMap((o) => {
+    const reason = o.kind === "close" ? (position.closeReason ?? o.reason) : o.reason;
+    const events = orderEvents({ ...o, reason }, legacyFees(position, o), legacySettlement(position, o));
+    return covered.has(o.orderId) ? events.filter((e) => e.type === "cancel" && !ids.has(e.eventId)) : events;
+  });
   return [...legacy, ...stored];
 }
 
 function legacyFees(p: PositionRecord, o: OrderRecord): number {
+  // One of several closing orders (`<id>:close|<ref>`, only ever written with events): its own fees.
+  if (o.orderId.includes("|") && o.fees) return o.fees.totalCents;
   const own = o.kind === "open" ? p.entryFeesCents : p.exitFeesCents;
   return own ?? o.fees?.totalCents ?? 0;
 }

@@ -25,19 +25,21 @@ export interface PlacedEntry {
  * Records where a live entry's order ended, whoever followed it to the end (the run that placed
  * it, the next run, or the reconcile job): nothing filled gives the claims back (the cap is free
  * again only once the broker can no longer fill); fills are written to the order log from the
- * broker's report (a second writer finds the position and writes nothing).
+ * broker's report (a second writer finds the position and writes nothing), and when fewer spreads
+ * filled than ordered, the cancel of the rest with `cancelReason` (a partial open).
  */
 export async function recordEntryOutcome(
   deps: EntryOutcomeDeps,
   placed: PlacedEntry,
   fills: OrderFills,
   brokerOrderIds: string[],
+  cancelReason: string,
 ): Promise<AppendResult | null> {
   if (fills.spreads === 0) {
     for (const key of placed.releaseIfUnfilled) await deps.orders.releaseKey(key, placed.positionId);
     return null;
   }
-  const filled = filledEntryRecords(placed.entry, fills, brokerOrderIds, deps.book.feeSchedule);
+  const filled = filledEntryRecords(placed.entry, fills, brokerOrderIds, deps.book.feeSchedule, cancelReason);
   const res = await deps.book.opened(filled);
   deps.log.info("live.order.filled", {
     key: placed.entry.order.idempotencyKey,

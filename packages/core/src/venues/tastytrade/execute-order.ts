@@ -6,7 +6,7 @@ import type { Clock } from "../../time/clock";
 import { followOrder } from "./follow-order";
 import type { LiveBroker } from "./live-broker";
 import type { OrderJournal } from "./order-journal";
-import { orderFills, type OrderFills } from "./order-fills";
+import { orderFills, orderSpreads, type OrderFills } from "./order-fills";
 
 /** Deps of {@link executeOrder}. */
 export interface ExecuteDeps {
@@ -71,7 +71,7 @@ const round = (x: number): number => Math.round(x * 100) / 100;
  * the broker's fill report.
  */
 export async function executeOrder(deps: ExecuteDeps, req: ExecutionRequest): Promise<Execution> {
-  const quantity = Math.min(...req.order.legs.map((l) => l.quantity));
+  const quantity = orderSpreads(req.order);
   const trail: Trail = { attempts: [], orderIds: [] };
   let price = req.order.price;
   for (let step = 0; ; step++) {

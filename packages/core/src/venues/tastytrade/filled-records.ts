@@ -9,13 +9,15 @@ const r4 = (x: number): number => Math.round(x * 10_000) / 10_000;
  * The order-log records of a live entry as the broker filled it: quantity = spreads filled, price
  * and per-leg fills from the fill report, max profit/loss and breakevens recomputed from the
  * filled credit, fees by the fee model on the filled contracts at their fill prices, mode `live`,
- * and the broker order ids.
+ * and the broker order ids; fewer spreads filled than ordered also records the order's size and
+ * `cancelReason` (the cancel of the rest, as an event).
  */
 export function filledEntryRecords(
   records: EntryRecords,
   fills: OrderFills,
   brokerOrderIds: string[],
   feeSchedule: FeeSchedule = DEFAULT_FEE_SCHEDULE,
+  cancelReason = "timeout",
 ): EntryRecords {
   const quantity = fills.spreads;
   const credit = r4(fills.net);
@@ -45,6 +47,9 @@ export function filledEntryRecords(
       price: Math.abs(credit),
       legs: records.order.legs.map((l, i) => ({ ...l, fillPrice: legPrice(i, l.fillPrice) })),
       brokerOrderIds,
+      ...(quantity < records.order.quantity
+        ? { cancelledRest: { orderQuantity: records.order.quantity, reason: cancelReason } }
+        : {}),
     },
     position: {
       ...p,

@@ -10,7 +10,9 @@ import { recordEntryOutcome } from "./entry-outcome";
 import { followOrder } from "./follow-order";
 import type { LiveBroker } from "./live-broker";
 import { leaseMs, takeLease } from "./order-journal";
-import { orderFills } from "./order-fills";
+import { cancelReasonOf, orderFills, orderSpreads } from "./order-fills";
+import { recordCloseOutcome, type ClosingResult } from "./close-outcome";
+import { releaseLiveClose } from "./live-close-claim";
 
 /** Deps of {@link finishPendingOrders}. */
 export interface FinishPendingDeps {
@@ -72,7 +74,12 @@ async function finishOne(deps: FinishPendingDeps, pending: PendingOrder): Promis
   );
   const final = await followOrder(follow, current, { cancelNow: true });
   const fills = orderFills(pending.request, final);
-  await recordPendingOutcome(deps, pending, fills, [...pending.earlierOrderIds, orderId]);
+  await recordPendingOutcome(deps, pending, {
+    fills,
+    ordered: orderSpreads(pending.request),
+    brokerOrderIds: [...pending.earlierOrderIds, orderId],
+    cancelReason: cancelReasonOf(final.status, true),
+  });
   await deps.orders.deletePendingOrder(pending.id);
   await deps.orders.releaseKey(pendingLeaseKey(pending.id), holder);
   deps.log.info("live.order.resumed", {
@@ -84,11 +91,14 @@ async function finishOne(deps: FinishPendingDeps, pending: PendingOrder): Promis
   return "finished";
 }
 
+/**
+ * Records a finished pending order as its run would have: an entry's fills (or its claims given
+ * back), a close's fills as a (partial) close and its close claim released.
+ */
 async function recordPendingOutcome(
   deps: FinishPendingDeps,
   pending: PendingOrder,
-  fills: ReturnType<typeof orderFills>,
-  orderIds: string[],
+  result: ClosingResult,
 ): Promise<void> {
   if (pending.purpose === "open") {
     if (!pending.entry)
@@ -96,10 +106,17 @@ async function recordPendingOutcome(
     await recordEntryOutcome(
       deps,
       { entry: pending.entry, positionId: pending.positionId, releaseIfUnfilled: pending.releaseIfUnfilled },
-      fills,
-      orderIds,
+      result.fills,
+      result.brokerOrderIds,
+      result.cancelReason,
     );
     return;
   }
-  throw new Error(`pending order ${pending.id}: unknown purpose ${pending.purpose}`);
+  if (!pending.close) throw new Error(`pending order ${pending.id}: a close order without its reason`);
+  await recordCloseOutcome(
+    { ...deps, now: deps.clock.now() },
+    { ...pending.close, positionId: pending.positionId },
+    result,
+  );
+  await releaseLiveClose(deps.orders, pending.positionId);
 }

@@ -9,6 +9,8 @@ export * from "./live-entry";
 export * from "./submit-live";
 export * from "./reconcile";
 export * from "./live-close";
+export * from "./live-close-claim";
+export * from "./close-outcome";
 export * from "./finish-pending";
 export * from "./follow-order";
 export * from "./broker-retry";

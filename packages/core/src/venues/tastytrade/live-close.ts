@@ -1,18 +1,19 @@
 import type { LiveConfig } from "../../config/app-config";
-import { spreadOrderFees } from "../../ledger/fee-model";
 import type { PositionRecord } from "../../ledger/order-types";
 import { DEFAULT_INDEX_TICKS } from "../../ledger/leg-fill";
 import { tickFor } from "../../market-data/option-chain";
 import { naturalNetCredit } from "../../pricing/natural-price";
 import type { Clock } from "../../time/clock";
-import type { CloseOutcome, CloseRequest, ExitFill, FillBook } from "../venue";
+import type { CloseOutcome, CloseRequest, FillBook } from "../venue";
 import { executeOrder, type Execution } from "./execute-order";
 import type { LiveBroker } from "./live-broker";
 import type { LiveOrderRequest } from "./live-order-gateway";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
-
-/** The claim taken before a live position's closing order goes to the broker. */
-export const liveCloseKey = (positionId: string): string => `live-close|${positionId}`;
+import { pendingOrderId } from "../../ledger/pending-order";
+import { recordCloseOutcome, type ClosingIntent } from "./close-outcome";
+import { cancelReasonOf } from "./order-fills";
+import { claimLiveClose, releaseLiveClose } from "./live-close-claim";
+import { leaseMs, PendingOrderJournal } from "./order-journal";
 
 /** Deps of {@link closeAtBroker}. */
 export interface LiveCloseDeps {
@@ -54,51 +55,83 @@ function naturalDebit(request: CloseRequest): number | undefined {
 
 /**
  * Closes an open live position at the broker (the caller's guard confirmed it): one closing order
- * per position across concurrent requests (a strict claim before the broker sees it), executed
- * (dry-run, place, follow, cancel, walk toward the natural debit) and what filled recorded from the
- * broker's fills: all of it closes the position, part of it shrinks the position to the rest.
- * The claim is released once the order is final, so a later close can take the rest.
+ * per position across concurrent requests (a claim before the broker sees it), a pending-order
+ * record (purpose `close`) written before each placement, executed (dry-run, place, follow,
+ * cancel, walk toward the natural debit) and what filled recorded from the broker's fills: all of
+ * it closes the position, part of it leaves the position open with the rest (a partial close). The
+ * claim is released once the order is final, so a later close takes the rest; a run that stops
+ * while its order may be working leaves both for the next run or the reconcile job to finish.
  */
 export async function closeAtBroker(
   deps: LiveCloseDeps,
   request: CloseRequest,
   book: FillBook,
 ): Promise<CloseOutcome> {
-  const { position, mark, log } = request;
+  const { position, log } = request;
   const positionId = position.positionId;
-  const order = closingOrder(position, mark.debitToClose);
-  const claim = liveCloseKey(positionId);
-  if (!(await deps.orders.claimKey(claim, positionId, true))) {
+  if (!(await claimLiveClose(deps.orders, positionId, deps.clock.now()))) {
     const reasons = [
       { code: "live-close-in-progress", message: "a closing order for this position is working now" },
     ];
     log.error("live.close.duplicate", { positionId });
     return { status: "refused", reasons };
   }
-  let keepClaim = false;
+  const journal = new PendingOrderJournal(
+    deps.orders,
+    deps.clock,
+    {
+      id: pendingOrderId("close", positionId),
+      purpose: "close",
+      positionId,
+      releaseIfUnfilled: [],
+      close: intentOf(request),
+    },
+    leaseMs(deps.settings),
+  );
+  let final = false;
   try {
-    const ticks = position.tickSizes ?? DEFAULT_INDEX_TICKS;
-    const natural = naturalDebit(request);
-    const execution = await executeOrder(
-      { broker: deps.broker, clock: deps.clock, log, settings: deps.settings, ...sleepOf(deps) },
-      {
-        order,
-        tick: tickFor(ticks, order.price),
-        tickSizes: ticks,
-        ...(natural !== undefined && mark.debitToClose >= 0 ? { natural } : {}),
-      },
-    );
-    // Until the ledger records partial closes, a partly filled close keeps its claim (the trader
-    // reconciles it at the broker).
-    keepClaim = execution.fills.spreads > 0 && execution.status !== "filled";
-    return await recordExecution(deps, request, book, execution);
+    const execution = await executeOrder({ ...executeDeps(deps, request), journal }, executionOf(request));
+    const outcome = await recordExecution(deps, request, book, execution);
+    await journal.finish();
+    final = true;
+    return outcome;
   } finally {
-    if (!keepClaim) await deps.orders.releaseKey(claim, positionId);
+    // An order that may still be working keeps the claim: whoever finishes its pending record releases it.
+    if (final || !journal.outstanding) await releaseLiveClose(deps.orders, positionId);
   }
 }
 
-const sleepOf = (deps: { sleep?: (ms: number) => Promise<void> }) =>
-  deps.sleep ? { sleep: deps.sleep } : {};
+const executeDeps = (deps: LiveCloseDeps, request: CloseRequest) => ({
+  broker: deps.broker,
+  clock: deps.clock,
+  log: request.log,
+  settings: deps.settings,
+  ...(deps.sleep ? { sleep: deps.sleep } : {}),
+});
+
+/** The closing order at the mark's debit, its tick and how far it may walk (to the natural debit). */
+function executionOf(request: CloseRequest) {
+  const { position, mark } = request;
+  const order = closingOrder(position, mark.debitToClose);
+  const ticks = position.tickSizes ?? DEFAULT_INDEX_TICKS;
+  const natural = naturalDebit(request);
+  return {
+    order,
+    tick: tickFor(ticks, order.price),
+    tickSizes: ticks,
+    ...(natural !== undefined && mark.debitToClose >= 0 ? { natural } : {}),
+  };
+}
+
+/** What the close is for, kept on its pending record. */
+function intentOf(request: CloseRequest): Omit<ClosingIntent, "positionId" | "quotes"> {
+  const { position, mark } = request;
+  return {
+    reason: request.reason,
+    underlyingPrice: mark.underlyingPrice ?? position.underlyingAtEntry,
+    underlyingSource: mark.underlyingSource,
+  };
+}
 
 /** Records what an executed close filled (nothing filled: refused with the broker's reasons). */
 async function recordExecution(
@@ -107,44 +140,26 @@ async function recordExecution(
   book: FillBook,
   execution: Execution,
 ): Promise<CloseOutcome> {
-  const { position, log } = request;
+  const { position, log, mark } = request;
   const details = { execution };
   const reasons = execution.reasons.map((message) => ({ code: `live-${execution.status}`, message }));
-  if (execution.fills.spreads === 0) {
+  const quotes = mark.legs.map((l) => ({
+    ...(l.bid !== undefined ? { bid: l.bid } : {}),
+    ...(l.ask !== undefined ? { ask: l.ask } : {}),
+  }));
+  const record = await recordCloseOutcome(
+    { orders: deps.orders, log, book, now: deps.clock.now() },
+    { ...intentOf(request), positionId: position.positionId, quotes },
+    {
+      fills: execution.fills,
+      ordered: execution.quantity,
+      brokerOrderIds: execution.orderIds,
+      cancelReason: cancelReasonOf(execution.attempts.at(-1)?.status, false),
+    },
+  );
+  if (!record) {
     log.error("live.close.unfilled", { positionId: position.positionId, status: execution.status, reasons });
     return { status: "refused", reasons, details };
   }
-  if (execution.status !== "filled") {
-    log.error("live.close.partial", {
-      positionId: position.positionId,
-      filled: execution.fills.spreads,
-      of: position.quantity,
-    });
-    return { status: "refused", reasons, details };
-  }
-  const record = await book.closed(position, exitOf(deps, request, execution, book));
-  return { status: "closed", record, reasons: [], details };
-}
-
-/** The exit the broker filled: its per-leg average prices, the fee model on them, the spreads filled. */
-function exitOf(deps: LiveCloseDeps, request: CloseRequest, execution: Execution, book: FillBook): ExitFill {
-  const { position, mark } = request;
-  const prices = position.legs.map((_, i) => execution.fills.legs[i]?.averagePrice ?? 0);
-  const quantity = execution.fills.spreads;
-  return {
-    exitDebit: -execution.fills.net,
-    legs: prices.map((fillPrice, i) => ({
-      fillPrice,
-      quoteTime: deps.clock.now(),
-      ...(mark.legs[i]?.bid !== undefined ? { bid: mark.legs[i]?.bid } : {}),
-      ...(mark.legs[i]?.ask !== undefined ? { ask: mark.legs[i]?.ask } : {}),
-    })),
-    time: deps.clock.now(),
-    underlyingPrice: mark.underlyingPrice ?? position.underlyingAtEntry,
-    underlyingSource: mark.underlyingSource,
-    reason: request.reason,
-    // The fee model on the broker's fill prices (the broker's own figure is logged at dry-run).
-    fees: spreadOrderFees(book.feeSchedule, "close", { ...position, quantity }, prices, deps.clock.now()),
-    ...(quantity < position.quantity ? { quantity } : {}),
-  };
+  return { status: "closed", record, reasons: execution.status === "partial" ? reasons : [], details };
 }

@@ -16,6 +16,7 @@ import type { FillBook } from "../venue";
 import type { AppendResult } from "../../ledger/order-types";
 import { pendingOrderId } from "../../ledger/pending-order";
 import { recordEntryOutcome } from "./entry-outcome";
+import { cancelReasonOf } from "./order-fills";
 import { leaseMs, PendingOrderJournal } from "./order-journal";
 import type { LiveBroker } from "./live-broker";
 import { liveAlert } from "./live-alert";
@@ -134,6 +135,7 @@ export async function enterLive(
     placed,
     execution.fills,
     execution.orderIds,
+    cancelReasonOf(execution.attempts.at(-1)?.status, false),
   );
   await journal.finish();
   return entryOutcome(log, records, positionId, execution, res);

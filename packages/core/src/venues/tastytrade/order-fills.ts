@@ -23,9 +23,14 @@ export interface OrderFills {
   net: number;
 }
 
+/** Spreads an order asks for (its smallest leg quantity: one contract per spread on the thinnest leg). */
+export function orderSpreads(request: LiveOrderRequest): number {
+  return Math.min(...request.legs.map((l) => l.quantity));
+}
+
 /** Sums the broker's fill report per leg and turns it into spreads and a net price per spread. */
 export function orderFills(request: LiveOrderRequest, order: BrokerOrder): OrderFills {
-  const size = Math.min(...request.legs.map((l) => l.quantity));
+  const size = orderSpreads(request);
   const legs = request.legs.map((l): LegFill => {
     const wire = order.legs.find((w) => w.symbol === l.occSymbol);
     const fills = wire?.fills ?? [];
@@ -43,4 +48,15 @@ export function orderFills(request: LiveOrderRequest, order: BrokerOrder): Order
       net += sign * (legs[i]?.averagePrice ?? 0) * (l.quantity / size);
     });
   return { legs, spreads, net: Math.round(net * 10_000) / 10_000 };
+}
+
+/**
+ * Why the unfilled rest of an order will never fill, from the broker's final status: `timeout`
+ * (the run cancelled it), `cancelled-by-next-run` (a run finishing a stopped one did), or the
+ * status itself (`expired`, `rejected`).
+ */
+export function cancelReasonOf(finalStatus: string | undefined, resumed: boolean): string {
+  if (finalStatus === undefined || finalStatus === "Cancelled")
+    return resumed ? "cancelled-by-next-run" : "timeout";
+  return finalStatus.toLowerCase();
 }

@@ -102,11 +102,17 @@ export class PendingOrderJournal implements OrderJournal {
     await this.renew(false);
   }
 
+  /** True while a record is written and not yet finished (an order may be working at the broker). */
+  get outstanding(): boolean {
+    return this.record !== undefined;
+  }
+
   /** Deletes the record (its outcome is in the order log) and releases the lease. */
   async finish(): Promise<void> {
     await this.store.deletePendingOrder(this.base.id);
     if (this.holder) await this.store.releaseKey(pendingLeaseKey(this.base.id), this.holder);
     this.holder = null;
+    this.record = undefined;
   }
 
   private async renew(force: boolean): Promise<void> {
