@@ -5,6 +5,7 @@ import {
   MemoryPaperOrderStore,
   RecordingSettlementSource,
   SessionPrintSettlementSource,
+  tradeHistory,
   type PositionRecord,
 } from "@stratdeck/core/ledger";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
@@ -93,7 +94,7 @@ describe("settlement at the exchange's instant, against the simulator's recorded
         underlying: "SPX",
         strategy: "short_put_spread_index_45d",
         side: "credit",
-        quantity: 1,
+        quantity: p.quantity ?? 1,
         price: 5.4,
         underlyingPrice: 6000,
         mode: "paper",
@@ -107,7 +108,7 @@ describe("settlement at the exchange's instant, against the simulator's recorded
         root: p.root,
         settlement: p.settlement,
         expiration: EXPIRY,
-        quantity: 1,
+        quantity: p.quantity ?? 1,
         multiplier: 100,
         mode: "paper",
         openedAt: Date.parse("2026-11-25T15:00:00Z"),
@@ -152,6 +153,63 @@ describe("settlement at the exchange's instant, against the simulator's recorded
       }),
     ]);
     expect(grossAt(short, open)).not.toBe(grossAt(short, later));
+  });
+
+  it("AM root: the open print is approximate; a later settle run replaces it with the published SOQ, once", async () => {
+    const open = market().spotAt("SPX", FRIDAY.openAt);
+    const short = Math.round(open / 5) * 5 + 15;
+    const { deps, positionId } = await depsWith({
+      root: "SPX",
+      settlement: "AM",
+      quantity: 2,
+      legs: [{ strike: short } as never],
+    });
+    clock.set(FRIDAY.openAt + 15 * 60_000);
+    const morning = await runSettleJob(deps, { job: "settle", slot: "2026-12-18T09:45", at: clock.now() });
+    expect(morning.settled).toEqual([
+      expect.objectContaining({ positionId, settlementSource: "rest:open", approximate: true }),
+    ]);
+    expect(morning.confirmed).toEqual([]); // the SOQ is not published yet
+    const approx = (await deps.orders.getPosition(positionId))!;
+    expect(approx).toMatchObject({ settlementApproximate: true, settlementPrice: open });
+
+    clock.set(FRIDAY.closeAt - 10 * 60_000); // any run after the simulator published the SOQ (11:00)
+    const set = (await rest.getMarketData({ index: ["SET"] })).items[0]!;
+    const soq = set.close!;
+    expect(set).toMatchObject({ closePriceType: "Final", summaryDate: EXPIRY });
+    expect(soq).not.toBe(open);
+    expect(Math.abs(soq - open) / open).toBeLessThan(0.0013);
+    const after = await runSettleJob(deps, { job: "settle", slot: "2026-12-18T15:50", at: clock.now() });
+    expect(after.confirmed).toEqual([
+      expect.objectContaining({
+        positionId,
+        approximatePrice: open,
+        settlementPrice: soq,
+        settlementSource: "soq:SET",
+      }),
+    ]);
+    const official = (await deps.orders.getPosition(positionId))!;
+    expect(official).toMatchObject({
+      status: "closed",
+      settlementApproximate: false,
+      settlementSource: "soq:SET",
+      settlementPrice: soq,
+      closedAt: approx.closedAt,
+    });
+    // The short put is in the money at both values: P&L moves by (SOQ − open) × 100 × 2 spreads.
+    const delta = Math.round((soq - open) * 100) * 100 * 2;
+    expect(official.realizedPnlCents! - approx.realizedPnlCents!).toBe(delta);
+    expect(official.netPnlCents! - approx.netPnlCents!).toBe(delta);
+    const history = await tradeHistory(deps.orders);
+    expect(history.trades[0]).toMatchObject({
+      positionId,
+      netCents: official.netPnlCents,
+      settlement: { price: soq, source: "soq:SET", approximate: false },
+    });
+    const events = await deps.orders.eventsOf(positionId);
+    const again = await runSettleJob(deps, { job: "settle", slot: "2026-12-18T15:50", at: clock.now() });
+    expect(again.confirmed).toEqual([]);
+    expect(await deps.orders.eventsOf(positionId)).toEqual(events);
   });
 
   it("PM root by the settle job at 16:10 on the expiration day: the Final close", async () => {
@@ -221,8 +279,9 @@ describe("settlement at the exchange's instant, against the simulator's recorded
       settlement: "AM",
       legs: [{ strike: 6000 } as never],
     });
-    clock.set(MONDAY.openAt + 20 * 60_000);
-    const r = await runSettleJob(deps, { job: "settle", slot: "2026-12-21T09:50", at: clock.now() });
+    // Tuesday: the open is Tuesday's and the SOQ's prev-close Monday's (Monday still had Friday's).
+    clock.set(sessionOn("2026-12-22")!.openAt + 20 * 60_000);
+    const r = await runSettleJob(deps, { job: "settle", slot: "2026-12-22T09:50", at: clock.now() });
     expect(r.settled).toEqual([]);
     expect(r.awaiting).toEqual([
       expect.objectContaining({ positionId, status: "awaiting settlement", settlementAt: FRIDAY.openAt }),

@@ -21,6 +21,7 @@ export * from "./close-order";
 export * from "./close-position";
 export * from "./settlement-source";
 export * from "./settle-expired";
+export * from "./confirm-settlements";
 export * from "./strategies-settings";
 export * from "./fee-model";
 export * from "./pnl";

@@ -125,7 +125,7 @@ async function settleOne(
     underlyingSource: `settlement:${price.source}`,
     reason: "expiry",
     fees: NO_FEES,
-    settlement: { price: price.price, at, source: price.source },
+    settlement: { price: price.price, at, source: price.source, approximate: price.approximate },
   });
   const feesCents = res.position?.feesCents ?? position.entryFeesCents ?? 0;
   return {

@@ -2,6 +2,7 @@ import type { Settlement } from "../market-data/option-chain";
 import type { RestQuote, SymbolsByType } from "../tasty/market-data-wire";
 import { nyDate } from "../time/new-york";
 import { settlementInstant } from "../time/settlement";
+import { APPROXIMATE_SOURCES } from "./events/order-events";
 
 /** Which settlement price is wanted. */
 export interface SettlementRequest {
@@ -22,11 +23,17 @@ export interface SettlementPrice {
   source: string;
   /** The instant the value describes (the settlement moment), ms since epoch. */
   asOf: number;
-  /** True when it stands in for the official figure (no source here does). */
+  /**
+   * True when it stands in for the official figure: an AM root's value from the index's `open`
+   * print (`rest:open`) until the exchange's Special Opening Quotation is read.
+   */
   approximate: boolean;
 }
 
-/** Port: the official settlement value of an expiration; null while not yet known (awaiting). */
+/**
+ * Port: the best settlement value of an expiration known now (the official one once known, else
+ * an approximation marked as such); null while nothing is known yet (awaiting).
+ */
 export interface SettlementPriceSource {
   settlementPrice(request: SettlementRequest): Promise<SettlementPrice | null>;
 }
@@ -46,37 +53,76 @@ export interface SessionPrintsClient {
 }
 
 /**
+ * The symbols the exchange disseminates an AM root's official opening settlement value (the SOQ)
+ * under, by index: Cboe's settlement tickers (SET for SPX, RLS for RUT, NDS for NDX). Whether
+ * tastytrade's market data serves them is not confirmed; while it does not, an AM settlement stays
+ * approximate (from the `open` print) and says so.
+ */
+export const OFFICIAL_AM_SETTLEMENT_SYMBOLS: Readonly<Record<string, string>> = {
+  SPX: "SET",
+  RUT: "RLS",
+  NDX: "NDS",
+};
+
+/**
  * The index's recorded session prints from tastytrade's market-data snapshot (the simulator serves
  * the same fields): PM = the close of the settlement day (`close` with `close-price-type: Final`
  * while `summary-date` is that day, else `prev-close` while `prev-close-date` is that day); AM = the
- * day's `open` while `summary-date` is that day. Anything else is unknown (null = awaiting): never
- * the price at the moment of asking. Past the next session the PM value and past the day the AM
- * value are no longer in the snapshot; {@link RecordingSettlementSource} keeps them.
+ * official opening settlement value, read the same way from the index's settlement symbol (see
+ * {@link OFFICIAL_AM_SETTLEMENT_SYMBOLS}, source `soq:<symbol>`), else the day's `open` while
+ * `summary-date` is that day (`rest:open`, approximate). Anything else is unknown (null =
+ * awaiting): never the price at the moment of asking. Past the next session the values are no
+ * longer in the snapshot; {@link RecordingSettlementSource} keeps them.
  */
 export class SessionPrintSettlementSource implements SettlementPriceSource {
   constructor(private readonly client: SessionPrintsClient) {}
 
   async settlementPrice(request: SettlementRequest): Promise<SettlementPrice | null> {
-    const res = await this.client.getMarketData({ index: [request.underlying] });
-    const q = res.items.find((i) => i.symbol === request.underlying);
+    const soq = request.settlement === "AM" ? OFFICIAL_AM_SETTLEMENT_SYMBOLS[request.underlying] : undefined;
+    const res = await this.client.getMarketData({
+      index: soq ? [request.underlying, soq] : [request.underlying],
+    });
+    const item = (symbol: string) => res.items.find((i) => i.symbol === symbol);
+    const official = soq ? item(soq) : undefined;
+    const found = official && officialFromPrints(official, request, `soq:${soq}`);
+    if (found) return found;
+    const q = item(request.underlying);
     return q ? settlementFromPrints(q, request) : null;
   }
 }
 
-/** The settlement value in a market-data snapshot for a request, or null when it is not there. */
-export function settlementFromPrints(
-  q: Pick<RestQuote, "open" | "close" | "closePriceType" | "prevClose" | "prevCloseDate" | "summaryDate">,
-  request: SettlementRequest,
-): SettlementPrice | null {
+type Prints = Pick<
+  RestQuote,
+  "open" | "close" | "closePriceType" | "prevClose" | "prevCloseDate" | "summaryDate"
+>;
+
+/** A final print of the settlement day: `close` (Final) that day, or `prev-close` dated that day. */
+function officialFromPrints(q: Prints, request: SettlementRequest, source: string): SettlementPrice | null {
   const day = nyDate(request.at);
-  const found = (price: number | undefined, field: string): SettlementPrice | null =>
-    price !== undefined && price > 0
-      ? { price, source: `rest:${field}`, asOf: request.at, approximate: false }
+  const value =
+    q.summaryDate === day && q.closePriceType === "Final"
+      ? q.close
+      : q.prevCloseDate === day
+        ? q.prevClose
+        : undefined;
+  return value !== undefined && value > 0
+    ? { price: value, source, asOf: request.at, approximate: false }
+    : null;
+}
+
+/** The settlement value in an index's market-data snapshot for a request, or null when it is not there. */
+export function settlementFromPrints(q: Prints, request: SettlementRequest): SettlementPrice | null {
+  const day = nyDate(request.at);
+  if (request.settlement === "AM") {
+    const open = q.summaryDate === day ? q.open : undefined;
+    return open !== undefined && open > 0
+      ? { price: open, source: "rest:open", asOf: request.at, approximate: true }
       : null;
-  if (request.settlement === "AM") return q.summaryDate === day ? found(q.open, "open") : null;
-  if (q.summaryDate === day && q.closePriceType === "Final") return found(q.close, "close");
-  if (q.prevCloseDate === day) return found(q.prevClose, "prev-close");
-  return null;
+  }
+  const close = officialFromPrints(q, request, "");
+  if (!close) return null;
+  const field = q.summaryDate === day && q.closePriceType === "Final" ? "close" : "prev-close";
+  return { ...close, source: `rest:${field}` };
 }
 
 /** Where recorded settlement values are kept (the status table: one record per index, day and kind). */
@@ -99,16 +145,17 @@ export class RecordingSettlementSource implements SettlementPriceSource {
     private readonly store: SettlementRecordStore,
   ) {}
 
+  /**
+   * The recorded value; while that is approximate (or nothing is recorded) the inner source is
+   * asked again, and an official value it gives replaces the record.
+   */
   async settlementPrice(request: SettlementRequest): Promise<SettlementPrice | null> {
     const id = recordId(request);
-    const rec = await this.store.read(id);
-    const data = rec?.data as Partial<SettlementPrice> | undefined;
-    if (data && typeof data.price === "number" && data.price > 0 && typeof data.source === "string") {
-      return { price: data.price, source: data.source, asOf: request.at, approximate: false };
-    }
+    const recorded = recordedPrice(await this.store.read(id), request.at);
+    if (recorded && !recorded.approximate) return recorded;
     const found = await this.inner.settlementPrice(request);
-    if (found) await this.store.beat(id, { ...found });
-    return found;
+    if (found && (!recorded || !found.approximate)) await this.store.beat(id, { ...found });
+    return found && (!recorded || !found.approximate) ? found : recorded;
   }
 
   /**
@@ -131,6 +178,18 @@ export class RecordingSettlementSource implements SettlementPriceSource {
     }
     return out;
   }
+}
+
+/**
+ * A recorded settlement value, or null. Records written before `approximate` was kept right (a
+ * `rest:open` value recorded as official) read as approximate by their source.
+ */
+function recordedPrice(rec: { data: Record<string, unknown> } | null, at: number): SettlementPrice | null {
+  const data = rec?.data as Partial<SettlementPrice> | undefined;
+  if (!data || typeof data.price !== "number" || data.price <= 0 || typeof data.source !== "string")
+    return null;
+  const approximate = data.approximate === true || APPROXIMATE_SOURCES.includes(data.source);
+  return { price: data.price, source: data.source, asOf: at, approximate };
 }
 
 /** Settlement instants to record: `AM` at a session's open, `PM` at its close, ms since epoch. */

@@ -1,4 +1,9 @@
-import { settleExpired, type SettlementPriceSource, type SettleExpiredDeps } from "../ledger/index";
+import {
+  confirmSettlements,
+  settleExpired,
+  type SettlementPriceSource,
+  type SettleExpiredDeps,
+} from "../ledger/index";
 import { addDays, nyDate } from "../time/new-york";
 import { sessionOn, tradingDayOnOrBefore } from "../time/nyse-calendar";
 import type { JobRun } from "./local-scheduler";
@@ -35,7 +40,9 @@ export function pastSettlementInstants(now: number): { kind: "AM" | "PM"; at: nu
 /**
  * The settle job (after the close, and in the morning for AM roots): records the opening and
  * closing values of the indexes of open positions (so they stay known later), then settles every
- * expired position at the value recorded at its settlement instant; the rest stay "awaiting settlement".
+ * expired position at the value recorded at its settlement instant; the rest stay "awaiting
+ * settlement". Then settlements still approximate (an AM root from the `open` print) are
+ * confirmed once the official value is known (see `confirmSettlements`).
  */
 export async function runSettleJob(deps: SettleJobDeps, run?: JobRun) {
   const settlement = deps.settlement ?? NO_SETTLEMENT_SOURCE;
@@ -46,10 +53,12 @@ export async function runSettleJob(deps: SettleJobDeps, run?: JobRun) {
     recorded = await settlement.record(underlyings, pastSettlementInstants(run?.at ?? deps.clock.now()));
   }
   const result = await settleExpired({ ...deps, settlement });
+  const confirmed = await confirmSettlements({ ...deps, settlement });
   deps.log.info("orchestrator.settle", {
     recorded: recorded.length,
     settled: result.settled.length,
     awaiting: result.awaiting.length,
+    confirmed: confirmed.length,
   });
-  return { recorded, settled: result.settled, awaiting: result.awaiting };
+  return { recorded, settled: result.settled, awaiting: result.awaiting, confirmed };
 }

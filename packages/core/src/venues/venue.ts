@@ -37,8 +37,11 @@ export interface ExitFill {
   reason: string;
   /** Fees of the closing order by the fee model (`NO_FEES` for a settlement: no trade). */
   fees: OrderFees;
-  /** A settlement: the index value, its instant (ms since epoch) and its source. */
-  settlement?: { price: number; at: number; source: string };
+  /**
+   * A settlement: the index value, its instant (ms since epoch), its source and whether it is an
+   * approximation of the official value (default: by its source, see `APPROXIMATE_SOURCES`).
+   */
+  settlement?: { price: number; at: number; source: string; approximate?: boolean };
   /**
    * Spreads this exit closed (default: all of the position's). Fewer than the position holds is a
    * partial close: the position stays open with the rest.

@@ -16,5 +16,6 @@ export * from "./synthetic-market";
 export * from "./underlyings";
 export * from "./vol-surface";
 export * from "./day-stats";
+export * from "./settlement-values";
 export * from "./dynamics";
 export * from "./surface-smile";

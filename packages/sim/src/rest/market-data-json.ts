@@ -1,6 +1,8 @@
 import {
   dayStats,
   indexHalfSpread,
+  indexOfSettlementSymbol,
+  settlementPrints,
   parseOccSymbol,
   rootSpec,
   underlyingSpec,
@@ -46,6 +48,8 @@ function snapshotItem(
 
 /** `/market-data` item of an index, or undefined when the simulator does not list it. */
 export function indexItem(market: SyntheticMarket, symbol: string, now: number): unknown {
+  const settles = indexOfSettlementSymbol(symbol);
+  if (settles) return settlementValueItem(market, symbol, settles, now);
   const spec = underlyingSpec(symbol);
   if (!spec) return undefined;
   const spot = market.spotAt(spec.symbol, now);
@@ -62,6 +66,28 @@ export function indexItem(market: SyntheticMarket, symbol: string, now: number):
     "last-mkt": item.last,
     "year-low-price": dec(range.low, 2),
     "year-high-price": dec(range.high, 2),
+  };
+}
+
+/**
+ * `/market-data` item of an official settlement symbol (`SET`, …): the index's SOQ as a Final
+ * `close` once the simulated exchange published it, the previous session's as `prev-close`.
+ */
+function settlementValueItem(market: SyntheticMarket, symbol: string, index: string, now: number): unknown {
+  const p = settlementPrints((ms) => market.spotAt(index, ms), index, now);
+  const published = !Number.isNaN(p.close);
+  return {
+    symbol: symbol.toUpperCase(),
+    "instrument-type": "Index",
+    "updated-at": new Date(now).toISOString(),
+    last: dec(published ? p.close : p.prevClose, 2),
+    close: dec(p.close, 2),
+    "close-price-type": published ? "Final" : "Indicative",
+    "prev-close": dec(p.prevClose, 2),
+    "prev-close-price-type": "Final",
+    "summary-date": p.summaryDate,
+    "prev-close-date": p.prevDate,
+    "is-trading-halted": false,
   };
 }
 
