@@ -34,7 +34,8 @@ const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r
  * Finishes the orders of runs that stopped mid-order: every pending record whose lease expired is
  * taken over (a conditional claim: two finishers never both act), its broker order is read,
  * cancelled if still working, followed to a final state, and the outcome recorded exactly as the
- * run that placed it would have (fills written, or the claims given back). Logs `live.order.resume`.
+ * run that placed it would have: an entry's fills written (or its claims given back), a close's
+ * fills written as a (partial) close and its close claim released. Logs `live.order.resume`.
  */
 export async function finishPendingOrders(deps: FinishPendingDeps): Promise<FinishReport> {
   const report: FinishReport = { finished: [], active: [], unresolved: [] };
