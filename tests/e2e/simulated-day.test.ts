@@ -3,7 +3,7 @@ import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { validateConfig } from "@stratdeck/core/config";
 import { memoryLog } from "@stratdeck/core/log";
 import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
-import { DEFAULT_PAPER_SETTINGS } from "@stratdeck/core/ledger";
+import { testSettings } from "../support/paper-settings";
 import { startSimulator } from "@stratdeck/sim";
 import { FakeClock } from "@stratdeck/core/time";
 import { buildDeps } from "@stratdeck/core/wiring";
@@ -30,10 +30,7 @@ describe("simulated trading day (fake clock, simulator, DynamoDB engine; no outs
       { clock, log, notifier },
     );
     try {
-      const settings = {
-        ...DEFAULT_PAPER_SETTINGS,
-        risk: { ...DEFAULT_PAPER_SETTINGS.risk, maxOpenPositions: 1, maxEntriesPerSlot: 1 },
-      };
+      const settings = testSettings({ risk: { maxOpenPositions: 1, maxEntriesPerSlot: 1 } });
       const report = await runSimulatedDay(
         { ...deps, clock, market: sim.market },
         { date, settings, strategy: "short_put_spread_index_45d" },

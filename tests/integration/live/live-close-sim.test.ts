@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { enterLive, TastyVenue } from "@stratdeck/core/venues/tastytrade";
 import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
-import { closePosition, MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
+import { closePosition, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
 import { liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { testSettings } from "../../support/paper-settings";
 
 let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
@@ -52,6 +53,7 @@ describe("closing a live position at the broker", () => {
     const calls = env.broker.calls.length;
     const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: false }), id, {
       confirm: true,
+      settings: testSettings(),
     });
     expect(r.status).toBe("guard-refused");
     expect(env.broker.calls).toHaveLength(calls);
@@ -60,7 +62,9 @@ describe("closing a live position at the broker", () => {
 
   it("armed but unconfirmed only dry-runs the closing order", async () => {
     const id = await openLive();
-    const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id);
+    const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
+      settings: testSettings(),
+    });
     expect(r).toMatchObject({ status: "dry-run", broker: { ok: true } });
     expect(env.broker.calls.slice(-1).map((c) => c.call)).toEqual(["dryRun"]);
     expect((await orders.getPosition(id))?.status).toBe("open");
@@ -70,7 +74,7 @@ describe("closing a live position at the broker", () => {
     const id = await openLive();
     const r = await closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
       confirm: true,
-      settings: parsePaperSettings({ fill: { model: "mid" } }),
+      settings: testSettings({ fill: { model: "mid" } }),
     });
     expect(r.status).toBe("closed");
     if (r.status !== "closed") return;
@@ -88,7 +92,7 @@ describe("closing a live position at the broker", () => {
     const close = () =>
       closePosition(closeDeps({ tradingMode: "live", liveArmed: true }), id, {
         confirm: true,
-        settings: parsePaperSettings({ fill: { model: "mid" } }),
+        settings: testSettings({ fill: { model: "mid" } }),
       });
     const [a, b] = await Promise.all([close(), close()]);
     expect([a.status, b.status].sort()).toEqual(["closed", "refused"]);

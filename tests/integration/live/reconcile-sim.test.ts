@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { enterLive, reconcileLive } from "@stratdeck/core/venues/tastytrade";
 import { runReconcileJob } from "@stratdeck/core/orchestrator";
-import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
+import { DEFAULT_FEE_SCHEDULE, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
@@ -62,6 +62,7 @@ describe("reconciliation of live positions with GET /accounts/{a}/positions", ()
       clock: env.clock,
       log: env.log,
       venues: venuesOf(new PaperVenue()),
+      strategies: { fees: DEFAULT_FEE_SCHEDULE },
     });
     expect(r).toEqual({ skipped: "not in live trading mode: no live positions to reconcile" });
   });

@@ -8,7 +8,6 @@ import {
   closePosition,
   DynamoPaperOrderStore,
   enterAuto,
-  parsePaperSettings,
   positionIdFor,
 } from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
@@ -21,6 +20,10 @@ import {
   SHORT,
   T0,
 } from "../../unit/ledger/fake-market";
+import { testSettings } from "../../support/paper-settings";
+
+/** The documented defaults, fees on tastytrade's published schedule. */
+const defaults = testSettings();
 
 const PAPER = { tradingMode: "paper", liveArmed: false } as const;
 const SLOT = "2026-11-25T10:00";
@@ -47,7 +50,7 @@ for (const target of engineTargets()) {
   suite(`paper engine on ${target.name}${endpoint ? "" : ` — SKIPPED: ${target.skipReason}`}`, () => {
     it("enterAuto writes exactly one row with the expected fields", async () => {
       const { deps, doc, tables, orders } = await setup(endpoint!);
-      const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+      const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
       expect(r.entered).toBe(1);
       const positionId = positionIdFor(KEY);
       const raw = await doc.send(
@@ -81,20 +84,25 @@ for (const target of engineTargets()) {
 
     it("repeated runs append other trades; a rerun of the same slot writes nothing new", async () => {
       const { deps, clock, orders } = await setup(endpoint!);
-      await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
-      expect((await enterAuto(deps, [putSpreadIdea()], { slot: SLOT })).outcomes[0]?.status).toBe(
-        "duplicate",
-      );
+      await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
+      expect(
+        (await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults })).outcomes[0]?.status,
+      ).toBe("duplicate");
       clock.advance(30 * 60_000);
       deps.provider.quote(SHORT, 8.1, 8.4).quote(LONG, 6.7, 6.9).spot("SPX", 6012);
       // The same trade in a new slot is duplicate exposure; another strategy on SPX is entered.
-      const again = await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30" });
+      const again = await enterAuto(deps, [putSpreadIdea()], {
+        slot: "2026-11-25T10:30",
+        settings: defaults,
+      });
       expect(again.outcomes[0]).toMatchObject({
         status: "refused",
         reasons: expect.arrayContaining([expect.objectContaining({ code: "duplicate-exposure" })]),
       });
       const call = putSpreadIdea({ strategy: "short_call_spread_index_45d" });
-      expect((await enterAuto(deps, [call], { slot: "2026-11-25T10:30" })).entered).toBe(1);
+      expect((await enterAuto(deps, [call], { slot: "2026-11-25T10:30", settings: defaults })).entered).toBe(
+        1,
+      );
       const recent = await orders.listRecentOrders(50);
       expect(recent.map((o) => o.idempotencyKey)).toEqual([
         "short_call_spread_index_45d|SPX|2026-11-25T10:30",
@@ -105,7 +113,9 @@ for (const target of engineTargets()) {
     it("10 concurrent enterAuto calls for the same slot write once", async () => {
       const { deps, orders } = await setup(endpoint!);
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => enterAuto(deps, [putSpreadIdea()], { slot: SLOT })),
+        Array.from({ length: 10 }, () =>
+          enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults }),
+        ),
       );
       const statuses = results.map((r) => r.outcomes[0]?.status);
       expect(statuses.filter((s) => s === "entered")).toHaveLength(1);
@@ -116,13 +126,13 @@ for (const target of engineTargets()) {
 
     it("alerts once across runs, then closes with the realised P&L", async () => {
       const { deps, doc, tables, clock, orders, provider } = await setup(endpoint!);
-      await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+      await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
       clock.advance(86_400_000);
       provider.spot("SPX", 6100).quote(SHORT, 0.6, 0.7).quote(LONG, 0.3, 0.4);
       const alerts = new DynamoAlertStore(doc, tables.alerts, clock);
       const notifier = new MemoryNotifier();
       const exitDeps = { ...deps, alerts, notifier };
-      const mid = parsePaperSettings({ fill: { model: "mid" } });
+      const mid = testSettings({ fill: { model: "mid" } });
       for (let run = 0; run < 3; run++) await checkExits(exitDeps, { settings: mid });
       expect(notifier.sent.map((m) => m.attributes?.rule)).toEqual(["profit-target"]);
       const positionId = positionIdFor(KEY);

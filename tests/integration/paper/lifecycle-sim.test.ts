@@ -9,7 +9,6 @@ import {
   DynamoPaperOrderStore,
   enterAuto,
   markPositions,
-  parsePaperSettings,
   RecordingSettlementSource,
   SessionPrintSettlementSource,
   settleExpired,
@@ -21,6 +20,7 @@ import { MemoryStatusStore } from "@stratdeck/core/status";
 import { DynamoCooldownStore, TastyMarketDataProvider, TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 import { engineTargets, freshTables } from "../../support/engines";
+import { testSettings } from "../../support/paper-settings";
 
 // Wednesday 2026-11-25, 10:00 New York.
 const START = "2026-11-25T15:00:00Z";
@@ -74,7 +74,7 @@ suite(`paper lifecycle against the simulator [${target.name}]`, () => {
     );
     const idea = ideas[0]!;
     // The sim's REST path is the only source here; force the idea through the filters to exercise entry.
-    const settings = parsePaperSettings({ fill: { model: "mid" } });
+    const settings = testSettings({ fill: { model: "mid" } });
     const entry = await enterAuto(deps, [{ ...idea, verdict: "pass", tradable: true }], {
       slot: "2026-11-25T10:00",
       settings,

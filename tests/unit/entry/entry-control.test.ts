@@ -11,7 +11,7 @@ import {
 } from "@stratdeck/core/entry";
 import { silentLog } from "@stratdeck/core/log";
 import { IDEAS_REPORT_ID } from "@stratdeck/core/orchestrator";
-import { MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
+import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { MemoryStatusStore } from "@stratdeck/core/status";
 import {
   parseStrategiesYaml,
@@ -22,11 +22,12 @@ import {
 import { FakeClock } from "@stratdeck/core/time";
 import { entryMarket, putSpreadIdea, T0 } from "../ledger/fake-market";
 import { memoryApiDeps, request } from "../api/api-fixtures";
+import { testSettings } from "../../support/paper-settings";
 
 const SLOT = "2026-11-25T10:00";
 const PUT = "short_put_spread_index_45d";
 const yaml = readFileSync("strategies.yaml", "utf8");
-const mid = parsePaperSettings({ fill: { model: "mid" } });
+const mid = testSettings({ fill: { model: "mid" } });
 
 /** strategies.yaml with `extra` lines added under the put spread (and the risk section as given). */
 function strategies(own = "", risk = ""): StrategiesConfig {
@@ -141,7 +142,7 @@ describe("enterIdea: one chosen idea through the entry path", () => {
 
   it("refuses an unknown idea, a paused strategy, an old idea and a failing one with the reason", async () => {
     const { deps, status, clock } = setup();
-    expect(await enterIdea(deps, "nope")).toMatchObject({ status: "not-found" });
+    expect(await enterIdea(deps, "nope", { settings: mid })).toMatchObject({ status: "not-found" });
     await storeReport(status, [
       putSpreadIdea(),
       putSpreadIdea({ id: "adv", verdict: "advisory", tradable: false }),
@@ -151,13 +152,13 @@ describe("enterIdea: one chosen idea through the entry path", () => {
       outcome: { status: "skipped", reasons: [{ code: "verdict" }] },
     });
     await status.beat(entryModeStatusId(PUT), { mode: "paused" });
-    expect(await enterIdea(deps, putSpreadIdea().id)).toMatchObject({
+    expect(await enterIdea(deps, putSpreadIdea().id, { settings: mid })).toMatchObject({
       status: "refused",
       reasons: [{ code: "entry-mode-paused" }],
     });
     await status.beat(entryModeStatusId(PUT), { mode: "auto" });
     clock.advance(MAX_IDEA_AGE_MS + 1);
-    expect(await enterIdea(deps, putSpreadIdea().id)).toMatchObject({
+    expect(await enterIdea(deps, putSpreadIdea().id, { settings: mid })).toMatchObject({
       status: "refused",
       reasons: [{ code: "idea-too-old" }],
     });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAlertStore, MemoryNotifier } from "@stratdeck/core/alerts";
 import { silentLog } from "@stratdeck/core/log";
-import { checkExits, MemoryPaperOrderStore, parsePaperSettings } from "@stratdeck/core/ledger";
+import { checkExits, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
 
-const settings = parsePaperSettings({ fill: { model: "mid" } });
+const settings = testSettings({ fill: { model: "mid" } });
 
 function setup() {
   const clock = new FakeClock(T0);

@@ -1,16 +1,12 @@
 import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { describe, expect, it } from "vitest";
 import { silentLog } from "@stratdeck/core/log";
-import {
-  closePosition,
-  MemoryPaperOrderStore,
-  parsePaperSettings,
-  type OrderRecord,
-} from "@stratdeck/core/ledger";
+import { closePosition, MemoryPaperOrderStore, type OrderRecord } from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, seed, SHORT, T0 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
 
-const settings = parsePaperSettings({ fill: { model: "mid" } });
+const settings = testSettings({ fill: { model: "mid" } });
 
 /** A store that crashes once between appending the close's fill event and its order record. */
 class CrashOnceStore extends MemoryPaperOrderStore {
@@ -74,7 +70,10 @@ describe("closePosition", () => {
     const r = await closePosition(deps, id, { settings });
     expect(r).toMatchObject({ status: "refused", reasons: [{ code: "stale-quote" }] });
     expect((await orders.ordersOf(id)).map((o) => o.kind)).toEqual(["open"]);
-    expect(await closePosition(deps, "pos_nope")).toEqual({ status: "not-found", positionId: "pos_nope" });
+    expect(await closePosition(deps, "pos_nope", { settings })).toEqual({
+      status: "not-found",
+      positionId: "pos_nope",
+    });
   });
 
   it("a close repaired after a crash takes the logged order's figures, not the retry's", async () => {

@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Log } from "@stratdeck/core/log";
 import { silentLog } from "@stratdeck/core/log";
-import {
-  enterAuto,
-  MemoryPaperOrderStore,
-  parsePaperSettings,
-  type EnterAutoDeps,
-} from "@stratdeck/core/ledger";
+import { enterAuto, MemoryPaperOrderStore, type EnterAutoDeps } from "@stratdeck/core/ledger";
 import { TastyVenue, type LiveOrderGateway } from "@stratdeck/core/venues/tastytrade";
 import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { FakeClock } from "@stratdeck/core/time";
@@ -19,6 +14,10 @@ import {
   T0,
   type FakeMarket,
 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
+
+/** The documented defaults, fees on tastytrade's published schedule. */
+const defaults = testSettings();
 
 const SLOT = "2026-11-25T10:00";
 const PAPER = { tradingMode: "paper", liveArmed: false } as const;
@@ -35,12 +34,12 @@ function setup(config: EnterAutoDeps["config"] = PAPER, live?: LiveOrderGateway)
   return { clock, provider, orders, log, deps };
 }
 
-const mid = parsePaperSettings({ fill: { model: "mid" } });
+const mid = testSettings({ fill: { model: "mid" } });
 
 describe("enterAuto (paper)", () => {
   it("re-quotes, fills with the fill model and writes one order with every field", async () => {
     const { deps, orders } = setup();
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
     expect(r.decision).toEqual({ mode: "paper" });
     expect(r.outcomes).toMatchObject([{ status: "entered", credit: 1.35, maxLossCents: 236_500 }]);
     const [order] = await orders.listRecentOrders(10);
@@ -73,13 +72,13 @@ describe("enterAuto (paper)", () => {
 
   it("writes nothing new when the same slot runs again, appends for a new slot", async () => {
     const { deps, orders, provider } = setup();
-    await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+    await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
     const quoteCalls = provider.calls.quotes;
-    const again = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+    const again = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
     expect(again.outcomes[0]?.status).toBe("duplicate");
     expect(provider.calls.quotes).toBe(quoteCalls);
     // A new slot: the same strategy, underlying and expiration is already open (no duplicate exposure).
-    const next = await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30" });
+    const next = await enterAuto(deps, [putSpreadIdea()], { slot: "2026-11-25T10:30", settings: defaults });
     expect(next.outcomes[0]).toMatchObject({
       status: "refused",
       reasons: expect.arrayContaining([
@@ -100,7 +99,7 @@ describe("enterAuto (paper)", () => {
       putSpreadIdea({ id: "c", score: 1 }),
       putSpreadIdea({ id: "d", score: 2 }),
     ];
-    const r = await enterAuto(deps, ideas, { slot: SLOT });
+    const r = await enterAuto(deps, ideas, { slot: SLOT, settings: defaults });
     const by = Object.fromEntries(r.outcomes.map((o) => [o.ideaId, o]));
     expect(by.a).toMatchObject({ status: "skipped", reasons: [{ code: "verdict" }] });
     expect(by.b).toMatchObject({ status: "skipped", reasons: [{ code: "not-tradable" }] });
@@ -117,7 +116,7 @@ describe("enterAuto (paper)", () => {
   ])("refuses on %s, with the reason in the result and the log", async (code, tweak) => {
     const { deps, orders, provider, log } = setup();
     tweak(provider);
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
     expect(r.outcomes[0]?.status).toBe("refused");
     expect(r.outcomes[0]?.reasons.map((x) => x.code)).toContain(code);
     expect(log.warn).toHaveBeenCalledWith(
@@ -139,7 +138,7 @@ describe("enterAuto risk rules", () => {
 
   it("max open positions blocks an entry", async () => {
     const { deps } = setup();
-    const settings = parsePaperSettings({ risk: { maxOpenPositions: 1 }, fill: { model: "mid" } });
+    const settings = testSettings({ risk: { maxOpenPositions: 1 }, fill: { model: "mid" } });
     await enterAuto(deps, [putSpreadIdea()], other("2026-11-25T10:00"));
     const r = await enterAuto(deps, [putSpreadIdea({ underlying: "XSP" })], {
       slot: "2026-11-25T10:30",
@@ -150,7 +149,7 @@ describe("enterAuto risk rules", () => {
 
   it("max per underlying blocks an entry", async () => {
     const { deps } = setup();
-    const settings = parsePaperSettings({ risk: { maxPerUnderlying: 1 }, fill: { model: "mid" } });
+    const settings = testSettings({ risk: { maxPerUnderlying: 1 }, fill: { model: "mid" } });
     await enterAuto(deps, [putSpreadIdea()], other("2026-11-25T10:00"));
     const call = putSpreadIdea({ strategy: "short_call_spread_index_45d" });
     const r = await enterAuto(deps, [call], { slot: "2026-11-25T10:30", settings });
@@ -159,16 +158,16 @@ describe("enterAuto risk rules", () => {
 
   it("max total risk blocks an entry (checked against the filled max loss)", async () => {
     const { deps } = setup();
-    const settings = parsePaperSettings({ risk: { maxTotalRiskCents: 235_499 }, fill: { model: "mid" } });
+    const settings = testSettings({ risk: { maxTotalRiskCents: 235_499 }, fill: { model: "mid" } });
     const r = await enterAuto(deps, [putSpreadIdea({ maxLossCents: 1 })], { slot: SLOT, settings });
     expect(r.outcomes[0]).toMatchObject({ status: "refused", reasons: [{ code: "max-total-risk" }] });
-    const ok = parsePaperSettings({ risk: { maxTotalRiskCents: 235_500 }, fill: { model: "mid" } });
+    const ok = testSettings({ risk: { maxTotalRiskCents: 235_500 }, fill: { model: "mid" } });
     expect((await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: ok })).entered).toBe(1);
   });
 
   it("max entries per run blocks the next idea of the run", async () => {
     const { deps } = setup();
-    const settings = parsePaperSettings({ risk: { maxEntriesPerSlot: 1 }, fill: { model: "mid" } });
+    const settings = testSettings({ risk: { maxEntriesPerSlot: 1 }, fill: { model: "mid" } });
     const r = await enterAuto(
       deps,
       [putSpreadIdea(), putSpreadIdea({ id: "x", underlying: "XSP", score: 0 })],
@@ -188,7 +187,7 @@ describe("enterAuto trading guard", () => {
   it("live without arming refuses every order with a logged error and writes nothing", async () => {
     const gw = gateway();
     const { deps, orders, log } = setup({ tradingMode: "live", liveArmed: false }, gw);
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, confirm: true });
+    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, confirm: true, settings: defaults });
     expect(r.decision.mode).toBe("refused");
     expect(r.outcomes[0]).toMatchObject({ status: "refused", reasons: [{ code: "trading-refused" }] });
     expect(log.error).toHaveBeenCalledWith(
@@ -203,7 +202,7 @@ describe("enterAuto trading guard", () => {
   it("armed without confirm goes to the dry-run endpoint and writes nothing", async () => {
     const gw = gateway();
     const { deps, orders } = setup({ tradingMode: "live", liveArmed: true }, gw);
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
     expect(r.decision.mode).toBe("live-dry-run");
     expect(r.outcomes[0]?.status).toBe("dry-run");
     expect(gw.dryRun).toHaveBeenCalledWith(
@@ -223,7 +222,7 @@ describe("enterAuto trading guard", () => {
   it("dry runs count against the risk limits like entries would", async () => {
     const gw = gateway();
     const { deps } = setup({ tradingMode: "live", liveArmed: true }, gw);
-    const settings = parsePaperSettings({ risk: { maxEntriesPerSlot: 1 } });
+    const settings = testSettings({ risk: { maxEntriesPerSlot: 1 } });
     const r = await enterAuto(
       deps,
       [putSpreadIdea(), putSpreadIdea({ id: "x", underlying: "XSP", score: 0 })],
@@ -239,7 +238,7 @@ describe("enterAuto trading guard", () => {
   it("armed and confirmed with a gateway that can only dry-run or place (cannot follow fills) places nothing", async () => {
     const gw = gateway();
     const { deps, orders } = setup({ tradingMode: "live", liveArmed: true }, gw);
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, confirm: true });
+    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, confirm: true, settings: defaults });
     expect(r.outcomes[0]).toMatchObject({ status: "refused", reasons: [{ code: "no-live-gateway" }] });
     expect(gw.place).not.toHaveBeenCalled();
     expect(await orders.listRecentOrders(10)).toEqual([]);
@@ -247,7 +246,7 @@ describe("enterAuto trading guard", () => {
 
   it("armed without a gateway refuses", async () => {
     const { deps } = setup({ tradingMode: "live", liveArmed: true });
-    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT });
+    const r = await enterAuto(deps, [putSpreadIdea()], { slot: SLOT, settings: defaults });
     expect(r.outcomes[0]).toMatchObject({ status: "refused", reasons: [{ code: "no-live-gateway" }] });
   });
 });
@@ -255,7 +254,7 @@ describe("enterAuto trading guard", () => {
 describe("enterAuto slot cap", () => {
   it("a redelivered slot adds nothing even when the ranking changed", async () => {
     const { deps, orders } = setup();
-    const settings = parsePaperSettings({ risk: { maxEntriesPerSlot: 1 }, fill: { model: "mid" } });
+    const settings = testSettings({ risk: { maxEntriesPerSlot: 1 }, fill: { model: "mid" } });
     const spx = putSpreadIdea({ score: 2 });
     const xsp = putSpreadIdea({ id: "x", underlying: "XSP", score: 1 });
     expect((await enterAuto(deps, [spx, xsp], { slot: SLOT, settings })).entered).toBe(1);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { evaluateExits, markPosition, parsePaperSettings } from "@stratdeck/core/ledger";
+import { evaluateExits, markPosition } from "@stratdeck/core/ledger";
 import { addDays, FakeClock, nyDate } from "@stratdeck/core/time";
 import { FakeMarket, LONG, putSpread, SHORT, T0 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
 
-const settings = parsePaperSettings({ fill: { model: "mid" } });
+const settings = testSettings({ fill: { model: "mid" } });
 
 /** Marks a 1.50-credit put spread whose mid debit to close is `shortMid − longMid`. */
 function markAt(shortBidAsk: [number, number], longBidAsk: [number, number], expiration = "2027-01-08") {
@@ -67,7 +68,7 @@ describe("exit rules flag exactly at the threshold, not one tick before", () => 
   });
 
   it("uses the configured thresholds", () => {
-    const custom = parsePaperSettings({
+    const custom = testSettings({
       exits: { profitTargetFraction: 0.75, dteThreshold: 7, maxLossMultiple: 1 },
     });
     const half = markAt([1.0, 1.1], [0.25, 0.35]);

@@ -8,15 +8,15 @@ import {
   markPosition,
   MemoryPaperOrderStore,
   orderFees,
-  parsePaperSettings,
   type FeeSchedule,
 } from "@stratdeck/core/ledger";
 import { parseStrategiesYaml, StrategiesConfigError } from "@stratdeck/core/strategies";
 import { FakeClock } from "@stratdeck/core/time";
 import { readFileSync } from "node:fs";
 import { FakeMarket, LONG, putSpread, seed, SHORT, T0 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
 
-const settings = parsePaperSettings({ fill: { model: "mid" } });
+const settings = testSettings({ fill: { model: "mid" } });
 const file = readFileSync("strategies.yaml", "utf8");
 const withoutFees = file.replace(/^fees:[\s\S]*?(?=^risk:)/m, "");
 const sell = (price: number) => ({ action: "sell" as const, ratio: 1, price });

@@ -10,7 +10,6 @@ import {
   FeeModelError,
   MemoryPaperOrderStore,
   orderFees,
-  parsePaperSettings,
   paperSettingsFromStrategies,
   DEFAULT_PAPER_SETTINGS,
   type FeeRates,
@@ -20,6 +19,7 @@ import { parseStrategiesYaml, StrategiesConfigError } from "@stratdeck/core/stra
 import { FakeClock } from "@stratdeck/core/time";
 import { readFileSync } from "node:fs";
 import { entryMarket, LONG, putSpreadIdea, SHORT, T0 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
 
 const file = readFileSync("strategies.yaml", "utf8");
 /** strategies.yaml without its `fees:` section (the tests append their own). */
@@ -137,7 +137,7 @@ describe("fee model (tastytrade's schedule)", () => {
     const clock = new FakeClock(T0);
     const provider = entryMarket(clock);
     const orders = new MemoryPaperOrderStore();
-    const settings = parsePaperSettings({ fill: { model: "mid" } });
+    const settings = testSettings({ fill: { model: "mid" } });
     const deps = {
       clock,
       log: silentLog,

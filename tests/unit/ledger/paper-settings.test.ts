@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_FEE_SCHEDULE,
   DEFAULT_PAPER_SETTINGS,
   isSlot,
   entryKey,
@@ -9,13 +10,16 @@ import {
 
 describe("paper settings", () => {
   it("fills missing fields with the documented defaults", () => {
-    expect(parsePaperSettings()).toEqual(DEFAULT_PAPER_SETTINGS);
+    expect(parsePaperSettings({}, DEFAULT_FEE_SCHEDULE)).toEqual({
+      ...DEFAULT_PAPER_SETTINGS,
+      fees: DEFAULT_FEE_SCHEDULE,
+    });
     expect(DEFAULT_PAPER_SETTINGS.exits).toEqual({
       profitTargetFraction: 0.5,
       dteThreshold: 21,
       maxLossMultiple: 2,
     });
-    const s = parsePaperSettings({ risk: { maxOpenPositions: 3 } });
+    const s = parsePaperSettings({ risk: { maxOpenPositions: 3 } }, DEFAULT_FEE_SCHEDULE);
     expect(s.risk).toEqual({ ...DEFAULT_PAPER_SETTINGS.risk, maxOpenPositions: 3 });
   });
 
@@ -27,8 +31,8 @@ describe("paper settings", () => {
     ["an unknown key", { risk: { maxOpen: 1 } }, /risk.*maxOpen/],
     ["an unknown fill model", { fill: { model: "aggressive" } }, /fill\.model/],
   ])("rejects %s, naming the field", (_name, input, field) => {
-    expect(() => parsePaperSettings(input)).toThrow(PaperSettingsError);
-    expect(() => parsePaperSettings(input)).toThrow(field);
+    expect(() => parsePaperSettings(input, DEFAULT_FEE_SCHEDULE)).toThrow(PaperSettingsError);
+    expect(() => parsePaperSettings(input, DEFAULT_FEE_SCHEDULE)).toThrow(field);
   });
 
   it("validates schedule slots in entry keys", () => {

@@ -4,14 +4,14 @@ import {
   markPosition,
   markPositions,
   MemoryPaperOrderStore,
-  parsePaperSettings,
   pnlCents,
   spreadProfile,
 } from "@stratdeck/core/ledger";
 import { FakeClock } from "@stratdeck/core/time";
 import { FakeMarket, LONG, putSpread, seed, SHORT, T0 } from "./fake-market";
+import { testSettings } from "../../support/paper-settings";
 
-const mid = parsePaperSettings({ fill: { model: "mid" } });
+const mid = testSettings({ fill: { model: "mid" } });
 
 describe("payoff", () => {
   it("profiles a put spread, a call spread and an iron condor", () => {

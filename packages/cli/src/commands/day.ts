@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { MemoryNotifier } from "@stratdeck/core/alerts";
 import { runSimulatedDay } from "@stratdeck/sim/simulated-day";
-import { DEFAULT_PAPER_SETTINGS, tradeHistory } from "@stratdeck/core/ledger";
+import { paperSettingsFromStrategies, tradeHistory } from "@stratdeck/core/ledger";
 import { startSimulator } from "@stratdeck/sim";
 import { startDynalite } from "../local/engines";
 import { FakeClock, isTradingDay, nextTradingDay, nyDate, systemClock } from "@stratdeck/core/time";
@@ -65,9 +65,11 @@ export function registerDay(command: Command): void {
           { clock, log, notifier },
         );
         try {
+          // The configured settings (strategies.yaml, as every command), the position cap from --max-positions.
+          const configured = paperSettingsFromStrategies(deps.strategies);
           const settings = {
-            ...DEFAULT_PAPER_SETTINGS,
-            risk: { ...DEFAULT_PAPER_SETTINGS.risk, maxOpenPositions: maxOpen, maxEntriesPerSlot: maxOpen },
+            ...configured,
+            risk: { ...configured.risk, maxOpenPositions: maxOpen, maxEntriesPerSlot: maxOpen },
           };
           const t0 = performance.now();
           const report = await runSimulatedDay(

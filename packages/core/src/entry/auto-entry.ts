@@ -63,7 +63,7 @@ export async function heldFromAutomaticEntry(
 export async function enterAutomatically(
   deps: AutomaticEntryDeps,
   ideas: readonly Idea[],
-  options: EnterAutoOptions = {},
+  options: EnterAutoOptions,
 ): Promise<EnterAutoResult> {
   const held = await heldFromAutomaticEntry(deps, ideas);
   const slot = options.slot ?? slotOf(deps.clock.now(), 1);

@@ -32,7 +32,8 @@ export interface EnterIdeaOptions {
   quantity?: number;
   /** Operator confirmation of a live order (only matters when live trading is armed). */
   confirm?: boolean;
-  settings?: PaperSettings;
+  /** Risk limits, fill settings and the fee schedule (required: `paperSettingsFromStrategies`). */
+  settings: PaperSettings;
 }
 
 /** What {@link enterIdea} did. */
@@ -51,7 +52,7 @@ export type EnterIdeaResult =
 export async function enterIdea(
   deps: EnterIdeaDeps,
   ideaId: string,
-  options: EnterIdeaOptions = {},
+  options: EnterIdeaOptions,
 ): Promise<EnterIdeaResult> {
   const stored = await deps.status.read<StoredIdeasReport>(IDEAS_REPORT_ID);
   const idea = stored?.data.report.ideas.find((i) => i.id === ideaId);
@@ -81,7 +82,7 @@ export async function enterIdea(
     slot: slotOf(deps.clock.now(), 1),
     keyPrefix: MANUAL_KEY_PREFIX,
     confirm: options.confirm === true,
-    ...(options.settings ? { settings: options.settings } : {}),
+    settings: options.settings,
   });
   const outcome = entry.outcomes[0];
   if (!outcome) return refuse("no-outcome", "the entry produced no outcome");

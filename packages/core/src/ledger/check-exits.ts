@@ -3,7 +3,7 @@ import type { Notifier } from "../alerts/notifier";
 import { notifyOnce, type NotifyOutcome } from "../alerts/notify-once";
 import { evaluateExits, type ExitHit } from "./exit-rules";
 import { markPositions, type MarkPositionsDeps } from "./mark-positions";
-import { parsePaperSettings, type PaperSettings } from "./paper-settings";
+import type { PaperSettings } from "./paper-settings";
 import { usd } from "./risk-rules";
 import type { PositionMark } from "./position-mark";
 
@@ -41,9 +41,9 @@ export interface CheckExitsResult {
  */
 export async function checkExits(
   deps: CheckExitsDeps,
-  options: { settings?: PaperSettings } = {},
+  options: { settings: PaperSettings },
 ): Promise<CheckExitsResult> {
-  const settings = options.settings ?? parsePaperSettings();
+  const settings = options.settings;
   const { positions: marks } = await markPositions(deps, { settings });
   const candidates: ExitCandidate[] = [];
   for (const mark of marks) {

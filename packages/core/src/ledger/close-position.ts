@@ -5,7 +5,7 @@ import type { Refusal } from "./leg-fill";
 import { fillBook } from "./fill-book";
 import { markAll, type MarkPositionsDeps } from "./mark-positions";
 import type { PaperOrderStore } from "./paper-order-store";
-import { parsePaperSettings, type PaperSettings } from "./paper-settings";
+import type { PaperSettings } from "./paper-settings";
 import type { PositionMark } from "./position-mark";
 
 /** Deps of {@link closePosition}. */
@@ -21,8 +21,8 @@ export interface ClosePositionDeps extends Omit<MarkPositionsDeps, "orders"> {
 export interface ClosePositionOptions {
   /** Why (recorded on the close): `manual` by default, or an exit rule's name. */
   reason?: string;
-  /** Fill and fee settings (strategies.yaml). */
-  settings?: PaperSettings;
+  /** Fill and fee settings (strategies.yaml; required: `paperSettingsFromStrategies`). */
+  settings: PaperSettings;
   /** The operator confirmed a real order (`--confirm-live`, `confirmLive` in the request body). */
   confirm?: boolean;
 }
@@ -60,7 +60,7 @@ export type CloseResult =
 export async function closePosition(
   deps: ClosePositionDeps,
   positionId: string,
-  options: ClosePositionOptions = {},
+  options: ClosePositionOptions,
 ): Promise<CloseResult> {
   const decision = tradingDecision(deps.config, { confirm: options.confirm === true });
   if (decision.mode === "refused") {
@@ -76,7 +76,7 @@ export async function closePosition(
     deps.log.error("guard.refused", { positionId, reason });
     return { status: "guard-refused", positionId, reason };
   }
-  const settings = options.settings ?? parsePaperSettings();
+  const settings = options.settings;
   const [mark] = await markAll(deps, [position], settings.fill, settings.fees);
   if (!mark || mark.status !== "priced") {
     const reasons = mark?.status === "unpriced" ? mark.reasons : [{ code: "unpriced", message: "no quotes" }];

@@ -16,7 +16,7 @@ import { entryRecords, type EntryRecords } from "./entry-order";
 import type { Refusal } from "./leg-fill";
 import type { LiveOrderResult, Venues } from "../venues/venue";
 import { positionIdFor, type PaperOrderStore } from "./paper-order-store";
-import { parsePaperSettings, type PaperSettings } from "./paper-settings";
+import type { PaperSettings } from "./paper-settings";
 import { priceEntry } from "./price-entry";
 import { rankIdeas } from "./rank-ideas";
 import { riskBlocks, type RiskExposure } from "./risk-rules";
@@ -43,8 +43,8 @@ export interface EnterAutoOptions {
   slot?: string;
   /** Operator confirmation for real orders (only matters when live trading is armed). */
   confirm?: boolean;
-  /** Risk limits and fill settings; default {@link DEFAULT_PAPER_SETTINGS}. */
-  settings?: PaperSettings;
+  /** Risk limits, fill settings and the fee schedule (required: `paperSettingsFromStrategies`). */
+  settings: PaperSettings;
   /**
    * Prefix of the idempotency keys, e.g. `manual|` for an entry by hand, whose key must never equal
    * a scheduled run's key of the same slot (default none).
@@ -123,7 +123,7 @@ function refuse(run: Run, idea: Idea, reasons: Refusal[], status: "refused" | "s
 export async function enterAuto(
   deps: EnterAutoDeps,
   ideas: readonly Idea[],
-  options: EnterAutoOptions = {},
+  options: EnterAutoOptions,
 ): Promise<EnterAutoResult> {
   const slot = options.slot ?? slotOf(deps.clock.now(), 1);
   const decision = tradingDecision(deps.config, { confirm: options.confirm === true });
@@ -145,7 +145,7 @@ export async function enterAuto(
   const open = await deps.orders.listOpenPositions();
   const run: Run = {
     slot,
-    settings: options.settings ?? parsePaperSettings(),
+    settings: options.settings,
     decision,
     log,
     keyPrefix,

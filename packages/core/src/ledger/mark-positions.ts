@@ -4,7 +4,7 @@ import type { Clock } from "../time/clock";
 import type { PositionRecord } from "./order-types";
 import type { PaperOrderStore } from "./paper-order-store";
 import type { FeeSchedule } from "./fee-model";
-import { parsePaperSettings, type PaperFillSettings, type PaperSettings } from "./paper-settings";
+import type { PaperFillSettings, PaperSettings } from "./paper-settings";
 import { markPosition, type PositionMark } from "./position-mark";
 
 /** Deps of {@link markPositions}. */
@@ -36,9 +36,9 @@ export interface PositionsReport {
  */
 export async function markPositions(
   deps: MarkPositionsDeps,
-  options: { settings?: PaperSettings } = {},
+  options: { settings: PaperSettings },
 ): Promise<PositionsReport> {
-  const settings = options.settings ?? parsePaperSettings();
+  const settings = options.settings;
   const positions = await markAll(deps, await deps.orders.listOpenPositions(), settings.fill, settings.fees);
   const priced = positions.filter((p) => p.status === "priced");
   const totalPnlCents = priced.reduce((s, p) => s + p.pnlCents, 0);

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import "../validation/zod-english";
 import type { FillModel } from "../pricing/fill-model";
 import { LOCAL_STREAM_CADENCE, snapshotMaxAgeMs } from "../market-data/snapshot-max-age";
-import { DEFAULT_FEE_SCHEDULE, type FeeSchedule } from "./fee-model";
+import type { FeeSchedule } from "./fee-model";
 
 /** Risk limits checked before every paper entry. */
 export interface RiskLimits {
@@ -55,12 +55,15 @@ export interface PaperSettings {
   /** Exit rules by strategy name (strategies.yaml `exits:`), over {@link exits}. */
   exitsByStrategy?: Readonly<Record<string, ExitRules>>;
   fill: PaperFillSettings;
-  /** The fee model of paper fills (default {@link DEFAULT_FEE_SCHEDULE}). */
+  /** The fee model of fills and marks (strategies.yaml `fees:` over tastytrade's schedule): no default here. */
   fees: FeeSchedule;
 }
 
-/** The documented defaults. */
-export const DEFAULT_PAPER_SETTINGS: PaperSettings = {
+/**
+ * The documented defaults of what a config file may leave out. The fee schedule is not among
+ * them: it comes with the strategies (their `fees:` over tastytrade's published schedule).
+ */
+export const DEFAULT_PAPER_SETTINGS: Omit<PaperSettings, "fees" | "exitsByStrategy"> = {
   risk: {
     maxOpenPositions: 5,
     maxPerUnderlying: 2,
@@ -76,7 +79,6 @@ export const DEFAULT_PAPER_SETTINGS: PaperSettings = {
     maxSpreadWidth: 3,
     maxCreditDropFraction: 0.25,
   },
-  fees: DEFAULT_FEE_SCHEDULE,
 };
 
 const count = z.int().check(z.minimum(0));
@@ -114,11 +116,11 @@ export class PaperSettingsError extends Error {
   override readonly name = "PaperSettingsError";
 }
 
-/** Validates partial settings (e.g. a config file's `risk:` section) and fills in the defaults. */
-export function parsePaperSettings(
-  input: unknown = {},
-  fees: FeeSchedule = DEFAULT_FEE_SCHEDULE,
-): PaperSettings {
+/**
+ * Validates partial settings (e.g. a config file's `risk:` section) and fills in the documented
+ * defaults; the fee schedule is required (the strategies' `fees`, see `paperSettingsFromStrategies`).
+ */
+export function parsePaperSettings(input: unknown, fees: FeeSchedule): PaperSettings {
   const parsed = settingsSchema.safeParse(input ?? {});
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => {

@@ -7,21 +7,20 @@ import { parsePaperSettings, type ExitRules, type PaperSettings } from "./paper-
  * strategy's `exits` its exit rules.
  */
 export function paperSettingsFromStrategies(
-  strategies:
-    | (Pick<StrategiesConfig, "fill" | "fees" | "risk"> & Partial<Pick<StrategiesConfig, "strategies">>)
-    | undefined,
+  strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> &
+    Partial<Pick<StrategiesConfig, "strategies">>,
 ): PaperSettings {
   const settings = settingsOf(strategies);
   const exitsByStrategy: Record<string, ExitRules> = {};
-  for (const [name, rules] of Object.entries(strategies?.strategies ?? {}))
+  for (const [name, rules] of Object.entries(strategies.strategies ?? {}))
     if (rules) exitsByStrategy[name] = rules.exits;
   return { ...settings, exitsByStrategy };
 }
 
-function settingsOf(strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk"> | undefined): PaperSettings {
-  const f = strategies?.fill;
-  const risk = strategies?.risk ? { risk: riskLimitsOf(strategies.risk) } : {};
-  if (!f) return parsePaperSettings(risk, strategies?.fees);
+function settingsOf(strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk">): PaperSettings {
+  const f = strategies.fill;
+  const risk = strategies.risk ? { risk: riskLimitsOf(strategies.risk) } : {};
+  if (!f) return parsePaperSettings(risk, strategies.fees);
   return parsePaperSettings(
     {
       ...risk,
@@ -33,7 +32,7 @@ function settingsOf(strategies: Pick<StrategiesConfig, "fill" | "fees" | "risk">
         ...(f.maxSpreadPctOfMid != null ? { maxSpreadPctOfMid: f.maxSpreadPctOfMid } : {}),
       },
     },
-    strategies?.fees,
+    strategies.fees,
   );
 }
 

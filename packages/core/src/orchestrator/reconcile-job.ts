@@ -1,13 +1,8 @@
 import type { NotifyOnceDeps } from "../alerts/notify-once";
 import type { FinishReport } from "../venues/venue";
 import type { ReconcileReport } from "../venues/tastytrade/reconcile";
-import {
-  DEFAULT_FEE_SCHEDULE,
-  finishPending,
-  reclaimLogged,
-  type EnterAutoDeps,
-  type FeeSchedule,
-} from "../ledger/index";
+import type { StrategiesConfig } from "../strategies/config-types";
+import { finishPending, reclaimLogged, type EnterAutoDeps } from "../ledger/index";
 
 /** A venue that can compare what it holds with the order log (a broker). */
 interface Reconciling {
@@ -25,11 +20,11 @@ const reconciles = (v: unknown): v is Reconciling =>
 export async function runReconcileJob(
   deps: Pick<EnterAutoDeps, "orders" | "clock" | "log" | "venues"> &
     Partial<NotifyOnceDeps> & {
-      /** The fee model's schedule for fills of a finished order; default tastytrade's published one. */
-      feeSchedule?: FeeSchedule;
+      /** Their `fees` charge the fills of a finished order (the file's `fees:` over tastytrade's schedule). */
+      strategies: Pick<StrategiesConfig, "fees">;
     },
 ): Promise<(ReconcileReport & { pending: FinishReport }) | { skipped: string }> {
-  const pending = await finishPending({ ...deps, feeSchedule: deps.feeSchedule ?? DEFAULT_FEE_SCHEDULE });
+  const pending = await finishPending({ ...deps, feeSchedule: deps.strategies.fees });
   // Then the lease sweep: pending orders are finished first, so an expiry never frees what filled.
   await reclaimLogged(deps.orders, deps.clock.now(), deps.log);
   const venue = deps.venues.entry;

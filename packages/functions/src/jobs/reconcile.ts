@@ -1,6 +1,6 @@
 import { withHeartbeat } from "@stratdeck/core/orchestrator/job-status";
 import { runReconcileJob } from "@stratdeck/core/orchestrator/reconcile-job";
-import { lambdaLog, lambdaMarket, lambdaMetrics } from "../shared/lambda-deps";
+import { lambdaLog, lambdaMarket, lambdaMetrics, lambdaStrategies } from "../shared/lambda-deps";
 import { alerting, ledgerStores, venues } from "../shared/lambda-stores";
 import { scheduledJob } from "./scheduled-job";
 
@@ -14,7 +14,8 @@ export const handler = scheduledJob("reconcile", withHeartbeat(runReconcileJob),
     const m = await lambdaMarket(log);
     const stores = ledgerStores(m);
     const alerts = await alerting(m);
-    return { ...m, ...stores, ...alerts, ...(await venues(m, stores.orders, alerts)) };
+    const strategies = await lambdaStrategies(m);
+    return { ...m, ...stores, ...alerts, strategies, ...(await venues(m, stores.orders, alerts)) };
   },
   log,
   metrics,

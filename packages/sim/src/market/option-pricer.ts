@@ -65,7 +65,7 @@ export function priceOption(p: PricingInputs): SimOptionQuote {
     dividendYield: p.dividendYield,
   });
   const theo = bs.price;
-  const minTick = p.tickSizes[0]?.value ?? 0.05;
+  const minTick = tickFor(p.tickSizes, 0);
   const half = tickFor(p.tickSizes, theo) * (0.6 + 0.5 * Math.min(4, Math.abs(z))) + 0.002 * theo;
   let bid = theo - half < minTick ? 0 : floorTick(theo - half, p.tickSizes);
   let ask = Math.max(minTick, ceilTick(theo + half, p.tickSizes));

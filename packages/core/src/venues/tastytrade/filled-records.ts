@@ -1,5 +1,5 @@
 import type { EntryRecords } from "../../ledger/entry-order";
-import { DEFAULT_FEE_SCHEDULE, spreadOrderFees, type FeeSchedule } from "../../ledger/fee-model";
+import { spreadOrderFees, type FeeSchedule } from "../../ledger/fee-model";
 import { positionCents, spreadProfile } from "../../ledger/payoff";
 import type { OrderFills } from "./order-fills";
 
@@ -16,7 +16,7 @@ export function filledEntryRecords(
   records: EntryRecords,
   fills: OrderFills,
   brokerOrderIds: string[],
-  feeSchedule: FeeSchedule = DEFAULT_FEE_SCHEDULE,
+  feeSchedule: FeeSchedule,
   cancelReason = "timeout",
 ): EntryRecords {
   const quantity = fills.spreads;
