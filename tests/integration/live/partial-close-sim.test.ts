@@ -2,15 +2,10 @@ import { describe, expect, it } from "vitest";
 import { enterLive, liveCloseKey, liveRealizedToday, TastyVenue } from "@stratdeck/core/venues/tastytrade";
 import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
 import { MemorySnapshotStore } from "@stratdeck/core/market-data";
-import {
-  closePosition,
-  MemoryPaperOrderStore,
-  parsePaperSettings,
-  tradeHistory,
-  type OrderRecord,
-} from "@stratdeck/core/ledger";
+import { closePosition, MemoryPaperOrderStore, tradeHistory, type OrderRecord } from "@stratdeck/core/ledger";
 import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
 import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { testSettings } from "../../support/paper-settings";
 
 let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
@@ -48,7 +43,7 @@ function closeDeps() {
 }
 
 const close = (id: string) =>
-  closePosition(closeDeps(), id, { confirm: true, settings: parsePaperSettings({ fill: { model: "mid" } }) });
+  closePosition(closeDeps(), id, { confirm: true, settings: testSettings({ fill: { model: "mid" } }) });
 
 /** Cash of an order record, cents: + credit received, − debit paid. */
 const cashOf = (o: OrderRecord): number =>
