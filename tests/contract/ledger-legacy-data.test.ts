@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoPaperOrderStore, tradeHistory, type HistoryReport } from "@stratdeck/core/ledger";
 import { batchPutAll } from "@stratdeck/core/storage";
+import { memoryLog } from "@stratdeck/core/log";
 import { engineTargets, freshTables } from "../support/engines";
 
 /**
@@ -60,6 +61,32 @@ for (const target of engineTargets()) {
       const orders = items.filter((i) => String(i.sk).startsWith("ORDER#") && i.pk !== "PENDING");
       for (const o of orders) expect(await store.getOrder(String(o.orderId))).not.toBeNull();
       expect(await store.listPendingOrders()).toHaveLength(1);
+    });
+
+    it("logs once per listing (closed, open), at info, how many old records were read in place as events", async () => {
+      const { doc, tables } = await freshTables(target.endpoint!);
+      await batchPutAll(doc, tables.orders, items, (i) => ({ pk: i.pk, sk: i.sk }));
+      const log = memoryLog();
+      const store = new DynamoPaperOrderStore(doc, tables.orders).reportLegacyReads(log);
+      await tradeHistory(store);
+      await store.listOpenPositions();
+      await tradeHistory(store);
+      const ordersOf = (status: string) => {
+        const ids = new Set(items.filter((i) => i.sk === "POSITION" && i.status === status).map((i) => i.pk));
+        return { ids, records: items.filter((i) => String(i.sk).startsWith("ORDER#") && ids.has(i.pk)) };
+      };
+      const closed = ordersOf("closed");
+      const open = ordersOf("open");
+      expect(closed.ids.size).toBe(5);
+      expect(log.lines.filter((l) => l.event === "ledger.legacy-read")).toMatchObject([
+        { level: "info", fields: { listing: "closed", records: closed.records.length, positions: 5 } },
+        { level: "info", fields: { listing: "open", records: open.records.length, positions: 1 } },
+      ]);
+      // A store over data written with events logs nothing.
+      const fresh = memoryLog();
+      const { doc: d2, tables: t2 } = await freshTables(target.endpoint!);
+      await tradeHistory(new DynamoPaperOrderStore(d2, t2.orders).reportLegacyReads(fresh));
+      expect(fresh.events("ledger.legacy-read")).toEqual([]);
     });
 
     it("an old open position closes through events: its claims are released and old trades stay", async () => {

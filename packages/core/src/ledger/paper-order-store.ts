@@ -10,6 +10,8 @@ import type { PositionState } from "./events/position-state";
 import { partitionState, projectPosition, type PositionPartition } from "./position-projection";
 import { clonePlain, freezePlain } from "./plain-data";
 import type { ClaimStore } from "./claim-store";
+import { LegacyReads } from "./legacy-reads";
+import type { Log } from "../log/log";
 import {
   isPermanent,
   releaseCapacity,
@@ -105,6 +107,17 @@ export abstract class PaperOrderStore implements ReservationStore {
   abstract readonly claims: ClaimStore;
   /** What was derived from each shared partition (see {@link readPartition}). */
   private readonly derived = new WeakMap<PositionPartition, PartitionRead>();
+  private readonly legacyReads = new LegacyReads();
+
+  /**
+   * Logs once per listing (open, closed), at info (`ledger.legacy-read`: listing, records,
+   * positions), how many order records from before events it read in place as events. Returns the
+   * store.
+   */
+  reportLegacyReads(log: Log): this {
+    this.legacyReads.reportTo(log);
+    return this;
+  }
 
   /**
    * Reserves capacity for a new position before it is opened (see `reserveCapacity`): the
@@ -154,6 +167,10 @@ export abstract class PaperOrderStore implements ReservationStore {
       // The index lags a close whose record update was cut off: bring it up to date.
       else if (read) await this.sync(stored.positionId);
     }
+    this.legacyReads.flush(
+      "open",
+      out.map((p) => p.positionId),
+    );
     return out;
   }
 
@@ -164,6 +181,10 @@ export abstract class PaperOrderStore implements ReservationStore {
       const p = await this.getPosition(id);
       if (p?.status === "closed" && (p.closedAt ?? 0) >= (options.since ?? 0)) out.push(p);
     }
+    this.legacyReads.flush(
+      "closed",
+      out.map((p) => p.positionId),
+    );
     return out;
   }
 
@@ -209,7 +230,8 @@ export abstract class PaperOrderStore implements ReservationStore {
     if (!part.position) return null;
     const known = this.derived.get(part);
     if (known) return known;
-    const { events, state } = partitionState({ ...part, position: part.position });
+    const { events, state, legacy } = partitionState({ ...part, position: part.position });
+    this.legacyReads.note(positionId, legacy);
     const read = {
       position: projectPosition(part.position, state),
       events,

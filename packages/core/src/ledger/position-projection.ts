@@ -1,5 +1,5 @@
 import type { LedgerEvent } from "./events/ledger-event";
-import { eventsWithLegacy } from "./events/order-events";
+import { eventsWithLegacy, legacyRecordCount } from "./events/order-events";
 import { positionState, type PositionState } from "./events/position-state";
 import type { OrderRecord, PositionRecord } from "./order-types";
 
@@ -30,13 +30,18 @@ const DERIVED = [
   "settlementApproximate",
 ] as const;
 
-/** A partition's events (records from before events read as the events they state) and its state. */
+/**
+ * A partition's events (records from before events read as the events they state), its state, and
+ * how many order-log records were read as events (`legacy`).
+ */
 export function partitionState(part: PositionPartition & { position: PositionRecord }): {
   events: LedgerEvent[];
   state: PositionState;
+  legacy: number;
 } {
   const events = eventsWithLegacy(part.position, part.orders, part.events);
-  return { events, state: positionState(part.position, events) };
+  const legacy = legacyRecordCount(part.orders, part.events);
+  return { events, state: positionState(part.position, events), legacy };
 }
 
 /**

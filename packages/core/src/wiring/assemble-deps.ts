@@ -167,7 +167,7 @@ export async function assembleDeps(config: AppConfig, options: AssembleDepsOptio
       maxAgeMs,
     );
     const status = new DynamoStatusStore(doc, config.tables.status, clock);
-    const orders = new DynamoPaperOrderStore(doc, config.tables.orders);
+    const orders = new DynamoPaperOrderStore(doc, config.tables.orders).reportLegacyReads(log);
     const alerts = new DynamoAlertStore(doc, config.tables.alerts, clock);
     return {
       config,

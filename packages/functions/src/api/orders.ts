@@ -9,7 +9,7 @@ const log = lambdaLog("api-orders");
 export const handler = routeHandler(ordersRoute, {
   deps: async () => {
     const { doc, config } = await lambdaTables(log);
-    return { orders: new DynamoPaperOrderStore(doc, config.tables.orders) };
+    return { orders: new DynamoPaperOrderStore(doc, config.tables.orders).reportLegacyReads(log) };
   },
   log,
 });

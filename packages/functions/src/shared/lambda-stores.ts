@@ -16,7 +16,7 @@ import type { LambdaMarket, LambdaTables } from "./lambda-deps";
 /** The order log and the status table (heartbeats, reports, recorded settlement values). */
 export function ledgerStores(t: LambdaTables): { orders: PaperOrderStore; status: StatusStore } {
   return {
-    orders: new DynamoPaperOrderStore(t.doc, t.config.tables.orders),
+    orders: new DynamoPaperOrderStore(t.doc, t.config.tables.orders).reportLegacyReads(t.log),
     status: new DynamoStatusStore(t.doc, t.config.tables.status, t.clock),
   };
 }

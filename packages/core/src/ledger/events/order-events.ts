@@ -127,6 +127,12 @@ function orderIdsOf(e: LedgerEvent): string[] {
   return [];
 }
 
+/** How many of a position's order-log records no stored event stands for (read as their events). */
+export function legacyRecordCount(orders: readonly OrderRecord[], stored: readonly LedgerEvent[]): number {
+  const covered = new Set(stored.flatMap(orderIdsOf));
+  return orders.filter((o) => !covered.has(o.orderId)).length;
+}
+
 /**
  * A position's events: those stored, plus one synthesised from each order-log record no stored
  * event stands for (records written before the ledger had events, or an event write cut off by a
