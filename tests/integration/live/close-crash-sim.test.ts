@@ -9,10 +9,10 @@ import {
   ENTRY_LEASE_MS,
   finishPending,
   MemoryPaperOrderStore,
-  parsePaperSettings,
 } from "@stratdeck/core/ledger";
 import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
 import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { testSettings } from "../../support/paper-settings";
 
 let env: LiveEnv;
 let orders: MemoryPaperOrderStore;
@@ -55,7 +55,7 @@ function closeDeps(sleep: (ms: number) => Promise<void>) {
 const close = (id: string, sleep = env.sleep) =>
   closePosition(closeDeps(sleep), id, {
     confirm: true,
-    settings: parsePaperSettings({ fill: { model: "mid" } }),
+    settings: testSettings({ fill: { model: "mid" } }),
   });
 
 async function openLive(quantity: number): Promise<string> {
@@ -105,7 +105,10 @@ describe("a process killed mid-close", () => {
     env.sim.broker.controls.maxFillPerOrder = 1;
     env.sim.broker.faults.fillBeforeCancel = 1;
     env.clock.advance(leaseMs(settings) + 1);
-    const report = await runReconcileJob(closeDeps(env.sleep));
+    const report = await runReconcileJob({
+      ...closeDeps(env.sleep),
+      strategies: { fees: DEFAULT_FEE_SCHEDULE },
+    });
     expect(report).toMatchObject({ pending: { finished: [pending.id] } });
     expect((await env.broker.getOrder(pending.brokerOrderId!)).status).toBe("Cancelled");
     expect(await orders.listPendingOrders()).toEqual([]);
