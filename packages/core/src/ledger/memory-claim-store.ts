@@ -1,3 +1,4 @@
+import { clonePlain } from "./plain-data";
 import type { BookEntry, Claim, ClaimStore, CountRiskResult, ReservationBook } from "./claim-store";
 
 /** In-memory {@link ClaimStore} (one process: each method runs without interleaving). */
@@ -31,19 +32,19 @@ export class MemoryClaimStore implements ClaimStore {
   }
 
   async readBook(): Promise<ReservationBook | null> {
-    return this.book ? structuredClone(this.book) : null;
+    return this.book ? clonePlain(this.book) : null;
   }
 
   async createBook(book: ReservationBook): Promise<boolean> {
     if (this.book) return false;
-    this.book = structuredClone(book);
+    this.book = clonePlain(book);
     return true;
   }
 
   async openEntry(holder: string, entry: BookEntry): Promise<"added" | "present" | "no-book"> {
     if (!this.book) return "no-book";
     if (this.book.entries[holder]) return "present";
-    this.book.entries[holder] = structuredClone(entry);
+    this.book.entries[holder] = clonePlain(entry);
     return "added";
   }
 

@@ -57,11 +57,12 @@ export class MemoryPaperOrderStore extends PaperOrderStore {
     return part;
   }
 
+  /** The stored records, frozen and shared (the store reads only their ids). */
   protected async listOpenRecords(): Promise<PositionRecord[]> {
     return [...this.positions.values()]
       .filter((p) => p.status === "open")
       .sort((a, b) => a.openedAt - b.openedAt)
-      .map((p) => clonePlain(p));
+      .map((p) => freezePlain(p));
   }
 
   protected async closedPositionIds(since: number): Promise<string[]> {

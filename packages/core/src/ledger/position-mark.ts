@@ -127,24 +127,24 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
   const legs = position.legs.map((l): LegMark => {
     const q = ctx.quotes.get(l.streamerSymbol);
     const filled = fill.ok ? fill.legs.find((f) => f.streamerSymbol === l.streamerSymbol) : undefined;
-    return {
+    // Field by field, not by spreading (V8 copies `{ ...a, b }` slowly; marks run every 5 minutes).
+    const mark: LegMark = {
       streamerSymbol: l.streamerSymbol,
       side: l.side,
       strike: l.strike,
       optionType: l.optionType,
-      ...(q
-        ? {
-            bid: q.bid,
-            ask: q.ask,
-            quoteTime: q.asOf,
-            ...(q.iv !== undefined ? { iv: q.iv } : {}),
-            quoteAgeMs: ctx.now - q.asOf,
-            source: q.source,
-          }
-        : {}),
-      ...(filled ? { closePrice: filled.fillPrice } : {}),
-      ...(filled?.leftToExpire ? { leftToExpire: true as const } : {}),
     };
+    if (q) {
+      mark.bid = q.bid;
+      mark.ask = q.ask;
+      mark.quoteTime = q.asOf;
+      if (q.iv !== undefined) mark.iv = q.iv;
+      mark.quoteAgeMs = ctx.now - q.asOf;
+      mark.source = q.source;
+    }
+    if (filled) mark.closePrice = filled.fillPrice;
+    if (filled?.leftToExpire) mark.leftToExpire = true;
+    return mark;
   });
   const ages = legs.map((l) => l.quoteAgeMs);
   const dte = daysBetween(nyDate(ctx.now), position.expiration);
@@ -167,27 +167,26 @@ export function markPosition(position: PositionRecord, ctx: MarkContext): Positi
     legs,
     oldestQuoteAgeMs: ages.some((a) => a === undefined) ? null : Math.max(...(ages as number[])),
   };
+  // Object.assign onto the fresh base, not a spread: V8 copies `{ ...a, b }` slowly.
   if (!fill.ok) {
-    return {
-      ...base,
-      status: "unpriced",
+    return Object.assign(base, {
+      status: "unpriced" as const,
       reason: fill.reasons.map((r) => r.message).join("; "),
       reasons: fill.reasons,
-    };
+    });
   }
   const debitToClose = -fill.net + 0;
   const pnl = pnlCents(position.entryCredit, debitToClose, position.multiplier, position.quantity);
   const exitFees = spreadOrderFees(ctx.fees, "close", position, closingPrices(legs), ctx.now);
   const feesCents = (position.entryFeesCents ?? 0) + exitFees.totalCents;
-  return {
-    ...base,
-    status: "priced",
+  return Object.assign(base, {
+    status: "priced" as const,
     debitToClose,
     pnlCents: pnl,
     feesCents,
     netPnlCents: netPnlCents(pnl, feesCents),
     pctOfMaxProfit: position.maxProfitCents > 0 ? pnl / position.maxProfitCents : 0,
-  };
+  });
 }
 
 /** Closing prices of a mark's legs for the fee model: null for a leg left to expire (not traded). */

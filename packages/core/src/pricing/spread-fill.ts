@@ -47,7 +47,9 @@ export function fillSpread(
   const notes: string[] = [];
   let rawNet = 0;
   for (const leg of legs) {
-    const r = fillPriceFromQuotes(leg.side, leg.bid, leg.ask, { ...options, quoteTime: leg.quoteTime });
+    // Object.assign, not a spread: V8 copies `{ ...a, b }` slowly and a scan fills thousands of legs.
+    const legOptions: FillOptions = Object.assign({}, options, { quoteTime: leg.quoteTime });
+    const r = fillPriceFromQuotes(leg.side, leg.bid, leg.ask, legOptions);
     if (!r.ok) {
       for (const x of r.reasons) reasons.push({ leg: leg.label, ...x });
       continue;

@@ -49,7 +49,7 @@ export function chooseExpiration(
   // The settlement instant is costly (time-zone math): compute it only for the best few.
   for (const c of candidates) {
     const settlesAt = settlementMoment(c.expiration.date, c.expiration.settlement);
-    if (settlesAt > now) return { ok: true, choice: { ...c, settlesAt } };
+    if (settlesAt > now) return { ok: true, choice: Object.assign({}, c, { settlesAt }) };
   }
   const hint = nearest
     ? ` (nearest: ${nearest.date}, ${nearest.dte} DTE)`

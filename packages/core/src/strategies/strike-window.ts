@@ -61,7 +61,8 @@ export class StrikeWindow {
     let lo = 0;
     let hi = n - 1;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const m = { ...this.model, vol };
+      const { spot, years, rate, dividendYield } = this.model;
+      const m = { spot, years, rate, dividendYield, vol };
       const kNear = strikeForDelta(right, delta.max, m);
       const kFar = strikeForDelta(right, delta.min, m);
       lo = Math.max(0, lowerBound(strikes, Math.min(kNear, kFar)) - PAD);

@@ -160,7 +160,20 @@ export function weekdayOf(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+/** UTC midnight of a date's parse, by date (bounded: cleared when full; NaN kept for a bad date). */
+const midnights = new Map<string, number>();
+
+function utcMidnight(date: string): number {
+  let ms = midnights.get(date);
+  if (ms === undefined) {
+    if (midnights.size >= 4096) midnights.clear();
+    ms = Date.parse(`${date}T00:00:00Z`);
+    midnights.set(date, ms);
+  }
+  return ms;
+}
+
 /** Whole calendar days from date `a` to date `b` (both `YYYY-MM-DD`). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((utcMidnight(b) - utcMidnight(a)) / 86_400_000);
 }
