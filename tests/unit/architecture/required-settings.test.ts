@@ -13,6 +13,7 @@ import {
   type EnterAutoDeps,
   type EntryRecords,
   type MarkPositionsDeps,
+  type PaperSettings,
 } from "@stratdeck/core/ledger";
 import { enterIdea, enterAutomatically, type EnterIdeaDeps } from "@stratdeck/core/entry";
 import { runReconcileJob } from "@stratdeck/core/orchestrator";
@@ -57,11 +58,16 @@ export function forgottenSettings(
   deps: EnterAutoDeps & CheckExitsDeps & MarkPositionsDeps & ClosePositionDeps & EnterIdeaDeps,
   records: EntryRecords,
   fills: OrderFills,
+  settings: PaperSettings,
 ): void {
   // @ts-expect-error the entry's settings are required
   void enterAuto(deps, [], { slot: "2026-12-07T10:00" });
   // @ts-expect-error the entry's settings are required
   void enterAutomatically(deps, [], {});
+  // @ts-expect-error the strategies (entry modes, the re-entry block) are required
+  void enterAutomatically({ ...deps, strategies: undefined }, [], { settings });
+  // @ts-expect-error the strategies (entry modes) are required
+  void enterIdea({ ...deps, strategies: undefined }, "idea", { settings });
   // @ts-expect-error the entry's settings are required
   void enterIdea(deps, "idea", { confirm: true });
   // @ts-expect-error the marks' settings (fill model, fees) are required

@@ -16,7 +16,7 @@ import { exposureKey, manualCloseBlocks } from "./manual-close-block";
 
 /** Deps of {@link enterAutomatically}: the entry deps plus the strategies and the override store. */
 export type AutomaticEntryDeps = EnterAutoDeps & {
-  strategies?: Pick<StrategiesConfig, "strategies" | "risk">;
+  strategies: Pick<StrategiesConfig, "strategies" | "risk">;
   /** Where phone overrides of the entry modes live (a write-only store reads none). */
   status?: Pick<StatusStore, "read"> | Pick<StatusStore, "beat"> | null;
 };
@@ -32,7 +32,7 @@ export async function heldFromAutomaticEntry(
 ): Promise<Map<string, Refusal[]>> {
   const status = deps.status && "read" in deps.status ? deps.status : undefined;
   const modes = await readEntryModes(status, deps.strategies);
-  const blockReentry = deps.strategies?.risk?.blockReentryAfterManualClose !== false;
+  const blockReentry = deps.strategies.risk?.blockReentryAfterManualClose !== false;
   const blocks = blockReentry
     ? await manualCloseBlocks(deps.orders, nyDate(deps.clock.now()))
     : new Map<string, never>();

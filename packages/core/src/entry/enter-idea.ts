@@ -23,7 +23,7 @@ export const MAX_ENTER_QUANTITY = 100;
 /** Deps of {@link enterIdea}: the entry deps, the stored report and the entry modes. */
 export type EnterIdeaDeps = EnterAutoDeps & {
   status: Pick<StatusStore, "read">;
-  strategies?: Pick<StrategiesConfig, "strategies">;
+  strategies: Pick<StrategiesConfig, "strategies">;
 };
 
 /** Options of {@link enterIdea}. */
