@@ -1,7 +1,7 @@
 import { DEFAULT_FEE_SCHEDULE, spreadOrderFees } from "@stratdeck/core/ledger";
 import { describe, expect, it } from "vitest";
-import { enterLive } from "@stratdeck/core/venues/tastytrade";
-import { MemoryPaperOrderStore } from "@stratdeck/core/ledger";
+import { enterLive, livePlacementKey } from "@stratdeck/core/venues/tastytrade";
+import { ENTRY_LEASE_MS, MemoryPaperOrderStore, positionIdFor } from "@stratdeck/core/ledger";
 import { type liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
 
 let env: LiveEnv;
@@ -157,5 +157,30 @@ describe("live entry against the simulated broker", () => {
     expect(again.status).toBe("duplicate");
     expect(env.broker.calls.filter((c) => c.call === "submit")).toHaveLength(1);
     expect(env.log.events("live.order.duplicate-delivery")).toHaveLength(1);
+  });
+  it("a placement claim left by a run that died before its order is taken over once its lease ended; a finished one never is", async () => {
+    const { records } = await spreadRecords(env);
+    const id = positionIdFor(records.order.idempotencyKey);
+    // A run claimed the placement, then died before writing anything.
+    await orders.claims.claim(
+      livePlacementKey(id),
+      "placing:dead-run",
+      env.clock.now() + ENTRY_LEASE_MS,
+      true,
+    );
+    expect((await enterLive(deps(), records, env.log)).status).toBe("duplicate");
+    env.clock.advance(ENTRY_LEASE_MS + 1);
+    expect((await enterLive(deps(), records, env.log)).status).toBe("placed");
+    expect(env.log.events("live.order.placement-taken-over")).toHaveLength(1);
+    expect(env.broker.calls.filter((c) => c.call === "submit")).toHaveLength(1);
+
+    // An entry whose order ended unfilled is done: its redelivery stays a duplicate after any lease.
+    const unfilled = (
+      await spreadRecords(env, { offset: 1, key: "short_put_spread|SPX|2026-03-10T10:30|x|1" })
+    ).records;
+    expect((await enterLive(deps(), unfilled, env.log)).status).toBe("refused");
+    env.clock.advance(ENTRY_LEASE_MS + 1);
+    expect((await enterLive(deps(), unfilled, env.log)).status).toBe("duplicate");
+    expect(env.broker.calls.filter((c) => c.call === "submit")).toHaveLength(2);
   });
 });

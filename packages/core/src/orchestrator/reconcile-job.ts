@@ -1,15 +1,7 @@
 import type { NotifyOnceDeps } from "../alerts/notify-once";
-import type { FinishReport } from "../venues/venue";
-import type { ReconcileReport } from "../venues/tastytrade/reconcile";
+import type { FinishReport, ReconcileReport } from "../venues/venue";
 import type { StrategiesConfig } from "../strategies/config-types";
 import { finishPending, reclaimLogged, type EnterAutoDeps } from "../ledger/index";
-
-/** A venue that can compare what it holds with the order log (a broker). */
-interface Reconciling {
-  reconcile(): Promise<ReconcileReport | null>;
-}
-const reconciles = (v: unknown): v is Reconciling =>
-  typeof (v as Partial<Reconciling> | undefined)?.reconcile === "function";
 
 /**
  * Finishes the orders of runs that stopped mid-order (every venue's {@link finishPending}), reclaims
@@ -27,8 +19,7 @@ export async function runReconcileJob(
   const pending = await finishPending({ ...deps, feeSchedule: deps.strategies.fees });
   // Then the lease sweep: pending orders are finished first, so an expiry never frees what filled.
   await reclaimLogged(deps.orders, deps.clock.now(), deps.log);
-  const venue = deps.venues.entry;
-  const report = reconciles(venue) ? await venue.reconcile() : null;
+  const report = await deps.venues.entry.reconcile();
   if (!report) return { skipped: "not in live trading mode: no live positions to reconcile" };
   return { ...report, pending };
 }

@@ -1,4 +1,5 @@
 import type { AllowedDecision } from "../guard/trading-decision";
+import type { NotifyOutcome } from "../alerts/notify-once";
 import type { Log } from "../log/log";
 import type { EntryRecords } from "../ledger/entry-order";
 import type { FeeSchedule, OrderFees } from "../ledger/fee-model";
@@ -111,6 +112,29 @@ export type CloseOutcome =
   | { status: "dry-run"; broker: LiveOrderResult }
   | { status: "refused"; reasons: Refusal[]; details?: Record<string, unknown> };
 
+/** One leg where the order log and the broker disagree. */
+export interface PositionDrift {
+  /** OCC symbol. */
+  symbol: string;
+  /** Signed contracts the order log's open live positions hold (short < 0). */
+  expected: number;
+  /** Signed contracts the broker holds. */
+  held: number;
+  /** `broker-only` (the log does not know it), `log-only` (the broker does not hold it), `quantity`. */
+  kind: "broker-only" | "log-only" | "quantity";
+}
+
+/** What comparing a venue's holdings with the order log found (a broker venue's `reconcile`). */
+export interface ReconcileReport {
+  /** Open live positions in the order log. */
+  livePositions: number;
+  /** Option legs the broker holds. */
+  brokerLegs: number;
+  drift: PositionDrift[];
+  /** The drift alert: sent, already sent for this same drift today, failed, only logged, or none. */
+  alert: NotifyOutcome | "logged" | "none";
+}
+
 /** What finishing the orders of runs that stopped mid-order did, by pending-order id. */
 export interface FinishReport {
   /** Followed to a final state and recorded (filled, partly filled or cancelled). */
@@ -135,6 +159,11 @@ export interface Venue {
   close(request: CloseRequest, book: FillBook): Promise<CloseOutcome>;
   /** Finishes orders left working by runs that stopped mid-order (nothing to do on paper). */
   finishPending(book: FillBook): Promise<FinishReport>;
+  /**
+   * Compares what the venue holds with the order log's open positions of its mode (drift logged
+   * and alerted); null when it has nothing to compare (paper, or a broker that only dry-runs).
+   */
+  reconcile(): Promise<ReconcileReport | null>;
 }
 
 /** The venues of one process, chosen once in wiring. */

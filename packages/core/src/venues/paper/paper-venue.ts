@@ -6,6 +6,7 @@ import {
   type CloseRequest,
   type FillBook,
   type FinishReport,
+  type ReconcileReport,
   type OpenOutcome,
   type OpenRequest,
   type Venue,
@@ -73,5 +74,10 @@ export class PaperVenue implements Venue {
 
   finishPending(): Promise<FinishReport> {
     return Promise.resolve(NOTHING_PENDING);
+  }
+
+  /** Nothing to compare: paper holds nothing anywhere else. */
+  reconcile(): Promise<ReconcileReport | null> {
+    return Promise.resolve(null);
   }
 }

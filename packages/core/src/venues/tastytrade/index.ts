@@ -6,6 +6,7 @@ export * from "./live-limits";
 export * from "./live-alert";
 export * from "./filled-records";
 export * from "./live-entry";
+export * from "./placement-claim";
 export * from "./submit-live";
 export * from "./reconcile";
 export * from "./live-close";

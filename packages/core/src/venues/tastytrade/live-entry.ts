@@ -21,6 +21,7 @@ import { leaseMs, PendingOrderJournal } from "./order-journal";
 import type { LiveBroker } from "./live-broker";
 import { liveAlert } from "./live-alert";
 import { liveLimitBlocks } from "./live-limits";
+import { claimPlacement, placementDone, releasePlacement, type PlacementClaim } from "./placement-claim";
 
 /** Deps of {@link enterLive}. */
 export interface LiveEntryDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "notifier">> {
@@ -32,9 +33,6 @@ export interface LiveEntryDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "
   book: FillBook;
   sleep?: (ms: number) => Promise<void>;
 }
-
-/** The claim taken before an entry's order goes to the broker (kept: the entry key is one slot's). */
-export const livePlacementKey = (positionId: string): string => `live-placement|${positionId}`;
 
 /** Base of the numbered claims that cap open live positions (`live-open#0` …). */
 const LIVE_OPEN_BASE = "live-open";
@@ -112,6 +110,7 @@ export async function enterLive(
   const positionId = positionIdFor(records.order.idempotencyKey);
   const claimed = await claimEntry(deps, log, records, positionId);
   if (!claimed.ok) return claimed.outcome;
+  const placement = claimed.placement;
   // The live-open claim goes with the position: its close (by hand, exit rule or settlement) releases it.
   const entry = withReservation(records, claimed.slot);
   const placed = { entry, positionId, releaseIfUnfilled: [claimed.slot] };
@@ -138,6 +137,7 @@ export async function enterLive(
     cancelReasonOf(execution.attempts.at(-1)?.status, false),
   );
   await journal.finish();
+  await placementDone(deps.orders, positionId, placement);
   return entryOutcome(log, records, positionId, execution, res);
 }
 
@@ -180,7 +180,8 @@ async function refuseByLimits(
 /**
  * The two claims of a live entry. One placement per entry key across concurrent and redelivered
  * runs: a strict conditional claim before anything reaches the broker (the log write after the fill
- * comes too late to stop a second order). Then the live position cap as a claim too (the count read
+ * comes too late to stop a second order), leased until the outcome is recorded and then kept for
+ * good; one left by a run that died before writing anything is taken over ({@link claimPlacement}). Then the live position cap as a claim too (the count read
  * before cannot see another run's order in flight): one numbered `live-open` claim per live
  * position, held with a lease until the pending order is written, taken over once that position
  * closes or when its entry never wrote anything before its lease ended (the claim-lease rule).
@@ -190,8 +191,9 @@ async function claimEntry(
   log: Log,
   records: EntryRecords,
   positionId: string,
-): Promise<{ ok: true; slot: string } | { ok: false; outcome: LiveEntryOutcome }> {
-  if (!(await deps.orders.claimKey(livePlacementKey(positionId), positionId, true))) {
+): Promise<{ ok: true; slot: string; placement: PlacementClaim } | { ok: false; outcome: LiveEntryOutcome }> {
+  const placed = await claimPlacement(deps.orders, positionId, deps.clock.now());
+  if (!placed) {
     log.error("live.order.duplicate-delivery", { key: records.order.idempotencyKey, positionId });
     const message = `entry ${records.order.idempotencyKey} was already sent to the broker by another run`;
     return {
@@ -202,9 +204,15 @@ async function claimEntry(
   const cap = deps.settings.maxOpenPositions;
   const now = deps.clock.now();
   const take = { holder: positionId, now, leaseUntil: now + ENTRY_LEASE_MS, permanent: false };
+  if (placed.tookOver)
+    log.warn("live.order.placement-taken-over", {
+      positionId,
+      from: placed.tookOver.holder,
+      leaseUntil: placed.tookOver.leaseUntil,
+    });
   const slot = await claimNumbered(deps.orders, LIVE_OPEN_BASE, cap, take);
-  if (slot) return { ok: true, slot };
-  await deps.orders.releaseKey(livePlacementKey(positionId), positionId);
+  if (slot) return { ok: true, slot, placement: placed.claim };
+  await releasePlacement(deps.orders, placed.claim);
   return {
     ok: false,
     outcome: await refuseByLimits(deps, log, records, [await liveCapRefusal(deps.orders, cap)]),

@@ -1,34 +1,14 @@
 import { createHash } from "node:crypto";
-import type { NotifyOnceDeps, NotifyOutcome } from "../../alerts/notify-once";
+import type { NotifyOnceDeps } from "../../alerts/notify-once";
 import type { Log } from "../../log/log";
 import type { PaperOrderStore } from "../../ledger/paper-order-store";
 import type { Clock } from "../../time/clock";
 import { nyDate } from "../../time/new-york";
 import type { LiveBroker } from "./live-broker";
 import { liveAlert } from "./live-alert";
+import type { PositionDrift, ReconcileReport } from "../venue";
 
-/** One leg where the order log and the broker disagree. */
-export interface PositionDrift {
-  /** OCC symbol. */
-  symbol: string;
-  /** Signed contracts the order log's open live positions hold (short < 0). */
-  expected: number;
-  /** Signed contracts the broker holds. */
-  held: number;
-  /** `broker-only` (the log does not know it), `log-only` (the broker does not hold it), `quantity`. */
-  kind: "broker-only" | "log-only" | "quantity";
-}
-
-/** Result of {@link reconcileLive}. */
-export interface ReconcileReport {
-  /** Open live positions in the order log. */
-  livePositions: number;
-  /** Option legs the broker holds. */
-  brokerLegs: number;
-  drift: PositionDrift[];
-  /** The drift alert: sent, already sent for this same drift today, failed, only logged, or none. */
-  alert: NotifyOutcome | "logged" | "none";
-}
+export type { PositionDrift, ReconcileReport } from "../venue";
 
 /** Deps of {@link reconcileLive}. */
 export interface ReconcileDeps extends Partial<Pick<NotifyOnceDeps, "alerts" | "notifier">> {
