@@ -1,6 +1,7 @@
 import { tickFor, type TickSize, type OptionId } from "@stratdeck/core/market-data";
 import { blackScholes, MS_PER_YEAR } from "@stratdeck/core/pricing";
 import type { SimOptionQuote } from "../types";
+import { roundDecimal } from "./decimal-round";
 import { moneynessZ, smileVolOf, type SmileShape } from "./surface-smile";
 import { atmVol, smileVol, standardMoneyness } from "./vol-surface";
 
@@ -26,7 +27,8 @@ export interface PricingInputs {
   smile?: SmileShape;
 }
 
-const round = (x: number, dp: number): number => Number(x.toFixed(dp));
+/** `Number(x.toFixed(dp))`, exactly (see {@link roundDecimal}). */
+const round = roundDecimal;
 /** Rounding for model outputs (greeks, IV, theo): ~20× faster than `toFixed`, may differ by one unit in the last place on exact ties. */
 const roundModel = (x: number, dp: number): number => {
   const f = 10 ** dp;
