@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enterLive, leaseMs, liveCloseKey, TastyVenue } from "@stratdeck/core/venues/tastytrade";
-import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
-import { MemorySnapshotStore } from "@stratdeck/core/market-data";
+import { enterLive, leaseMs, liveCloseKey } from "@stratdeck/core/venues/tastytrade";
 import { runReconcileJob } from "@stratdeck/core/orchestrator";
 import {
   closePosition,
@@ -10,8 +8,7 @@ import {
   finishPending,
   MemoryPaperOrderStore,
 } from "@stratdeck/core/ledger";
-import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
-import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { entryDeps, liveSettings, spreadRecords, liveCloseDeps, useLiveSim, type LiveEnv } from "./live-sim";
 import { testSettings } from "../../support/paper-settings";
 
 let env: LiveEnv;
@@ -25,31 +22,10 @@ useLiveSim((e) => {
 const settings = liveSettings({ walkSteps: 3, cancelAfterMs: 10_000 });
 
 /** Close deps whose venue waits with `sleep` (a rejecting one stands for a process killed there). */
-function closeDeps(sleep: (ms: number) => Promise<void>) {
-  const provider = new TastyMarketDataProvider({
-    rest: env.rest,
-    snapshots: new MemorySnapshotStore(env.clock),
-    clock: env.clock,
-    log: env.log,
-  });
-  const tasty = new TastyVenue({
-    orders,
-    gateway: env.broker,
-    clock: env.clock,
-    settings,
-    log: env.log,
-    sleep,
-  });
-  return {
-    config: { tradingMode: "live" as const, liveArmed: true, live: settings },
-    clock: env.clock,
-    log: env.log,
-    orders,
-    provider,
-    venues: venuesOf(tasty, [new PaperVenue()]),
-    feeSchedule: DEFAULT_FEE_SCHEDULE,
-  };
-}
+const closeDeps = (sleep: (ms: number) => Promise<void>) => ({
+  ...liveCloseDeps(env, orders, { settings, sleep }),
+  feeSchedule: DEFAULT_FEE_SCHEDULE,
+});
 
 /** A confirmed close at the mid (below the natural debit: it works at the broker, unfilled). */
 const close = (id: string, sleep = env.sleep) =>

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { enterLive, TastyVenue } from "@stratdeck/core/venues/tastytrade";
-import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
-import { MemorySnapshotStore } from "@stratdeck/core/market-data";
+import { enterLive } from "@stratdeck/core/venues/tastytrade";
 import { closePosition, MemoryPaperOrderStore } from "@stratdeck/core/ledger";
-import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
-import { liveSettings, entryDeps, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { liveSettings, entryDeps, spreadRecords, liveCloseDeps, useLiveSim, type LiveEnv } from "./live-sim";
 import { testSettings } from "../../support/paper-settings";
 
 let env: LiveEnv;
@@ -21,31 +18,8 @@ async function openLive(): Promise<string> {
   return r.positionId!;
 }
 
-function closeDeps(config: { tradingMode: "paper" | "live"; liveArmed: boolean }) {
-  const provider = new TastyMarketDataProvider({
-    rest: env.rest,
-    snapshots: new MemorySnapshotStore(env.clock),
-    clock: env.clock,
-    log: env.log,
-  });
-  const settings = liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 });
-  const tasty = new TastyVenue({
-    orders,
-    gateway: env.broker,
-    clock: env.clock,
-    settings,
-    log: env.log,
-    sleep: env.sleep,
-  });
-  return {
-    config: { ...config, live: settings },
-    clock: env.clock,
-    log: env.log,
-    orders,
-    provider,
-    venues: venuesOf(tasty, [new PaperVenue()]),
-  };
-}
+const closeDeps = (config: { tradingMode: "paper" | "live"; liveArmed: boolean }) =>
+  liveCloseDeps(env, orders, { settings: liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 }), ...config });
 
 describe("closing a live position at the broker", () => {
   it("unarmed is refused (guard.refused) and nothing reaches the broker", async () => {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach } from "vitest";
 import type { LiveConfig } from "@stratdeck/core/config";
-import { TastyLiveBroker, type LiveBroker } from "@stratdeck/core/venues/tastytrade";
+import { TastyLiveBroker, TastyVenue, type LiveBroker } from "@stratdeck/core/venues/tastytrade";
+import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
+import { MemorySnapshotStore } from "@stratdeck/core/market-data";
 import { memoryLog, type MemoryLog } from "@stratdeck/core/log";
 import {
   DEFAULT_FEE_SCHEDULE,
@@ -10,7 +12,7 @@ import {
 } from "@stratdeck/core/ledger";
 import type { LiveOrderRequest } from "@stratdeck/core/venues/tastytrade";
 import { startSimulator, type RunningSimulator } from "@stratdeck/sim";
-import { TastyRestClient } from "@stratdeck/core/tasty";
+import { TastyMarketDataProvider, TastyRestClient } from "@stratdeck/core/tasty";
 import { FakeClock } from "@stratdeck/core/time";
 
 /** Live settings for tests: fast polling on the fake clock, generous limits unless overridden. */
@@ -204,5 +206,50 @@ export function entryDeps(env: LiveEnv, orders: PaperOrderStore, over: Partial<L
     settings: liveSettings(over),
     sleep: env.sleep,
     book: bookOf(env, orders),
+  };
+}
+
+/**
+ * Deps of `closePosition` over a test env and order log: quotes from the simulator's REST, the
+ * tastytrade venue for live positions (waiting with `sleep`; a rejecting one stands for a process
+ * killed there) beside the paper venue, armed and in live mode unless told otherwise.
+ */
+export function liveCloseDeps(
+  env: LiveEnv,
+  orders: PaperOrderStore,
+  options: {
+    settings: LiveConfig;
+    tradingMode?: "paper" | "live";
+    liveArmed?: boolean;
+    sleep?: (ms: number) => Promise<void>;
+  },
+) {
+  const { settings } = options;
+  const provider = new TastyMarketDataProvider({
+    rest: env.rest,
+    snapshots: new MemorySnapshotStore(env.clock),
+    clock: env.clock,
+    log: env.log,
+  });
+  const sleep = options.sleep ?? env.sleep;
+  const tasty = new TastyVenue({
+    orders,
+    gateway: env.broker,
+    clock: env.clock,
+    settings,
+    log: env.log,
+    sleep,
+  });
+  return {
+    config: {
+      tradingMode: options.tradingMode ?? ("live" as const),
+      liveArmed: options.liveArmed ?? true,
+      live: settings,
+    },
+    clock: env.clock,
+    log: env.log,
+    orders,
+    provider,
+    venues: venuesOf(tasty, [new PaperVenue()]),
   };
 }

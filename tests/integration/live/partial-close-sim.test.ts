@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { enterLive, liveCloseKey, liveRealizedToday, TastyVenue } from "@stratdeck/core/venues/tastytrade";
-import { PaperVenue, venuesOf } from "@stratdeck/core/venues";
-import { MemorySnapshotStore } from "@stratdeck/core/market-data";
+import { enterLive, liveCloseKey, liveRealizedToday } from "@stratdeck/core/venues/tastytrade";
 import { closePosition, MemoryPaperOrderStore, tradeHistory, type OrderRecord } from "@stratdeck/core/ledger";
-import { TastyMarketDataProvider } from "@stratdeck/core/tasty";
-import { entryDeps, liveSettings, spreadRecords, useLiveSim, type LiveEnv } from "./live-sim";
+import { entryDeps, liveSettings, spreadRecords, liveCloseDeps, useLiveSim, type LiveEnv } from "./live-sim";
 import { testSettings } from "../../support/paper-settings";
 
 let env: LiveEnv;
@@ -16,31 +13,8 @@ useLiveSim((e) => {
 });
 
 /** Armed and confirmed close deps over the simulator (cancel after 2 s, walk 3 steps). */
-function closeDeps() {
-  const provider = new TastyMarketDataProvider({
-    rest: env.rest,
-    snapshots: new MemorySnapshotStore(env.clock),
-    clock: env.clock,
-    log: env.log,
-  });
-  const settings = liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 });
-  const tasty = new TastyVenue({
-    orders,
-    gateway: env.broker,
-    clock: env.clock,
-    settings,
-    log: env.log,
-    sleep: env.sleep,
-  });
-  return {
-    config: { tradingMode: "live" as const, liveArmed: true, live: settings },
-    clock: env.clock,
-    log: env.log,
-    orders,
-    provider,
-    venues: venuesOf(tasty, [new PaperVenue()]),
-  };
-}
+const closeDeps = () =>
+  liveCloseDeps(env, orders, { settings: liveSettings({ walkSteps: 3, cancelAfterMs: 2_000 }) });
 
 const close = (id: string) =>
   closePosition(closeDeps(), id, { confirm: true, settings: testSettings({ fill: { model: "mid" } }) });
