@@ -1,9 +1,9 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { defaultBacktestInputs } from "../../support/backtest-inputs";
 import { marketHistoryStart, runBacktest, type BacktestDeps } from "@stratdeck/sim/backtest";
-import { validateConfig, type AppConfig } from "@stratdeck/core/config";
+import type { AppConfig } from "@stratdeck/core/config";
 import { DynamicMarket } from "@stratdeck/sim/market";
-import { loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
+import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { ReferencePaperOrderStore } from "../../support/reference-paper-order-store";
 
 // The backtest's fast paths (the memory order log's indexes and shared partitions) must not change
@@ -15,10 +15,7 @@ let strategies: StrategiesConfig;
 let config: AppConfig;
 
 beforeAll(async () => {
-  strategies = await loadStrategiesFile(join(process.cwd(), "strategies.yaml"));
-  const env = validateConfig({ STRATDECK_DATA_MODE: "sim", STRATDECK_TRADING_MODE: "paper" });
-  if (!env.ok) throw new Error("config");
-  config = env.config;
+  ({ strategies, config } = await defaultBacktestInputs());
 });
 
 const run = (extra: Partial<BacktestDeps>) =>

@@ -1,5 +1,5 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { defaultBacktestInputs } from "../../support/backtest-inputs";
 import {
   lookAheadWatch,
   marketHistoryStart,
@@ -7,9 +7,9 @@ import {
   type BacktestOptions,
   type BacktestResult,
 } from "@stratdeck/sim/backtest";
-import { validateConfig, type AppConfig } from "@stratdeck/core/config";
+import type { AppConfig } from "@stratdeck/core/config";
 import { DynamicMarket, type MarketHistoryOptions } from "@stratdeck/sim/market";
-import { loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
+import type { StrategiesConfig } from "@stratdeck/core/strategies";
 import { daysBetween, nyDate, settlementInstant } from "@stratdeck/core/time";
 
 const FROM = "2025-03-03";
@@ -18,10 +18,7 @@ let strategies: StrategiesConfig;
 let config: AppConfig;
 
 beforeAll(async () => {
-  strategies = await loadStrategiesFile(join(process.cwd(), "strategies.yaml"));
-  const env = validateConfig({ STRATDECK_DATA_MODE: "sim", STRATDECK_TRADING_MODE: "paper" });
-  if (!env.ok) throw new Error("config");
-  config = env.config;
+  ({ strategies, config } = await defaultBacktestInputs());
 });
 
 function marketFor(seed: number, extra: Partial<MarketHistoryOptions> = {}): DynamicMarket {

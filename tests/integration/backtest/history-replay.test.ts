@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateConfig, type AppConfig } from "@stratdeck/core/config";
+import type { AppConfig } from "@stratdeck/core/config";
+import { paperSimConfig } from "../../support/backtest-inputs";
 import { blackScholes, MS_PER_YEAR } from "@stratdeck/core/pricing";
 import { loadStrategiesFile, type StrategiesConfig } from "@stratdeck/core/strategies";
 import {
@@ -51,9 +52,7 @@ beforeAll(async () => {
       },
     },
   };
-  const env = validateConfig({ STRATDECK_DATA_MODE: "sim", STRATDECK_TRADING_MODE: "paper" });
-  if (!env.ok) throw new Error("config");
-  config = env.config;
+  config = paperSimConfig();
 });
 
 async function replay(lastClose: number): Promise<BacktestResult> {

@@ -1,9 +1,9 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { defaultBacktestInputs } from "../../support/backtest-inputs";
 import { marketHistoryStart, runBacktest, type BacktestResult } from "@stratdeck/sim/backtest";
-import { validateConfig, type AppConfig } from "@stratdeck/core/config";
+import type { AppConfig } from "@stratdeck/core/config";
 import { DynamicMarket, UNDERLYING_DYNAMICS } from "@stratdeck/sim/market";
-import { loadStrategiesFile, type StrategiesConfig, type StrategyRules } from "@stratdeck/core/strategies";
+import type { StrategiesConfig, StrategyRules } from "@stratdeck/core/strategies";
 
 const FROM = "2025-01-02";
 const TO = "2025-04-30";
@@ -12,10 +12,7 @@ let strategies: StrategiesConfig;
 let config: AppConfig;
 
 beforeAll(async () => {
-  strategies = await loadStrategiesFile(join(process.cwd(), "strategies.yaml"));
-  const env = validateConfig({ STRATDECK_DATA_MODE: "sim", STRATDECK_TRADING_MODE: "paper" });
-  if (!env.ok) throw new Error("config");
-  config = env.config;
+  ({ strategies, config } = await defaultBacktestInputs());
 });
 
 /** The shipped put spread (or a variant of it) alone, on SPX in the calibrated synthetic market. */
