@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../support/seeded-random";
 import { fillSpread, type SpreadLegQuote } from "@stratdeck/core/pricing";
 
 const SPX_TICKS = [{ value: 0.05, threshold: 3 }, { value: 0.1 }];
-
-/** A deterministic pseudo-random sequence (mulberry32) so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomLeg(r: () => number, side: "short" | "long", label: string): SpreadLegQuote {
   const bid = Math.round(r() * 3000) / 100;
@@ -26,7 +15,7 @@ const cents = (x: number): number => Math.round(x * 100);
 describe("rounding is never in the trader's favour and legs add up to the order price", () => {
   for (const model of ["mid", "conservative"] as const) {
     it(`${model}: 4,000 random 2- and 4-leg orders, opening and closing`, () => {
-      const r = rng(model === "mid" ? 7 : 11);
+      const r = seededRandom(model === "mid" ? 7 : 11);
       for (let n = 0; n < 4000; n++) {
         const four = n % 2 === 0;
         // Opening credit: sell inner, buy outer. Closing: the same legs with sides swapped.

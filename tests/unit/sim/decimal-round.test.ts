@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../support/seeded-random";
 import { roundDecimal } from "../../../packages/sim/src/market/decimal-round";
-
-/** A seeded generator (mulberry32), so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values where roundDecimal and Number(x.toFixed(dp)) differ (sign of zero included). */
 const misses: { x: number; dp: number; got: number; want: number }[] = [];
@@ -25,7 +14,7 @@ const same = (x: number, dp: number): void => {
 // the simulated market, and so every backtest figure, depend on it.
 describe("roundDecimal", () => {
   it("equals Number(x.toFixed(dp)) on a million seeded values of every magnitude and sign", () => {
-    const next = rng(26);
+    const next = seededRandom(26);
     for (let i = 0; i < 1_000_000; i++) {
       const magnitude = 10 ** (next() * 14 - 8);
       const x = (next() < 0.5 ? -1 : 1) * next() * magnitude;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../support/seeded-random";
 import { blackScholes } from "@stratdeck/core/pricing";
 import { popShortPut, realWorldFigures, realWorldVol, type RealWorldWing } from "@stratdeck/core/strategies";
 
@@ -9,14 +10,7 @@ const trade = { credit: 3, multiplier: 100, quantity: 1, feesCents: 0 };
 
 /** Seeded uniform (mulberry32) and standard normals (Box-Muller): an independent Monte Carlo. */
 function normals(seed: number): () => number {
-  let a = seed >>> 0;
-  const u = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = seededRandom(seed);
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }
 
